@@ -1,0 +1,33 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ServiceClient } from '@kern/messaging';
+import { AccessTokenVerifier } from './auth/access-token.verifier';
+import { AuthModule } from './auth/auth.module';
+import { ServiceClientModule } from './common/service-client.module';
+import { GATEWAY_CONFIG, gatewayConfigModule, type GatewayConfig } from './config/gateway.config';
+import { graphqlOptions } from './graphql/graphql-options';
+import { resolvers } from './graphql/resolvers';
+import { HealthController } from './health/health.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        gatewayConfigModule(config),
+        ServiceClientModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [AuthModule],
+          inject: [GATEWAY_CONFIG, AccessTokenVerifier, ServiceClient],
+          useFactory: (gatewayConfig: GatewayConfig, verifier: AccessTokenVerifier, client: ServiceClient) =>
+            graphqlOptions(gatewayConfig, verifier, client, new Logger('GraphQL')),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [...resolvers],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Node ids are opaque to clients and name their type, so `node(id)` knows which service to ask
+ * without asking them all. Services keep plain UUIDs; only the gateway encodes and decodes.
+ */
+export type NodeType = 'User' | 'Topic';
+const NODE_TYPES: readonly NodeType[] = ['User', 'Topic'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function toGlobalId(type: NodeType, id: string): string {
+  return Buffer.from(`${type}:${id}`).toString('base64url');
+}
+
+/** The type and service id inside a global id, or null when it is not one of ours. */
+export function fromGlobalId(globalId: string): { type: NodeType; id: string } | null {
+  const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
+  const separator = decoded.indexOf(':');
+  const type = decoded.slice(0, separator) as NodeType;
+  const id = decoded.slice(separator + 1);
+  return separator > 0 && NODE_TYPES.includes(type) && UUID.test(id) ? { type, id } : null;
+}

@@ -1,0 +1,36 @@
+import { commonEnv, parseEnv } from '@kern/config';
+import type { DynamicModule } from '@nestjs/common';
+import { z } from 'zod';
+
+export const gatewayEnv = {
+  ...commonEnv,
+  GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000).describe('HTTP port of the GraphQL endpoint'),
+  GATEWAY_HOST: z.string().default('0.0.0.0').describe('interface the HTTP server listens on'),
+  JWT_PUBLIC_KEYS: z
+    .string()
+    .optional()
+    .describe('JSON array of public JWKs that verify access tokens; fetched from the identity service when unset'),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10).describe('deepest query accepted'),
+  GRAPHQL_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('100kb').describe('largest request body accepted'),
+  GRAPHQL_INTROSPECTION: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true'))
+    .describe('allow schema introspection; default on outside production'),
+};
+
+export type GatewayConfig = z.infer<z.ZodObject<typeof gatewayEnv>>;
+export const GATEWAY_CONFIG = Symbol('GatewayConfig');
+
+export function loadGatewayConfig(env = process.env): GatewayConfig {
+  return parseEnv(gatewayEnv, env);
+}
+
+export function gatewayConfigModule(config: GatewayConfig): DynamicModule {
+  return {
+    module: class GatewayConfigModule {},
+    global: true,
+    providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
+    exports: [GATEWAY_CONFIG],
+  };
+}

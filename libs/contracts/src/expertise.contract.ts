@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { healthRpc } from './health';
+import { rpc } from './rpc';
+
+export const TopicSlug = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters and digits separated by single hyphens')
+  .max(64, 'must be at most 64 characters');
+
+export interface TopicReply {
+  id: string;
+  slug: string;
+  name: string;
+  parentId: string | null;
+}
+
+export const expertise = {
+  health: healthRpc('expertise'),
+  listTopics: rpc<{ topics: TopicReply[] }>()('expertise.topic.list', z.object({}).strict()),
+  getTopics: rpc<{ topics: TopicReply[] }>()(
+    'expertise.topic.get-many',
+    z.object({ ids: z.array(z.uuid()).max(100) }).strict(),
+  ),
+  createTopic: rpc<TopicReply>()(
+    'expertise.topic.create',
+    z.object({
+      slug: TopicSlug,
+      name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+      parentSlug: TopicSlug.nullish(),
+    }),
+  ),
+} as const;

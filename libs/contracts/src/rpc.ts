@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { Principal } from './principal';
+
+/**
+ * One request/reply subject: its wire name, the schema its payload must pass, and (as a type only)
+ * what it answers. Clients and handlers both take the whole definition, so a wrong payload or a
+ * wrong reply type does not compile.
+ */
+export interface Rpc<Subject extends string, Request extends z.ZodType, Reply> {
+  readonly subject: Subject;
+  readonly request: Request;
+  /** Phantom: carries the reply type, never read at run time. */
+  readonly reply?: Reply;
+}
+
+export function rpc<Reply>() {
+  return <Subject extends string, Request extends z.ZodType>(
+    subject: Subject,
+    request: Request,
+  ): Rpc<Subject, Request, Reply> => ({ subject, request });
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRpc = Rpc<string, z.ZodType, any>;
+export type RequestOf<R extends AnyRpc> = z.input<R['request']>;
+export type ParsedRequestOf<R extends AnyRpc> = z.output<R['request']>;
+export type ReplyOf<R extends AnyRpc> = R extends Rpc<string, z.ZodType, infer Reply> ? Reply : never;
+
+/** What travels over NATS: the caller's principal beside the payload, never inside it. */
+export const envelopeOf = <Request extends z.ZodType>(request: Request) =>
+  z.object({ principal: Principal, payload: request });
+export interface Envelope<Payload> {
+  principal: Principal;
+  payload: Payload;
+}
+
+/** The header that carries the W3C trace context across every call. */
+export const TRACEPARENT_HEADER = 'traceparent';

@@ -1,0 +1,5 @@
+import { healthRpc } from './health';
+
+export const spaces = {
+  health: healthRpc('spaces'),
+} as const;

@@ -1,0 +1,5 @@
+import { healthRpc } from './health';
+
+export const threads = {
+  health: healthRpc('threads'),
+} as const;

@@ -1,0 +1,19 @@
+import { ClientNats, type ClientProxy } from '@nestjs/microservices';
+import { ServiceClient } from './service-client';
+
+export interface ServiceClientOptions {
+  servers: string[];
+  timeoutMs: number;
+  /** Shown in the NATS server's connection list. */
+  name: string;
+}
+
+export function createServiceClient(options: ServiceClientOptions): ServiceClient {
+  const proxy = new ClientNats({
+    servers: options.servers,
+    name: options.name,
+    // Keep retrying: a NATS restart must not leave a long-running process without a connection.
+    maxReconnectAttempts: -1,
+  });
+  return new ServiceClient(proxy as unknown as ClientProxy, options.timeoutMs);
+}

@@ -1,0 +1,9 @@
+import { commonEnv, databaseEnv, parseEnv } from '@kern/config';
+import { z } from 'zod';
+
+export const expertiseEnv = { ...commonEnv, ...databaseEnv };
+export type ExpertiseConfig = z.infer<z.ZodObject<typeof expertiseEnv>>;
+
+export function loadExpertiseConfig(env = process.env): ExpertiseConfig {
+  return parseEnv(expertiseEnv, env);
+}

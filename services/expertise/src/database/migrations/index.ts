@@ -1,0 +1,4 @@
+import { CreateTopics1764201600000 } from './1764201600000-create-topics';
+
+/** In the order they run; a landed migration is never edited, only followed by a new one. */
+export const migrations = [CreateTopics1764201600000];

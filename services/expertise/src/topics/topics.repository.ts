@@ -1,0 +1,41 @@
+import type { TopicReply } from '@kern/contracts';
+import { conflict } from '@kern/messaging';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { In, Repository } from 'typeorm';
+import { TopicEntity } from './topic.entity';
+
+const UNIQUE_VIOLATION = '23505';
+const columns = { id: true, slug: true, name: true, parentId: true } as const;
+
+/** The taxonomy is public (names of subjects, not content), so these queries take no viewer. */
+@Injectable()
+export class TopicsRepository {
+  constructor(@InjectRepository(TopicEntity) private readonly topics: Repository<TopicEntity>) {}
+
+  list(): Promise<TopicReply[]> {
+    return this.topics.find({ select: columns, order: { slug: 'ASC' } });
+  }
+
+  findByIds(ids: string[]): Promise<TopicReply[]> {
+    return this.topics.find({ select: columns, where: { id: In(ids) } });
+  }
+
+  findBySlug(slug: string): Promise<TopicReply | null> {
+    return this.topics.findOne({ select: columns, where: { slug } });
+  }
+
+  async insert(topic: Omit<TopicReply, 'id'>): Promise<TopicReply> {
+    const id = randomUUID();
+    try {
+      await this.topics.insert({ ...topic, id });
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
+        throw conflict(`A topic with the slug "${topic.slug}" already exists`, { field: 'slug' });
+      }
+      throw error;
+    }
+    return { id, ...topic };
+  }
+}

@@ -1,0 +1,4 @@
+import { CreateAccounts1764201600000 } from './1764201600000-create-accounts';
+
+/** In the order they run; a landed migration is never edited, only followed by a new one. */
+export const migrations = [CreateAccounts1764201600000];

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { SigningKeyEntity } from './signing-key.entity';
+
+export type SigningKeyRecord = Pick<SigningKeyEntity, 'kid' | 'privateKeyPem' | 'publicJwk' | 'createdAt'>;
+
+@Injectable()
+export class SigningKeysRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The newest active key, created by `create()` when there is none. Replicas starting together
+   * serialise on a transaction-scoped advisory lock, so they all end up with the same key.
+   */
+  async activeOrCreate(create: () => Promise<Omit<SigningKeyRecord, 'createdAt'>>): Promise<SigningKeyRecord> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('kern:signing-key'))`);
+      const keys = tx.getRepository(SigningKeyEntity);
+      const active = await keys.findOne({ where: { retiredAt: IsNull() }, order: { createdAt: 'DESC' } });
+      if (active) return active;
+      return keys.save(keys.create({ ...(await create()), retiredAt: null }));
+    });
+  }
+
+  /** Every key whose tokens may still be valid: the gateway accepts any of them by key id. */
+  listPublic(): Promise<Array<Pick<SigningKeyRecord, 'publicJwk'>>> {
+    return this.dataSource
+      .getRepository(SigningKeyEntity)
+      .createQueryBuilder('k')
+      .select(['k.kid', 'k.publicJwk'])
+      .where(`k.retired_at IS NULL OR k.retired_at > now() - interval '1 day'`)
+      .getMany();
+  }
+}

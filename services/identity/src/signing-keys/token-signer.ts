@@ -1,0 +1,64 @@
+import { ACCESS_TOKEN, type PublicSigningKey, type UserPrincipal } from '@kern/contracts';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { calculateJwkThumbprint, SignJWT } from 'jose';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
+import { SigningKeysRepository } from './signing-keys.repository';
+
+interface ActiveKey {
+  kid: string;
+  privateKey: KeyObject;
+  publicJwk: PublicSigningKey;
+}
+
+/**
+ * Signs access tokens with Ed25519 (EdDSA), so the gateway verifies them with the public key alone,
+ * without a call to this service. The key comes from JWT_PRIVATE_KEY, or is generated once and kept
+ * in this service's schema so every replica signs with the same one.
+ */
+@Injectable()
+export class TokenSigner implements OnModuleInit {
+  private key!: ActiveKey;
+
+  constructor(
+    @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
+    private readonly keys: SigningKeysRepository,
+  ) {}
+
+  async onModuleInit() {
+    if (this.config.JWT_PRIVATE_KEY) {
+      this.key = await describeKey(createPrivateKey(this.config.JWT_PRIVATE_KEY));
+      return;
+    }
+    const stored = await this.keys.activeOrCreate(async () => {
+      const { kid, privateKey, publicJwk } = await describeKey(generateKeyPairSync('ed25519').privateKey);
+      return { kid, publicJwk, privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+    });
+    this.key = { kid: stored.kid, privateKey: createPrivateKey(stored.privateKeyPem), publicJwk: stored.publicJwk };
+  }
+
+  async publicKeys(): Promise<PublicSigningKey[]> {
+    if (this.config.JWT_PRIVATE_KEY) return [this.key.publicJwk];
+    return (await this.keys.listPublic()).map((key) => key.publicJwk);
+  }
+
+  async sign(principal: UserPrincipal): Promise<{ token: string; expiresAt: Date }> {
+    const expiresAt = new Date(Date.now() + this.config.ACCESS_TOKEN_TTL_SECONDS * 1000);
+    const token = await new SignJWT({ kind: principal.kind, roles: principal.roles, scopes: principal.scopes })
+      .setProtectedHeader({ alg: ACCESS_TOKEN.algorithm, kid: this.key.kid, typ: 'at+jwt' })
+      .setIssuer(ACCESS_TOKEN.issuer)
+      .setAudience(ACCESS_TOKEN.audience)
+      .setSubject(principal.userId)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key.privateKey);
+    return { token, expiresAt };
+  }
+}
+
+async function describeKey(privateKey: KeyObject): Promise<ActiveKey> {
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('JWT_PRIVATE_KEY must be an Ed25519 key');
+  const jwk = createPublicKey(privateKey).export({ format: 'jwk' }) as { kty: string; crv: string; x: string };
+  const kid = await calculateJwkThumbprint(jwk);
+  return { kid, privateKey, publicJwk: { kid, kty: jwk.kty, crv: jwk.crv, x: jwk.x, alg: ACCESS_TOKEN.algorithm, use: 'sig' } };
+}

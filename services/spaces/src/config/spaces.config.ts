@@ -1,0 +1,9 @@
+import { commonEnv, databaseEnv, parseEnv } from '@kern/config';
+import { z } from 'zod';
+
+export const spacesEnv = { ...commonEnv, ...databaseEnv };
+export type SpacesConfig = z.infer<z.ZodObject<typeof spacesEnv>>;
+
+export function loadSpacesConfig(env = process.env): SpacesConfig {
+  return parseEnv(spacesEnv, env);
+}
