@@ -3,6 +3,8 @@ import { rpc } from './rpc';
 
 export interface HealthReply {
   service: string;
+  /** Which replica answered (host and process id). */
+  instance: string;
   status: 'ok' | 'degraded';
   database: { reachable: boolean; pendingMigrations: number | null };
   uptimeSeconds: number;

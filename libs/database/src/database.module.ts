@@ -2,6 +2,7 @@ import type { HealthReply, HealthRpc } from '@kern/contracts';
 import { Handles } from '@kern/messaging';
 import { Controller, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { hostname } from 'node:os';
 import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
 import { checkDatabase } from './database-health';
 import { initializeAndMigrate, MIGRATIONS_TABLE } from './migrate';
@@ -33,7 +34,13 @@ export class DatabaseModule {
       async health(): Promise<HealthReply> {
         const database = await checkDatabase(this.dataSource, options.schema);
         const ok = database.reachable && database.pendingMigrations === 0;
-        return { service, status: ok ? 'ok' : 'degraded', database, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) };
+        return {
+          service,
+          instance: `${hostname()}-${process.pid}`,
+          status: ok ? 'ok' : 'degraded',
+          database,
+          uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        };
       }
     }
 

@@ -1,0 +1,53 @@
+export interface GraphQLResponse<Data = Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  status: number;
+  data?: Data | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; [key: string]: unknown } }>;
+}
+
+/** Talks to the gateway over real HTTP, as any client would. */
+export class GraphQLClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly token?: string,
+  ) {}
+
+  withToken(token: string | undefined): GraphQLClient {
+    return new GraphQLClient(this.baseUrl, token);
+  }
+
+  async request<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    return this.post(JSON.stringify({ query, variables }));
+  }
+
+  /** Posts a raw body, for requests a well-behaved client would not send. */
+  async post<Data>(body: string, headers: Record<string, string> = {}): Promise<GraphQLResponse<Data>> {
+    const response = await fetch(`${this.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...headers,
+      },
+      body,
+    });
+    const text = await response.text();
+    try {
+      return { status: response.status, ...(JSON.parse(text) as object) };
+    } catch {
+      return { status: response.status, errors: [{ message: text }] };
+    }
+  }
+
+  /** The data of a request that must succeed; a GraphQL error fails the test with its message. */
+  async ok<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<Data> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const response = await this.request<Data>(query, variables);
+    if (response.errors?.length || !response.data) throw new Error(`GraphQL request failed (${response.status}): ${JSON.stringify(response.errors)}`);
+    return response.data;
+  }
+
+  /** The error code of a request that must fail. */
+  async errorCode(query: string, variables?: Record<string, unknown>): Promise<string | undefined> {
+    const response = await this.request(query, variables);
+    return response.errors?.[0]?.extensions?.code;
+  }
+}
