@@ -3,6 +3,8 @@ import { currentTrace } from './trace-context';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const rank: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+/** Nest's start-up chatter: one line per module and route, useful only when debugging start-up. */
+const NEST_BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'GraphQLModule']);
 
 export interface LoggerOptions {
   service: string;
@@ -18,7 +20,8 @@ export class Logger implements LoggerService {
   constructor(private readonly options: LoggerOptions) {}
 
   log(message: unknown, ...rest: unknown[]) {
-    this.write('info', message, rest);
+    const context = rest[rest.length - 1];
+    this.write(typeof context === 'string' && NEST_BOOT_CONTEXTS.has(context) ? 'debug' : 'info', message, rest);
   }
   error(message: unknown, ...rest: unknown[]) {
     this.write('error', message, rest);
