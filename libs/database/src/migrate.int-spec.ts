@@ -7,7 +7,7 @@ class CountedMigration1700000000000 implements MigrationInterface {
   name = 'CountedMigration1700000000000';
   async up(db: QueryRunner) {
     await db.query(`CREATE TABLE IF NOT EXISTS probe.runs (at timestamptz NOT NULL DEFAULT now())`);
-    await db.query(`SELECT pg_sleep(0.3)`);
+    await db.query(`SELECT pg_sleep_for('300 milliseconds')`);
     await db.query(`INSERT INTO probe.runs DEFAULT VALUES`);
   }
   async down(db: QueryRunner) {
