@@ -1,10 +1,10 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ServiceClient } from '@kern/messaging';
+import { natsServers } from '@kern/config';
+import { ServiceClient, ServiceClientModule } from '@kern/messaging';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { AuthModule } from './auth/auth.module';
-import { ServiceClientModule } from './common/service-client.module';
 import { GATEWAY_CONFIG, gatewayConfigModule, type GatewayConfig } from './config/gateway.config';
 import { graphqlOptions } from './graphql/graphql-options';
 import { resolvers } from './graphql/resolvers';
@@ -17,7 +17,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         gatewayConfigModule(config),
-        ServiceClientModule,
+        ServiceClientModule.forRoot({ servers: natsServers(config.NATS_URL), timeoutMs: config.SERVICE_TIMEOUT_MS, name: `gateway-${process.pid}` }),
+        AuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],

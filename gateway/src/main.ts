@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { createLogger } from '@kern/logging';
+import { natsServers } from '@kern/config';
 import { NestFactory } from '@nestjs/core';
+import { ServerNats } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { loadGatewayConfig } from './config/gateway.config';
@@ -14,6 +16,10 @@ async function main() {
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bodyParser: false });
     app.useBodyParser('json', { limit: config.GRAPHQL_BODY_LIMIT });
     app.disable('x-powered-by');
+    app.set('trust proxy', config.TRUST_PROXY);
+    // Events every replica must see (no queue group), e.g. access revocations.
+    app.connectMicroservice({ strategy: new ServerNats({ servers: natsServers(config.NATS_URL), name: `gateway-events-${process.pid}`, maxReconnectAttempts: -1 }) });
+    await app.startAllMicroservices();
     app.useGlobalFilters(new DomainErrorFilter());
     // SIGTERM: stop accepting, finish the requests in progress, then close the NATS client.
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);

@@ -114,7 +114,7 @@ describe('accounts', () => {
 });
 
 describe('access tokens', () => {
-  const claims = { kind: 'CUSTOMER', roles: [], scopes: ['READ', 'WRITE'] };
+  const claims = { kind: 'CUSTOMER', roles: [], ev: false, ver: 0 };
   let userId: string;
   let kid: string;
 

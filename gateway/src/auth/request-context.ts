@@ -2,9 +2,11 @@ import type { Principal } from '@kern/contracts';
 import type { Request } from 'express';
 import type { Loaders } from '../graphql/loaders';
 
-/** What every resolver gets: who asks (verified once per request) and the request's batching loaders. */
+/** What every resolver gets: who asks (verified once per request), from where, and the request's batching loaders. */
 export interface RequestContext {
   req: Request;
   principal: Principal;
+  /** The socket's address, or the client's as a trusted proxy reports it (TRUST_PROXY). */
+  clientAddress: string | undefined;
   loaders: Loaders;
 }

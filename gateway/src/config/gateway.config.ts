@@ -10,6 +10,13 @@ export const gatewayEnv = {
     .string()
     .optional()
     .describe('JSON array of public JWKs that verify access tokens; fetched from the identity service when unset'),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value): boolean | number | string => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value))
+    .describe(
+      'which proxies may tell the client address (X-Forwarded-For), as Express "trust proxy": false (use the socket), a hop count, or addresses/CIDRs like "loopback, 10.0.0.0/8"',
+    ),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10).describe('deepest query accepted'),
   GRAPHQL_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('100kb').describe('largest request body accepted'),
   GRAPHQL_INTROSPECTION: z

@@ -10,6 +10,7 @@ import type { GatewayConfig } from '../config/gateway.config';
 import { formatGraphQLError, httpStatusOf } from '../errors/graphql-error.mapper';
 import { createLoaders } from './loaders';
 import { depthLimit } from './depth-limit.rule';
+import { readOnlyCredentials } from './read-only-credentials.plugin';
 
 export function graphqlOptions(
   config: GatewayConfig,
@@ -27,11 +28,12 @@ export function graphqlOptions(
     // Apollo's CSRF prevention stays on: browsers cannot send a preflight-free GraphQL request.
     csrfPrevention: true,
     validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
+    plugins: [readOnlyCredentials],
     formatError: formatGraphQLError((error) => logger.error(error instanceof Error ? error : String(error), 'GraphQL')),
     context: async ({ req }: { req: Request }): Promise<RequestContext> => {
       try {
         const principal = await verifier.principalFor(req.headers.authorization);
-        return { req, principal, loaders: createLoaders(client, principal) };
+        return { req, principal, clientAddress: req.ip, loaders: createLoaders(client, principal) };
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         // A bad token fails the whole request with 401, rather than quietly reading as anonymous.

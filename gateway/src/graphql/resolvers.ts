@@ -1,7 +1,20 @@
+import { AdminResolver } from '../admin/admin.resolver';
+import { ApiTokensResolver } from '../api-tokens/api-tokens.resolver';
+import { InvitationsResolver } from '../invitations/invitations.resolver';
 import { NodeResolver } from '../nodes/node.resolver';
 import { TopicsResolver } from '../topics/topics.resolver';
+import { EmailVerificationResolver } from '../users/email-verification.resolver';
 import { SessionsResolver } from '../users/sessions.resolver';
 import { UsersResolver } from '../users/users.resolver';
 
 /** Every resolver of the public API: the app serves them and `npm run schema` prints their schema. */
-export const resolvers = [NodeResolver, UsersResolver, SessionsResolver, TopicsResolver];
+export const resolvers = [
+  NodeResolver,
+  UsersResolver,
+  SessionsResolver,
+  EmailVerificationResolver,
+  InvitationsResolver,
+  ApiTokensResolver,
+  AdminResolver,
+  TopicsResolver,
+];

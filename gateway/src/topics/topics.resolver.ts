@@ -17,7 +17,7 @@ export class TopicsResolver {
     return topics.map(TopicModel.from);
   }
 
-  @Mutation(() => TopicModel, { description: 'Platform admins only.' })
+  @Mutation(() => TopicModel, { description: 'Platform admins and community managers.' })
   async createTopic(@Args('input') input: CreateTopicInput, @CurrentPrincipal() principal: Principal) {
     return TopicModel.from(await this.client.call(expertise.createTopic, { ...input }, principal));
   }

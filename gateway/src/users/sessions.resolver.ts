@@ -2,7 +2,7 @@ import { identity, type Principal } from '@kern/contracts';
 import { ServiceClient } from '@kern/messaging';
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ClientAddress, CurrentPrincipal } from '../auth/current-principal.decorator';
 import { AuthPayloadModel } from './auth-payload.model';
 import { LoginInput } from './login.input';
 import { RegisterInput } from './register.input';
@@ -12,14 +12,24 @@ export class SessionsResolver {
   constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
 
   @Mutation(() => AuthPayloadModel)
-  async register(@Args('input') input: RegisterInput, @CurrentPrincipal() principal: Principal) {
+  async register(@Args('input') input: RegisterInput, @CurrentPrincipal() principal: Principal, @ClientAddress() clientAddress?: string) {
     const { invitationToken, ...account } = input;
-    const payload = invitationToken == null ? account : { ...account, invitationToken };
+    const payload = { ...account, clientAddress, ...(invitationToken == null ? {} : { invitationToken }) };
     return AuthPayloadModel.from(await this.client.call(identity.register, payload, principal));
   }
 
   @Mutation(() => AuthPayloadModel)
-  async login(@Args('input') input: LoginInput, @CurrentPrincipal() principal: Principal) {
-    return AuthPayloadModel.from(await this.client.call(identity.login, { ...input }, principal));
+  async login(@Args('input') input: LoginInput, @CurrentPrincipal() principal: Principal, @ClientAddress() clientAddress?: string) {
+    return AuthPayloadModel.from(await this.client.call(identity.login, { ...input, clientAddress }, principal));
+  }
+
+  @Mutation(() => AuthPayloadModel, { description: 'Rotates the refresh token: the one given is used up. Presenting a used one again ends the session.' })
+  async refreshSession(@Args('refreshToken') refreshToken: string, @CurrentPrincipal() principal: Principal, @ClientAddress() clientAddress?: string) {
+    return AuthPayloadModel.from(await this.client.call(identity.refreshSession, { refreshToken, clientAddress }, principal));
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the session of this refresh token. False when it was unknown or already ended.' })
+  async logout(@Args('refreshToken') refreshToken: string, @CurrentPrincipal() principal: Principal) {
+    return (await this.client.call(identity.logout, { refreshToken }, principal)).revoked;
   }
 }

@@ -1,6 +1,7 @@
 export * from './error-codes';
 export * from './principal';
 export * from './rpc';
+export * from './event';
 export * from './health';
 export * from './services';
 export * from './identity.contract';

@@ -20,6 +20,10 @@ export const Principal = z.discriminatedUnion('kind', [
     userId: z.uuid(),
     roles: z.array(PlatformRole),
     scopes: z.array(ApiScope),
+    /** Unverified accounts may read but not post. */
+    emailVerified: z.boolean(),
+    /** An integrator's API token, or an interactive session (access token). */
+    credential: z.enum(['ACCESS_TOKEN', 'API_TOKEN']),
   }),
 ]);
 export type Principal = z.infer<typeof Principal>;
@@ -31,6 +35,11 @@ export function isAuthenticated(principal: Principal): principal is UserPrincipa
   return principal.kind !== 'ANONYMOUS';
 }
 
-export function hasRole(principal: Principal, role: PlatformRole): boolean {
-  return isAuthenticated(principal) && principal.roles.includes(role);
+export function hasRole(principal: Principal, ...roles: PlatformRole[]): boolean {
+  return isAuthenticated(principal) && roles.some((role) => principal.roles.includes(role));
+}
+
+/** Whether the credential allows changing anything (a READ API token does not). */
+export function canWrite(principal: Principal): boolean {
+  return isAuthenticated(principal) && principal.scopes.includes('WRITE');
 }

@@ -1,3 +1,4 @@
+import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { ClientNats, type ClientProxy } from '@nestjs/microservices';
 import { ServiceClient } from './service-client';
 
@@ -16,4 +17,25 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     maxReconnectAttempts: -1,
   });
   return new ServiceClient(proxy as unknown as ClientProxy, options.timeoutMs);
+}
+
+/** One NATS client per process, injectable as `ServiceClient` everywhere in it. */
+@Global()
+@Module({})
+export class ServiceClientModule {
+  static forRoot(options: ServiceClientOptions): DynamicModule {
+    return {
+      module: ServiceClientModule,
+      providers: [{ provide: ServiceClient, useFactory: () => createServiceClient(options) }, ServiceClientCloser],
+      exports: [ServiceClient],
+    };
+  }
+}
+
+@Injectable()
+class ServiceClientCloser implements OnApplicationShutdown {
+  constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
+  async onApplicationShutdown() {
+    await this.client.close();
+  }
 }

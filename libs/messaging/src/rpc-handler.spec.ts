@@ -27,7 +27,7 @@ describe('Envelope', () => {
       expect.objectContaining({ code: 'BAD_USER_INPUT' }),
     );
     expect(() =>
-      envelopePipe().transform({ principal: { kind: 'EMPLOYEE', userId: 'not-a-uuid', roles: [], scopes: [] }, payload: { email: 'a@b.c', password: 'x' } }),
+      envelopePipe().transform({ principal: { kind: 'EMPLOYEE', userId: 'not-a-uuid', roles: [], scopes: [], emailVerified: true, credential: 'ACCESS_TOKEN' }, payload: { email: 'a@b.c', password: 'x' } }),
     ).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
   });
 

@@ -19,7 +19,14 @@ function fakeProxy(answer: () => ReturnType<ClientProxy['send']>) {
   return { proxy: proxy as unknown as ClientProxy, sent };
 }
 
-const customer: Principal = { kind: 'CUSTOMER', userId: '4a8f0f3e-2d0c-4a55-9c53-3f1f2e9b7c11', roles: [], scopes: ['READ'] };
+const customer: Principal = {
+  kind: 'CUSTOMER',
+  userId: '4a8f0f3e-2d0c-4a55-9c53-3f1f2e9b7c11',
+  roles: [],
+  scopes: ['READ'],
+  emailVerified: true,
+  credential: 'API_TOKEN',
+};
 
 describe('ServiceClient', () => {
   it('sends the principal beside the payload and a traceparent header', async () => {

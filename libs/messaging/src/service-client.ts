@@ -1,4 +1,4 @@
-import { ErrorCode, isErrorCode, TRACEPARENT_HEADER, type AnyRpc, type Principal, type ReplyOf, type RequestOf } from '@kern/contracts';
+import { ErrorCode, isErrorCode, TRACEPARENT_HEADER, type AnyEvent, type AnyRpc, type PayloadOf, type Principal, type ReplyOf, type RequestOf } from '@kern/contracts';
 import { outgoingTraceparent } from '@kern/logging';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { ClientProxy } from '@nestjs/microservices';
@@ -41,6 +41,16 @@ export class ServiceClient {
     } catch (error) {
       throw toDomainError(error, rpc.subject, timeoutMs);
     }
+  }
+
+  /**
+   * Publishes an event to every subscriber (core NATS: no replay for one that is down). Call it after
+   * the change is committed, never inside the transaction.
+   */
+  async emit<E extends AnyEvent>(event: E, payload: PayloadOf<E>): Promise<void> {
+    const headers = natsHeaders();
+    headers.set(TRACEPARENT_HEADER, outgoingTraceparent());
+    await lastValueFrom(this.proxy.emit(event.subject, new NatsRecordBuilder(payload).setHeaders(headers).build()), { defaultValue: undefined });
   }
 
   close(): Promise<unknown> {

@@ -9,10 +9,16 @@ export class GraphQLClient {
   constructor(
     readonly baseUrl: string,
     private readonly token?: string,
+    private readonly headers: Record<string, string> = {},
   ) {}
 
   withToken(token: string | undefined): GraphQLClient {
-    return new GraphQLClient(this.baseUrl, token);
+    return new GraphQLClient(this.baseUrl, token, this.headers);
+  }
+
+  /** E.g. `X-Forwarded-For`, as a trusted proxy would send it. */
+  withHeaders(headers: Record<string, string>): GraphQLClient {
+    return new GraphQLClient(this.baseUrl, this.token, { ...this.headers, ...headers });
   }
 
   async request<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>> { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -26,6 +32,7 @@ export class GraphQLClient {
       headers: {
         'content-type': 'application/json',
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...this.headers,
         ...headers,
       },
       body,

@@ -5,3 +5,4 @@ export * from './throwaway-database';
 export * from './kern-process';
 export * from './graphql-client';
 export * from './kern-stack';
+export * from './mail';

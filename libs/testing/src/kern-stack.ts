@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GraphQLClient } from './graphql-client';
 import { KernProcess, type ProcessName } from './kern-process';
 import { startNats, type TestNats } from './nats-server';
@@ -24,13 +27,23 @@ export class KernStack {
   private constructor(
     readonly nats: TestNats,
     readonly database: ThrowawayDatabase,
+    /** Where identity's development mailer writes; read it with `waitForMail`. */
+    readonly outboxDir: string,
     readonly env: Record<string, string>,
   ) {}
 
   static async start(options: StackOptions = {}): Promise<KernStack> {
     const nats = await startNats();
     const database = throwawayDatabase();
-    const stack = new KernStack(nats, database, { NATS_URL: nats.url, DATABASE_URL: database.url, ...options.env });
+    const outboxDir = mkdtempSync(join(tmpdir(), 'kern-test-outbox-'));
+    const stack = new KernStack(nats, database, outboxDir, {
+      NATS_URL: nats.url,
+      DATABASE_URL: database.url,
+      MAIL_OUTBOX_DIR: outboxDir,
+      // Every test registers from 127.0.0.1; the limit's own test sets a low one.
+      REGISTRATIONS_PER_ADDRESS_PER_HOUR: '10000',
+      ...options.env,
+    });
     try {
       // One at a time: on two cores, five processes booting at once take longer than in a row.
       for (const service of SERVICES.filter((name) => !options.without?.includes(name))) await stack.startProcess(service);
@@ -60,5 +73,6 @@ export class KernStack {
     await Promise.all(this.processes.map((process) => process.stop()));
     await this.nats.stop();
     await this.database.drop();
+    rmSync(this.outboxDir, { recursive: true, force: true });
   }
 }

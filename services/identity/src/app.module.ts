@@ -1,13 +1,37 @@
+import { natsServers } from '@kern/config';
 import { identity } from '@kern/contracts';
 import { DatabaseModule } from '@kern/database';
+import { ServiceClientModule } from '@kern/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessRevocations } from './access-revocations/access-revocations';
+import { AccessRevocationsController } from './access-revocations/access-revocations.controller';
+import { AdminUsersController } from './admin/admin-users.controller';
 import { BootstrapAdmin } from './admin/bootstrap-admin';
+import { ChangeRoleUseCase } from './admin/change-role.use-case';
+import { SetSuspensionUseCase } from './admin/set-suspension.use-case';
+import { SetUserKindUseCase } from './admin/set-user-kind.use-case';
+import { ApiTokensController } from './api-tokens/api-tokens.controller';
+import { ApiTokensRepository } from './api-tokens/api-tokens.repository';
+import { AuthenticateApiTokenUseCase } from './api-tokens/authenticate-api-token.use-case';
+import { CreateApiTokenUseCase } from './api-tokens/create-api-token.use-case';
+import { AuditLogRepository } from './audit/audit-log.repository';
+import { ListAuditEventsUseCase } from './audit/list-audit-events.use-case';
 import { identityConfigModule, type IdentityConfig } from './config/identity.config';
 import { migrations } from './database/migrations';
+import { ConfirmEmailUseCase } from './email-verification/confirm-email.use-case';
+import { EmailVerificationController } from './email-verification/email-verification.controller';
+import { EmailVerificationsRepository } from './email-verification/email-verifications.repository';
+import { ResendVerificationUseCase } from './email-verification/resend-verification.use-case';
+import { VerificationMail } from './email-verification/verification-mail';
+import { CreateInvitationUseCase } from './invitations/create-invitation.use-case';
+import { InvitationsController } from './invitations/invitations.controller';
+import { InvitationsRepository } from './invitations/invitations.repository';
+import { mailerProvider } from './mail/mailer.provider';
 import { PasswordHasher } from './passwords/password-hasher';
 import { LoginUseCase } from './sessions/login.use-case';
-import { RefreshTokenEntity } from './sessions/refresh-token.entity';
+import { LogoutUseCase } from './sessions/logout.use-case';
+import { RefreshSessionUseCase } from './sessions/refresh-session.use-case';
 import { RefreshTokensRepository } from './sessions/refresh-tokens.repository';
 import { SessionIssuer } from './sessions/session-issuer';
 import { SessionsController } from './sessions/sessions.controller';
@@ -15,13 +39,15 @@ import { SigningKeyEntity } from './signing-keys/signing-key.entity';
 import { SigningKeysController } from './signing-keys/signing-keys.controller';
 import { SigningKeysRepository } from './signing-keys/signing-keys.repository';
 import { TokenSigner } from './signing-keys/token-signer';
+import { AuthAttemptsRepository } from './throttling/auth-attempts.repository';
+import { Throttle } from './throttling/throttle';
 import { GetUserUseCase } from './users/get-user.use-case';
 import { RegisterUserUseCase } from './users/register-user.use-case';
 import { UserEntity } from './users/user.entity';
 import { UsersController } from './users/users.controller';
 import { UsersRepository } from './users/users.repository';
 
-const entities = [UserEntity, RefreshTokenEntity, SigningKeyEntity];
+const entities = [UserEntity, SigningKeyEntity];
 
 @Module({})
 export class AppModule {
@@ -39,18 +65,48 @@ export class AppModule {
           health: identity.health,
         }),
         TypeOrmModule.forFeature(entities),
+        ServiceClientModule.forRoot({ servers: natsServers(config.NATS_URL), timeoutMs: config.SERVICE_TIMEOUT_MS, name: `identity-${process.pid}` }),
       ],
-      controllers: [UsersController, SessionsController, SigningKeysController],
+      controllers: [
+        UsersController,
+        SessionsController,
+        SigningKeysController,
+        EmailVerificationController,
+        InvitationsController,
+        ApiTokensController,
+        AdminUsersController,
+        AccessRevocationsController,
+      ],
       providers: [
+        mailerProvider(config),
         UsersRepository,
         RefreshTokensRepository,
         SigningKeysRepository,
+        EmailVerificationsRepository,
+        InvitationsRepository,
+        ApiTokensRepository,
+        AuthAttemptsRepository,
+        AuditLogRepository,
         PasswordHasher,
         TokenSigner,
         SessionIssuer,
+        Throttle,
+        AccessRevocations,
+        VerificationMail,
         RegisterUserUseCase,
         GetUserUseCase,
         LoginUseCase,
+        RefreshSessionUseCase,
+        LogoutUseCase,
+        ConfirmEmailUseCase,
+        ResendVerificationUseCase,
+        CreateInvitationUseCase,
+        CreateApiTokenUseCase,
+        AuthenticateApiTokenUseCase,
+        SetUserKindUseCase,
+        ChangeRoleUseCase,
+        SetSuspensionUseCase,
+        ListAuditEventsUseCase,
         BootstrapAdmin,
       ],
     };

@@ -1,5 +1,5 @@
-import { hasRole, isAuthenticated, type Principal, type TopicReply } from '@kern/contracts';
-import { badInput, forbidden, unauthenticated } from '@kern/messaging';
+import { hasRole, type Principal, type TopicReply } from '@kern/contracts';
+import { assertCanWrite, badInput, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { TopicsRepository } from './topics.repository';
 
@@ -13,10 +13,10 @@ export class CreateTopicUseCase {
     return this.topics.insert({ slug: input.slug, name: input.name, parentId });
   }
 
-  /** The taxonomy shapes every space and profile, so only platform admins change it. */
+  /** The taxonomy shapes every space and profile, so only platform admins and community managers change it. */
   private assertMayCreate(principal: Principal) {
-    if (!isAuthenticated(principal)) throw unauthenticated('Sign in to create topics');
-    if (!hasRole(principal, 'ADMIN')) throw forbidden('Only platform admins create topics');
+    assertCanWrite(principal);
+    if (!hasRole(principal, 'ADMIN', 'COMMUNITY_MANAGER')) throw forbidden('Only platform admins and community managers create topics');
   }
 
   private async resolveParent(slug: string): Promise<string> {

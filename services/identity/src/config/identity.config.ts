@@ -1,10 +1,12 @@
 import type { DynamicModule } from '@nestjs/common';
 import { commonEnv, ConfigError, databaseEnv, parseEnv } from '@kern/config';
 import { z } from 'zod';
+import { mailEnv } from '../mail/mail.env';
 
 export const identityEnv = {
   ...commonEnv,
   ...databaseEnv,
+  ...mailEnv,
   KERN_ADMIN_EMAIL: z.email().optional().describe('the first admin, created at first start if absent'),
   KERN_ADMIN_PASSWORD: z.string().min(10).optional().describe('secret: the first admin\'s password (at least 10 characters)'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(900).describe('lifetime of an access token'),
@@ -13,6 +15,26 @@ export const identityEnv = {
     .string()
     .optional()
     .describe('secret: Ed25519 private key (PKCS#8 PEM) that signs access tokens; generated and kept in the database when unset'),
+  REFRESH_TOKEN_REUSE_GRACE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(300)
+    .default(30)
+    .describe('a rotated refresh token presented again this soon is taken as a lost response, not theft'),
+  KERN_EMPLOYEE_DOMAINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((domain) => domain.trim().toLowerCase()).filter(Boolean))
+    .describe('comma-separated e-mail domains of the company: a verified address there makes an EMPLOYEE'),
+  KERN_PUBLIC_URL: z.url().default('http://127.0.0.1:4000').describe('where people reach Kern; links in e-mails point there'),
+  INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7).describe('how long an invitation can be used'),
+  EMAIL_VERIFICATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(48).describe('how long a verification link works'),
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5).describe('failed logins per account before each next try must wait, doubling'),
+  LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900).describe('the longest wait between login tries'),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20).describe('failed logins per account per hour from addresses it never signed in from'),
+  LOGIN_MAX_FAILURES_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(100).describe('failed logins per client address per hour, over all accounts'),
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10).describe('new accounts per client address per hour (invitations are exempt)'),
 };
 
 export type IdentityConfig = z.infer<z.ZodObject<typeof identityEnv>>;
@@ -22,6 +44,10 @@ export function loadIdentityConfig(env = process.env): IdentityConfig {
   const config = parseEnv(identityEnv, env);
   if (Boolean(config.KERN_ADMIN_EMAIL) !== Boolean(config.KERN_ADMIN_PASSWORD)) {
     throw new ConfigError('Invalid configuration:\n  KERN_ADMIN_EMAIL and KERN_ADMIN_PASSWORD must be set together');
+  }
+  if (config.NODE_ENV === 'production' && !config.SMTP_URL) {
+    // The development mailer would put verification links, with their tokens, into the production log.
+    throw new ConfigError('Invalid configuration:\n  SMTP_URL must be set in production (otherwise mail goes to MAIL_OUTBOX_DIR and its links into the log)');
   }
   return config;
 }

@@ -1,14 +1,54 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
-import { RefreshTokenEntity } from './refresh-token.entity';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface RefreshTokenRecord {
+  id: string;
+  userId: string;
+  familyId: string;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  rotatedAt: Date | null;
+  replacedBy: string | null;
+}
+
+const COLUMNS = `id, user_id AS "userId", family_id AS "familyId", expires_at AS "expiresAt", revoked_at AS "revokedAt",
+  rotated_at AS "rotatedAt", replaced_by AS "replacedBy"`;
 
 @Injectable()
 export class RefreshTokensRepository {
-  constructor(@InjectRepository(RefreshTokenEntity) private readonly tokens: Repository<RefreshTokenEntity>) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(token: { userId: string; familyId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
-    await this.tokens.insert({ ...token, id: randomUUID(), revokedAt: null });
+  async insert(token: { id: string; userId: string; familyId: string; tokenHash: string; expiresAt: Date }, db: EntityManager = this.dataSource.manager) {
+    await db.query(`INSERT INTO identity.refresh_tokens (id, user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)`, [
+      token.id,
+      token.userId,
+      token.familyId,
+      token.tokenHash,
+      token.expiresAt,
+    ]);
+  }
+
+  /** Locks the token's row, so two refreshes with the same token are decided one after the other. */
+  async findForUpdate(tokenHash: string, db: EntityManager): Promise<RefreshTokenRecord | null> {
+    const rows = await db.query(`SELECT ${COLUMNS} FROM identity.refresh_tokens WHERE token_hash = $1 FOR UPDATE`, [tokenHash]);
+    return rows[0] ?? null;
+  }
+
+  async markRotated(id: string, replacedBy: string, db: EntityManager) {
+    await db.query(`UPDATE identity.refresh_tokens SET rotated_at = coalesce(rotated_at, now()), replaced_by = $2 WHERE id = $1`, [id, replacedBy]);
+  }
+
+  async revoke(id: string, db: EntityManager) {
+    await db.query(`UPDATE identity.refresh_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
+  }
+
+  async revokeFamily(familyId: string, db: EntityManager = this.dataSource.manager): Promise<number> {
+    const [, count] = await db.query(`UPDATE identity.refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
+    return count;
+  }
+
+  async revokeAllOfUser(userId: string, db: EntityManager) {
+    await db.query(`UPDATE identity.refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }
 }

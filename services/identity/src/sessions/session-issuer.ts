@@ -1,43 +1,47 @@
-import type { SessionReply, UserPrincipal } from '@kern/contracts';
+import { TOKEN_PREFIX, type SessionReply } from '@kern/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
+import { hashToken, newToken } from '../common/tokens';
 import { TokenSigner } from '../signing-keys/token-signer';
-import { toUserReply } from '../users/user.mapper';
+import { sessionPrincipal, toUserReply } from '../users/user.mapper';
 import type { UserRecord } from '../users/user.record';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
-/** A recognisable prefix lets secret scanners find leaked refresh tokens. */
-const REFRESH_TOKEN_PREFIX = 'kern_rt_';
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-/** Starts a session for a user who proved who they are: a short-lived access token and a refresh token. */
+/** Issues a short-lived access token and a refresh token for a user who proved who they are. */
 @Injectable()
 export class SessionIssuer {
   constructor(
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly signer: TokenSigner,
     private readonly refreshTokens: RefreshTokensRepository,
   ) {}
 
-  async start(user: UserRecord): Promise<SessionReply> {
-    const principal: UserPrincipal = { kind: user.kind, userId: user.id, roles: user.roles, scopes: ['READ', 'WRITE'] };
-    const access = await this.signer.sign(principal);
-    const refreshToken = REFRESH_TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    await this.refreshTokens.insert({
-      userId: user.id,
-      familyId: randomUUID(),
-      tokenHash: hashToken(refreshToken),
-      expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
-    });
+  /**
+   * A session in `familyId` (a new family for a new sign-in; the same one for a rotation, so that
+   * reuse of any member can revoke them all). Returns the new refresh token's id with the reply.
+   */
+  async issue(user: UserRecord, familyId: string = randomUUID(), db: EntityManager = this.dataSource.manager): Promise<{ reply: SessionReply; refreshTokenId: string }> {
+    const principal = sessionPrincipal(user);
+    const access = await this.signer.sign(principal, user.tokenVersion);
+    const refreshToken = newToken(TOKEN_PREFIX.refreshToken);
+    const refreshTokenId = randomUUID();
+    await this.refreshTokens.insert(
+      {
+        id: refreshTokenId,
+        userId: user.id,
+        familyId,
+        tokenHash: hashToken(refreshToken),
+        expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
+      },
+      db,
+    );
     return {
-      accessToken: access.token,
-      refreshToken,
-      expiresAt: access.expiresAt.toISOString(),
-      user: toUserReply(user, principal),
+      refreshTokenId,
+      reply: { accessToken: access.token, refreshToken, expiresAt: access.expiresAt.toISOString(), user: toUserReply(user, principal) },
     };
   }
 }

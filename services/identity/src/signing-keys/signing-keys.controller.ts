@@ -1,15 +1,28 @@
 import { identity } from '@kern/contracts';
-import { Handles } from '@kern/messaging';
+import { Envelope, Handles, type Request } from '@kern/messaging';
 import { Controller } from '@nestjs/common';
+import { assertAdminWriter } from '../admin/assert-admin';
+import { AuditLogRepository } from '../audit/audit-log.repository';
 import { TokenSigner } from './token-signer';
 
 @Controller()
 export class SigningKeysController {
-  constructor(private readonly signer: TokenSigner) {}
+  constructor(
+    private readonly signer: TokenSigner,
+    private readonly audit: AuditLogRepository,
+  ) {}
 
   /** Public keys only; anyone on the bus may ask (the gateway does, at start and on an unknown key id). */
   @Handles(identity.listSigningKeys)
   async list() {
     return { keys: await this.signer.publicKeys() };
+  }
+
+  @Handles(identity.rotateSigningKey)
+  async rotate(@Envelope(identity.rotateSigningKey) request: Request<typeof identity.rotateSigningKey>) {
+    assertAdminWriter(request.principal);
+    const kid = await this.signer.rotate();
+    await this.audit.record({ action: 'SIGNING_KEY_ROTATED', actorId: request.principal.userId, details: { kid } });
+    return { kid };
   }
 }

@@ -23,6 +23,16 @@ export class SigningKeysRepository {
     });
   }
 
+  /** Retires the active keys and creates a new one, in one transaction under the same lock. */
+  async retireAllAndCreate(create: () => Promise<Omit<SigningKeyRecord, 'createdAt'>>): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('kern:signing-key'))`);
+      await tx.query(`UPDATE identity.signing_keys SET retired_at = now() WHERE retired_at IS NULL`);
+      const keys = tx.getRepository(SigningKeyEntity);
+      await keys.save(keys.create({ ...(await create()), retiredAt: null }));
+    });
+  }
+
   /** Every key whose tokens may still be valid: the gateway accepts any of them by key id. */
   listPublic(): Promise<Array<Pick<SigningKeyRecord, 'publicJwk'>>> {
     return this.dataSource

@@ -2,6 +2,7 @@ import { ACCESS_TOKEN, type PublicSigningKey, type UserPrincipal } from '@kern/c
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { calculateJwkThumbprint, SignJWT } from 'jose';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { badInput } from '@kern/messaging';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
 import { SigningKeysRepository } from './signing-keys.repository';
 
@@ -30,11 +31,28 @@ export class TokenSigner implements OnModuleInit {
       this.key = await describeKey(createPrivateKey(this.config.JWT_PRIVATE_KEY));
       return;
     }
-    const stored = await this.keys.activeOrCreate(async () => {
-      const { kid, privateKey, publicJwk } = await describeKey(generateKeyPairSync('ed25519').privateKey);
-      return { kid, publicJwk, privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
-    });
+    await this.loadActiveKey();
+  }
+
+  /**
+   * Every replica re-reads the active key before signing when it may have changed, so a rotation
+   * on one replica is followed by all within this interval.
+   */
+  private keyCheckedAt = 0;
+  private static readonly KEY_RECHECK_MS = 30_000;
+
+  private async loadActiveKey() {
+    const stored = await this.keys.activeOrCreate(generateKey);
     this.key = { kid: stored.kid, privateKey: createPrivateKey(stored.privateKeyPem), publicJwk: stored.publicJwk };
+    this.keyCheckedAt = Date.now();
+  }
+
+  /** Starts signing with a new key; tokens signed with the old one stay valid until they expire. */
+  async rotate(): Promise<string> {
+    if (this.config.JWT_PRIVATE_KEY) throw badInput('The signing key comes from JWT_PRIVATE_KEY: rotate it there');
+    await this.keys.retireAllAndCreate(generateKey);
+    await this.loadActiveKey();
+    return this.key.kid;
   }
 
   async publicKeys(): Promise<PublicSigningKey[]> {
@@ -42,10 +60,13 @@ export class TokenSigner implements OnModuleInit {
     return (await this.keys.listPublic()).map((key) => key.publicJwk);
   }
 
-  async sign(principal: UserPrincipal): Promise<{ token: string; expiresAt: Date }> {
+  /** `ver` is the user's token version: the gateway refuses tokens older than a revocation. */
+  async sign(principal: UserPrincipal, tokenVersion: number): Promise<{ token: string; expiresAt: Date }> {
+    if (!this.config.JWT_PRIVATE_KEY && Date.now() - this.keyCheckedAt > TokenSigner.KEY_RECHECK_MS) await this.loadActiveKey();
     const expiresAt = new Date(Date.now() + this.config.ACCESS_TOKEN_TTL_SECONDS * 1000);
-    const token = await new SignJWT({ kind: principal.kind, roles: principal.roles, scopes: principal.scopes })
-      .setProtectedHeader({ alg: ACCESS_TOKEN.algorithm, kid: this.key.kid, typ: 'at+jwt' })
+    const claims = { kind: principal.kind, roles: principal.roles, ev: principal.emailVerified, ver: tokenVersion };
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: ACCESS_TOKEN.algorithm, kid: this.key.kid, typ: ACCESS_TOKEN.type })
       .setIssuer(ACCESS_TOKEN.issuer)
       .setAudience(ACCESS_TOKEN.audience)
       .setSubject(principal.userId)
@@ -54,6 +75,11 @@ export class TokenSigner implements OnModuleInit {
       .sign(this.key.privateKey);
     return { token, expiresAt };
   }
+}
+
+async function generateKey() {
+  const { kid, privateKey, publicJwk } = await describeKey(generateKeyPairSync('ed25519').privateKey);
+  return { kid, publicJwk, privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
 }
 
 async function describeKey(privateKey: KeyObject): Promise<ActiveKey> {

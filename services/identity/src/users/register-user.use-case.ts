@@ -1,8 +1,17 @@
 import type { SessionReply } from '@kern/contracts';
 import { badInput } from '@kern/messaging';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditLogRepository } from '../audit/audit-log.repository';
+import { hashToken } from '../common/tokens';
+import { VerificationMail } from '../email-verification/verification-mail';
+import { InvitationsRepository } from '../invitations/invitations.repository';
 import { PasswordHasher } from '../passwords/password-hasher';
+import { assertAcceptablePassword } from '../passwords/password-policy';
 import { SessionIssuer } from '../sessions/session-issuer';
+import { Throttle } from '../throttling/throttle';
+import type { UserRecord } from './user.record';
 import { UsersRepository } from './users.repository';
 
 export interface RegisterUserInput {
@@ -11,30 +20,68 @@ export interface RegisterUserInput {
   displayName: string;
   handle: string;
   invitationToken?: string;
+  clientAddress?: string;
 }
 
+/**
+ * Nobody becomes an EMPLOYEE by registering: a new account is a CUSTOMER with an unverified address,
+ * unless it redeems an invitation (for that address), which gives the invitation's kind at once.
+ */
 @Injectable()
 export class RegisterUserUseCase {
+  private readonly logger = new Logger(RegisterUserUseCase.name);
+
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
+    private readonly invitations: InvitationsRepository,
     private readonly passwords: PasswordHasher,
     private readonly sessions: SessionIssuer,
+    private readonly throttle: Throttle,
+    private readonly verificationMail: VerificationMail,
+    private readonly audit: AuditLogRepository,
   ) {}
 
   async execute(input: RegisterUserInput): Promise<SessionReply> {
-    if (input.invitationToken !== undefined) {
-      // Invitations arrive with the identity issue; until then an unknown token must not be ignored silently.
-      throw badInput('Invitations are not available yet', { field: 'invitationToken' });
-    }
-    // Nobody becomes an EMPLOYEE by registering: that takes an invitation or a verified company e-mail.
-    const user = await this.users.insert({
+    const clientAddress = input.clientAddress ?? null;
+    assertAcceptablePassword(input.password);
+    // An invitation is someone's word for the newcomer, so it is exempt from the address limit.
+    if (!input.invitationToken) await this.throttle.assertMayRegister(clientAddress);
+    const account = {
       email: input.email,
       handle: input.handle,
       displayName: input.displayName,
-      kind: 'CUSTOMER',
+      kind: 'CUSTOMER' as const,
       roles: [],
       passwordHash: await this.passwords.hash(input.password),
+      emailVerifiedAt: null,
+    };
+    const user = input.invitationToken ? await this.redeemInvitation(account, input.invitationToken) : await this.users.insert(account);
+    if (!input.invitationToken) {
+      await this.throttle.recordRegistration(input.email, clientAddress);
+      await this.sendVerification(user);
+    }
+    return (await this.sessions.issue(user)).reply;
+  }
+
+  private redeemInvitation(account: Parameters<UsersRepository['insert']>[0], token: string): Promise<UserRecord> {
+    return this.dataSource.transaction(async (tx) => {
+      const users = this.users.in(tx);
+      const user = await users.insert(account);
+      const invitation = await this.invitations.accept(hashToken(token), account.email, user.id, tx);
+      if (!invitation) throw badInput('This invitation is invalid, used, expired or for another e-mail address', { field: 'invitationToken' });
+      // The invitation reached this address, which proves it as well as a verification link would.
+      const changes = { kind: invitation.kind, emailVerifiedAt: new Date() };
+      await users.update(user.id, changes);
+      await this.audit.record({ action: 'INVITATION_ACCEPTED', actorId: user.id, subjectUserId: user.id, details: { invitationId: invitation.id, kind: invitation.kind } }, tx);
+      return { ...user, ...changes };
     });
-    return this.sessions.start(user);
+  }
+
+  /** The account exists either way; a mail server that is down must not undo the registration. */
+  private async sendVerification(user: UserRecord) {
+    await this.verificationMail.send(user).catch((error: unknown) => {
+      this.logger.error({ msg: 'could not send the verification e-mail; the user can ask again', userId: user.id, error: String(error) });
+    });
   }
 }

@@ -24,6 +24,22 @@ export class UserEntity {
   @Column('text', { name: 'password_hash' })
   passwordHash!: string;
 
+  @Column('timestamptz', { name: 'email_verified_at', nullable: true })
+  emailVerifiedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'suspended_at', nullable: true })
+  suspendedAt!: Date | null;
+
+  @Column('text', { name: 'suspended_reason', nullable: true })
+  suspendedReason!: string | null;
+
+  /** Access tokens carry it; raising it revokes every access token issued before. */
+  @Column('integer', { name: 'token_version' })
+  tokenVersion!: number;
+
+  @Column('timestamptz', { name: 'token_version_changed_at', nullable: true })
+  tokenVersionChangedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,15 +1,31 @@
-import { hasRole, isAuthenticated, type Principal, type UserReply } from '@kern/contracts';
+import { hasRole, isAuthenticated, type Principal, type UserPrincipal, type UserReply } from '@kern/contracts';
 import type { UserRecord } from './user.record';
 
-/** The reply for `viewer`: the e-mail address only for the user themself and platform admins. */
+/** The reply for `viewer`: e-mail and verification only for the user themself and admins, suspension only for admins. */
 export function toUserReply(user: UserRecord, viewer: Principal): UserReply {
-  const mayReadEmail = (isAuthenticated(viewer) && viewer.userId === user.id) || hasRole(viewer, 'ADMIN');
+  const admin = hasRole(viewer, 'ADMIN');
+  const self = isAuthenticated(viewer) && viewer.userId === user.id;
   return {
     id: user.id,
     handle: user.handle,
     displayName: user.displayName,
     kind: user.kind,
-    email: mayReadEmail ? user.email : null,
+    email: self || admin ? user.email : null,
+    emailVerified: self || admin ? user.emailVerifiedAt !== null : null,
+    roles: user.roles,
+    suspended: admin ? user.suspendedAt !== null : null,
     createdAt: user.createdAt.toISOString(),
+  };
+}
+
+/** Who the user is when they act through an interactive session. */
+export function sessionPrincipal(user: UserRecord): UserPrincipal {
+  return {
+    kind: user.kind,
+    userId: user.id,
+    roles: user.roles,
+    scopes: ['READ', 'WRITE'],
+    emailVerified: user.emailVerifiedAt !== null,
+    credential: 'ACCESS_TOKEN',
   };
 }

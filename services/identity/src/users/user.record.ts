@@ -9,7 +9,12 @@ export interface UserRecord {
   kind: MemberKind;
   roles: PlatformRole[];
   passwordHash: string;
+  emailVerifiedAt: Date | null;
+  suspendedAt: Date | null;
+  suspendedReason: string | null;
+  tokenVersion: number;
+  tokenVersionChangedAt: Date | null;
   createdAt: Date;
 }
 
-export type NewUser = Omit<UserRecord, 'id' | 'createdAt'>;
+export type NewUser = Pick<UserRecord, 'email' | 'handle' | 'displayName' | 'kind' | 'roles' | 'passwordHash' | 'emailVerifiedAt'>;

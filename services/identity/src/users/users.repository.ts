@@ -1,8 +1,9 @@
+import type { PlatformRole } from '@kern/contracts';
 import { conflict } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { QueryFailedError, Repository } from 'typeorm';
+import { QueryFailedError, Repository, type EntityManager } from 'typeorm';
 import { UserEntity } from './user.entity';
 import type { NewUser, UserRecord } from './user.record';
 
@@ -12,17 +13,24 @@ const UNIQUE_VIOLATION = '23505';
 export class UsersRepository {
   constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
 
+  /** The repository inside a transaction, so several changes commit together. */
+  in(manager: EntityManager): UsersRepository {
+    return new UsersRepository(manager.getRepository(UserEntity));
+  }
+
   /** Inserts a user; a taken e-mail or handle (in any letter case) is a CONFLICT naming the field. */
   async insert(user: NewUser): Promise<UserRecord> {
     try {
-      const saved = await this.users.save(this.users.create({ ...user, id: randomUUID() }));
+      const saved = await this.users.save(
+        this.users.create({ ...user, id: randomUUID(), suspendedAt: null, suspendedReason: null, tokenVersion: 0, tokenVersionChangedAt: null }),
+      );
       return { ...saved };
     } catch (error) {
-      const constraint = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
-      if (constraint?.code === UNIQUE_VIOLATION && constraint.constraint === 'users_email_key') {
+      const driverError = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
+      if (driverError?.code === UNIQUE_VIOLATION && driverError.constraint === 'users_email_key') {
         throw conflict('An account with this e-mail address already exists', { field: 'email' });
       }
-      if (constraint?.code === UNIQUE_VIOLATION && constraint.constraint === 'users_handle_key') {
+      if (driverError?.code === UNIQUE_VIOLATION && driverError.constraint === 'users_handle_key') {
         throw conflict('This handle is taken', { field: 'handle' });
       }
       throw error;
@@ -33,6 +41,11 @@ export class UsersRepository {
     return this.users.findOneBy({ id });
   }
 
+  /** Locks the row until the transaction ends, so concurrent admin changes apply one after the other. */
+  findByIdForUpdate(id: string): Promise<UserRecord | null> {
+    return this.users.createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
+  }
+
   findByEmail(email: string): Promise<UserRecord | null> {
     return this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
   }
@@ -41,7 +54,31 @@ export class UsersRepository {
     return this.users.createQueryBuilder('u').where('lower(u.handle) = lower(:handle)', { handle }).getOne();
   }
 
-  async anyWithRole(role: string): Promise<boolean> {
+  async anyWithRole(role: PlatformRole): Promise<boolean> {
     return (await this.users.createQueryBuilder('u').where(':role = ANY(u.roles)', { role }).getCount()) > 0;
+  }
+
+  async update(id: string, changes: Partial<Pick<UserRecord, 'kind' | 'roles' | 'emailVerifiedAt' | 'suspendedAt' | 'suspendedReason'>>) {
+    await this.users.update({ id }, changes);
+  }
+
+  /** Raises the token version: every access token issued before stops counting. Returns the new version. */
+  async bumpTokenVersion(id: string): Promise<number> {
+    // For UPDATE, TypeORM's query() answers [rows, rowCount].
+    const [rows]: [Array<{ token_version: number }>, number] = await this.users.query(
+      `UPDATE identity.users SET token_version = token_version + 1, token_version_changed_at = now() WHERE id = $1 RETURNING token_version`,
+      [id],
+    );
+    return rows[0].token_version;
+  }
+
+  /** Users whose tokens were revoked within `seconds`: revocations the gateway must still enforce. */
+  async revokedSince(seconds: number): Promise<Array<{ id: string; tokenVersion: number; changedAt: Date }>> {
+    const rows: Array<{ id: string; token_version: number; changed_at: Date }> = await this.users.query(
+      `SELECT id, token_version, token_version_changed_at AS changed_at FROM identity.users
+        WHERE token_version_changed_at > now() - make_interval(secs => $1)`,
+      [seconds],
+    );
+    return rows.map((row) => ({ id: row.id, tokenVersion: row.token_version, changedAt: row.changed_at }));
   }
 }

@@ -1,0 +1,46 @@
+import type { PlatformRole, Principal, UserReply } from '@kern/contracts';
+import { notFound } from '@kern/messaging';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessRevocations } from '../access-revocations/access-revocations';
+import { AuditLogRepository } from '../audit/audit-log.repository';
+import { toUserReply } from '../users/user.mapper';
+import { UsersRepository } from '../users/users.repository';
+import { assertAdminWriter } from './assert-admin';
+
+/**
+ * Grants or revokes a platform role. A revocation also ends the access tokens that carry the role;
+ * the user's next refresh gets a token without it. A grant needs no revocation: the old tokens only
+ * lack the new role until they are refreshed.
+ */
+@Injectable()
+export class ChangeRoleUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly revocations: AccessRevocations,
+    private readonly audit: AuditLogRepository,
+  ) {}
+
+  async execute(change: 'grant' | 'revoke', input: { userId: string; role: PlatformRole }, principal: Principal): Promise<UserReply> {
+    assertAdminWriter(principal);
+    const { user, revocation } = await this.dataSource.transaction(async (tx) => {
+      const users = this.users.in(tx);
+      const current = await users.findByIdForUpdate(input.userId);
+      if (!current) throw notFound('User');
+      const has = current.roles.includes(input.role);
+      if ((change === 'grant') === has) return { user: current, revocation: null };
+      const roles = change === 'grant' ? [...current.roles, input.role] : current.roles.filter((role) => role !== input.role);
+      await users.update(current.id, { roles });
+      const revoked = change === 'revoke' ? await this.revocations.revokeIn(tx, current.id) : null;
+      await this.audit.record(
+        { action: change === 'grant' ? 'ROLE_GRANTED' : 'ROLE_REVOKED', actorId: principal.userId, subjectUserId: current.id, details: { role: input.role } },
+        tx,
+      );
+      return { user: { ...current, roles }, revocation: revoked };
+    });
+    if (revocation) await this.revocations.publish(revocation);
+    return toUserReply(user, principal);
+  }
+}

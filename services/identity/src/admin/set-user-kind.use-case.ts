@@ -1,0 +1,43 @@
+import type { MemberKind, Principal, UserReply } from '@kern/contracts';
+import { notFound } from '@kern/messaging';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessRevocations } from '../access-revocations/access-revocations';
+import { AuditLogRepository } from '../audit/audit-log.repository';
+import { RefreshTokensRepository } from '../sessions/refresh-tokens.repository';
+import { toUserReply } from '../users/user.mapper';
+import { UsersRepository } from '../users/users.repository';
+import { assertAdminWriter } from './assert-admin';
+
+/**
+ * An admin changes someone's kind (an employee leaves: EMPLOYEE -> CUSTOMER). It counts at once:
+ * refresh tokens are revoked and access tokens issued before stop working at the gateway.
+ */
+@Injectable()
+export class SetUserKindUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly revocations: AccessRevocations,
+    private readonly audit: AuditLogRepository,
+  ) {}
+
+  async execute(input: { userId: string; kind: MemberKind }, principal: Principal): Promise<UserReply> {
+    assertAdminWriter(principal);
+    const { user, revocation } = await this.dataSource.transaction(async (tx) => {
+      const users = this.users.in(tx);
+      const current = await users.findByIdForUpdate(input.userId);
+      if (!current) throw notFound('User');
+      if (current.kind === input.kind) return { user: current, revocation: null };
+      await users.update(current.id, { kind: input.kind });
+      await this.refreshTokens.revokeAllOfUser(current.id, tx);
+      const revoked = await this.revocations.revokeIn(tx, current.id);
+      await this.audit.record({ action: 'KIND_CHANGED', actorId: principal.userId, subjectUserId: current.id, details: { from: current.kind, to: input.kind } }, tx);
+      return { user: { ...current, kind: input.kind }, revocation: revoked };
+    });
+    if (revocation) await this.revocations.publish(revocation);
+    return toUserReply(user, principal);
+  }
+}

@@ -1,0 +1,63 @@
+import type { AuditEventReply } from '@kern/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** Security events admins can page through. Never holds passwords or tokens, only ids and addresses. */
+export type AuditAction =
+  | 'LOGIN_FAILED'
+  | 'LOGIN_THROTTLED'
+  | 'REFRESH_TOKEN_REUSED'
+  | 'KIND_CHANGED'
+  | 'ROLE_GRANTED'
+  | 'ROLE_REVOKED'
+  | 'USER_SUSPENDED'
+  | 'USER_UNSUSPENDED'
+  | 'API_TOKEN_CREATED'
+  | 'API_TOKEN_REVOKED'
+  | 'INVITATION_CREATED'
+  | 'INVITATION_ACCEPTED'
+  | 'EMAIL_VERIFIED'
+  | 'SIGNING_KEY_ROTATED';
+
+export interface AuditEntry {
+  action: AuditAction;
+  actorId?: string | null;
+  subjectUserId?: string | null;
+  clientAddress?: string | null;
+  details?: Record<string, unknown>;
+}
+
+@Injectable()
+export class AuditLogRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(
+      `INSERT INTO identity.audit_events (action, actor_id, subject_user_id, client_address, details) VALUES ($1, $2, $3, $4, $5)`,
+      [entry.action, entry.actorId ?? null, entry.subjectUserId ?? null, entry.clientAddress ?? null, JSON.stringify(entry.details ?? {})],
+    );
+  }
+
+  /** Newest first; `after` is the id of the last event of the previous page (keyset paging). */
+  async list(first: number, after?: number): Promise<{ events: AuditEventReply[]; hasNextPage: boolean }> {
+    const rows: Array<{ id: string; at: Date; action: string; actor_id: string | null; subject_user_id: string | null; client_address: string | null; details: Record<string, unknown> }> =
+      await this.dataSource.query(
+        `SELECT id, at, action, actor_id, subject_user_id, client_address, details FROM identity.audit_events
+          WHERE ($1::bigint IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`,
+        [after ?? null, first + 1],
+      );
+    return {
+      hasNextPage: rows.length > first,
+      events: rows.slice(0, first).map((row) => ({
+        id: String(row.id),
+        at: row.at.toISOString(),
+        action: row.action,
+        actorId: row.actor_id,
+        subjectUserId: row.subject_user_id,
+        clientAddress: row.client_address,
+        details: row.details,
+      })),
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { hasRole, TOKEN_PREFIX, type InvitationReply, type MemberKind, type Principal } from '@kern/contracts';
+import { assertCanWrite, forbidden } from '@kern/messaging';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AuditLogRepository } from '../audit/audit-log.repository';
+import { hashToken, newToken } from '../common/tokens';
+import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
+import { Mailer } from '../mail/mailer';
+import { InvitationsRepository } from './invitations.repository';
+
+/** The one way besides a verified company address to become an EMPLOYEE: being invited by an admin or community manager. */
+@Injectable()
+export class CreateInvitationUseCase {
+  constructor(
+    @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
+    private readonly invitations: InvitationsRepository,
+    private readonly audit: AuditLogRepository,
+    private readonly mailer: Mailer,
+  ) {}
+
+  async execute(input: { email: string; kind: MemberKind; spaceIds: string[] }, principal: Principal): Promise<InvitationReply> {
+    assertCanWrite(principal);
+    if (!hasRole(principal, 'ADMIN', 'COMMUNITY_MANAGER')) throw forbidden('Only platform admins and community managers invite people');
+    const token = newToken(TOKEN_PREFIX.invitation);
+    const invitation = {
+      id: randomUUID(),
+      email: input.email,
+      kind: input.kind,
+      spaceIds: [...new Set(input.spaceIds)],
+      expiresAt: new Date(Date.now() + this.config.INVITATION_TTL_DAYS * 86_400_000),
+    };
+    await this.invitations.insert({ ...invitation, tokenHash: hashToken(token), invitedBy: principal.userId });
+    await this.audit.record({ action: 'INVITATION_CREATED', actorId: principal.userId, details: { invitationId: invitation.id, email: input.email, kind: input.kind } });
+    await this.mailer.send({
+      to: input.email,
+      subject: 'You are invited to Kern',
+      text: `You have been invited to join Kern.\n\nCreate your account here (valid until ${invitation.expiresAt.toISOString()}):\n${this.config.KERN_PUBLIC_URL}/register?invitation=${token}\n`,
+    });
+    return { id: invitation.id, email: invitation.email, kind: invitation.kind, token, expiresAt: invitation.expiresAt.toISOString() };
+  }
+}
