@@ -90,6 +90,13 @@ describe('accounts', () => {
     expect(unknown.errors?.[0]).toEqual({ ...wrong.errors?.[0] });
   });
 
+  it('takes the client address from the socket, not from a header anyone can send', async () => {
+    await anonymous.withHeaders({ 'x-forwarded-for': '203.0.113.77' }).request(LOGIN, { email: 'ann@example.com', password: 'not the password' });
+    const admin = await signIn(ADMIN.email, ADMIN.password);
+    const { auditLog } = await admin.ok(`{ auditLog(first: 1) { edges { node { action clientAddress } } } }`);
+    expect(auditLog.edges[0].node).toEqual({ action: 'LOGIN_FAILED', clientAddress: expect.stringMatching(/127\.0\.0\.1$/) });
+  });
+
   it('shows a user by handle, with the e-mail only to themself and admins', async () => {
     await register('erin');
     const byStranger = await (await signIn('ann@example.com', 'correct horse battery')).ok(`{ user(handle: "ERIN") { handle email } }`);

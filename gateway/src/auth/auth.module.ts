@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AccessRevocationsController } from './access-revocations.controller';
+import { IdentityEventsController } from './identity-events.controller';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { RevocationStore } from './revocation.store';
 import { SigningKeyStore } from './signing-key.store';
 
 @Module({
-  controllers: [AccessRevocationsController],
+  controllers: [IdentityEventsController],
   providers: [SigningKeyStore, RevocationStore, AccessTokenVerifier],
   exports: [AccessTokenVerifier],
 })

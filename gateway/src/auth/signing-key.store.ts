@@ -7,12 +7,12 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 type KeyResolver = ReturnType<typeof createLocalJWKSet>;
 
 /** An unknown key id triggers at most one fetch in this interval, so forged key ids cannot flood identity. */
-const REFETCH_INTERVAL_MS = 10_000;
+const REFETCH_INTERVAL_MS = 1_000;
 
 /**
  * The public keys that verify access tokens, by key id. They come from JWT_PUBLIC_KEYS or from the
- * identity service, fetched once and again only when a token names a key id we do not know yet
- * (a rotation): verifying a request never costs a call.
+ * identity service, fetched once, again when identity announces a rotation, and when a token names
+ * a key id we do not know yet (at most once a second): verifying a request costs no call.
  */
 @Injectable()
 export class SigningKeyStore {
@@ -37,6 +37,13 @@ export class SigningKeyStore {
     }
     if (!this.resolver) throw new Error('no signing keys loaded');
     return this.resolver;
+  }
+
+  /** After identity announced a rotation. */
+  async refresh(): Promise<void> {
+    if (this.config.JWT_PUBLIC_KEYS) return;
+    this.inFlight ??= this.fetch().finally(() => (this.inFlight = null));
+    await this.inFlight;
   }
 
   private async fetch() {

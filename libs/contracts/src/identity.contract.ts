@@ -146,6 +146,8 @@ export const identity = {
 export const identityEvents = {
   /** A user's access tokens issued so far stop working (kind changed, suspended, role revoked). */
   accessRevoked: event('identity.access.revoked', AccessRevocation),
+  /** New access tokens are signed with a new key: fetch the public keys again before they arrive. */
+  signingKeyRotated: event('identity.signing-key.rotated', z.object({ kid: z.string() })),
 } as const;
 
 /** What the access tokens the identity service issues are signed for. */

@@ -43,7 +43,10 @@ export class Throttle {
     if (failures.count >= this.config.LOGIN_FREE_FAILURES) {
       const delayMs = Math.min(2 ** (failures.count - this.config.LOGIN_FREE_FAILURES) * 1000, this.config.LOGIN_MAX_DELAY_SECONDS * 1000);
       const retryAt = failures.newest!.getTime() + delayMs;
-      if (retryAt > Date.now()) throw rateLimited('Too many failed sign-ins for this account', retryAt);
+      if (retryAt > Date.now()) {
+        await this.audit.record({ action: 'LOGIN_THROTTLED', clientAddress, details: { scope: 'account-delay', account } });
+        throw rateLimited('Too many failed sign-ins for this account', retryAt);
+      }
     }
   }
 
