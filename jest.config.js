@@ -35,7 +35,8 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/{libs,services}/**/src/**/*.int-spec.ts', '<rootDir>/tests/**/*.e2e-spec.ts'],
-      testTimeout: 120_000,
     },
   ],
+  // A global option: jest ignores it inside a project. Starting a stack takes seconds on a busy machine.
+  testTimeout: 120_000,
 };

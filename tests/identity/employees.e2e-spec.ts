@@ -63,13 +63,16 @@ describe('becoming an employee, with mail through the development outbox', () =>
       expect(dump[0].dump).not.toContain(createInvitation.token);
     });
 
-    it('may be sent by community managers, not by customers', async () => {
-      const carl = await register(anonymous, 'carl');
-      const asCustomer = anonymous.withToken(carl.accessToken);
-      expect(await asCustomer.errorCode(INVITE, { input: { email: 'x@example.com', kind: 'EMPLOYEE' } })).toBe('FORBIDDEN');
+    it('may be sent by community managers, not by customers or other employees', async () => {
+      const cody = await register(anonymous, 'cody');
+      expect(await anonymous.withToken(cody.accessToken).errorCode(INVITE, { input: { email: 'x@example.com', kind: 'EMPLOYEE' } })).toBe('FORBIDDEN');
+
+      const { createInvitation: sent } = await admin.ok(INVITE, { input: { email: 'carl@kern-corp.test', kind: 'EMPLOYEE' } });
+      const carl = await register(anonymous, 'carl', 'carl@kern-corp.test', { invitationToken: sent.token });
+      expect(await anonymous.withToken(carl.accessToken).errorCode(INVITE, { input: { email: 'x@example.com', kind: 'EMPLOYEE' } })).toBe('FORBIDDEN');
 
       await admin.ok(GRANT, { id: carl.user.id, role: 'COMMUNITY_MANAGER' });
-      const manager = anonymous.withToken((await login(anonymous, 'carl@example.com')).accessToken);
+      const manager = anonymous.withToken((await login(anonymous, 'carl@kern-corp.test')).accessToken);
       const { createInvitation } = await manager.ok(INVITE, { input: { email: 'y@example.com', kind: 'EMPLOYEE' } });
       expect(createInvitation.kind).toBe('EMPLOYEE');
     });

@@ -215,15 +215,25 @@ describe('when an admin changes who someone is', () => {
   });
 
   it('a revoked role leaves with the tokens that carried it', async () => {
-    const finn = await register(anonymous, 'finn');
+    const finn = await employee('finn');
     await admin.ok(`mutation($id: ID!) { grantRole(userId: $id, role: COMMUNITY_MANAGER) { roles } }`, { id: finn.user.id });
-    const manager = anonymous.withToken((await login(anonymous, 'finn@example.com')).accessToken);
+    const manager = anonymous.withToken((await login(anonymous, 'finn@kern-corp.test')).accessToken);
     expect((await manager.ok(CREATE_TOPIC, { slug: 'billing' })).createTopic.slug).toBe('billing');
 
     await admin.ok(`mutation($id: ID!) { revokeRole(userId: $id, role: COMMUNITY_MANAGER) { roles } }`, { id: finn.user.id });
     await waitFor(async () => (await manager.request(ME)).errors?.[0].extensions?.code === 'UNAUTHENTICATED', { what: 'the old token to be refused' });
-    const fresh = anonymous.withToken((await login(anonymous, 'finn@example.com')).accessToken);
+    const fresh = anonymous.withToken((await login(anonymous, 'finn@kern-corp.test')).accessToken);
     expect(await fresh.errorCode(CREATE_TOPIC, { slug: 'refunds' })).toBe('FORBIDDEN');
+  });
+
+  it('platform roles are for employees: customers cannot get one, and lose theirs on becoming customers', async () => {
+    const hal = await register(anonymous, 'hal');
+    expect(await admin.errorCode(`mutation($id: ID!) { grantRole(userId: $id, role: COMMUNITY_MANAGER) { roles } }`, { id: hal.user.id })).toBe('BAD_USER_INPUT');
+
+    const ida = await employee('ida');
+    await admin.ok(`mutation($id: ID!) { grantRole(userId: $id, role: COMMUNITY_MANAGER) { roles } }`, { id: ida.user.id });
+    const { setUserKind } = await admin.ok(`mutation($id: ID!) { setUserKind(userId: $id, kind: CUSTOMER) { kind roles } }`, { id: ida.user.id });
+    expect(setUserKind).toEqual({ kind: 'CUSTOMER', roles: [] });
   });
 
   it('only admins may do any of it', async () => {

@@ -1,5 +1,5 @@
 import type { PlatformRole, Principal, UserReply } from '@kern/contracts';
-import { notFound } from '@kern/messaging';
+import { badInput, notFound } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -29,6 +29,8 @@ export class ChangeRoleUseCase {
       const users = this.users.in(tx);
       const current = await users.findByIdForUpdate(input.userId);
       if (!current) throw notFound('User');
+      // Platform roles reach into internal spaces, so a customer holding one would cross the boundary.
+      if (change === 'grant' && current.kind !== 'EMPLOYEE') throw badInput('Platform roles are for employees only', { field: 'userId' });
       const has = current.roles.includes(input.role);
       if ((change === 'grant') === has) return { user: current, revocation: null };
       const roles = change === 'grant' ? [...current.roles, input.role] : current.roles.filter((role) => role !== input.role);

@@ -12,7 +12,8 @@ import { assertAdminWriter } from './assert-admin';
 
 /**
  * An admin changes someone's kind (an employee leaves: EMPLOYEE -> CUSTOMER). It counts at once:
- * refresh tokens are revoked and access tokens issued before stop working at the gateway.
+ * refresh tokens are revoked and access tokens issued before stop working at the gateway. A customer
+ * holds no platform role, so becoming one strips them.
  */
 @Injectable()
 export class SetUserKindUseCase {
@@ -31,11 +32,15 @@ export class SetUserKindUseCase {
       const current = await users.findByIdForUpdate(input.userId);
       if (!current) throw notFound('User');
       if (current.kind === input.kind) return { user: current, revocation: null };
-      await users.update(current.id, { kind: input.kind });
+      const roles = input.kind === 'CUSTOMER' ? [] : current.roles;
+      await users.update(current.id, { kind: input.kind, roles });
       await this.refreshTokens.revokeAllOfUser(current.id, tx);
       const revoked = await this.revocations.revokeIn(tx, current.id);
-      await this.audit.record({ action: 'KIND_CHANGED', actorId: principal.userId, subjectUserId: current.id, details: { from: current.kind, to: input.kind } }, tx);
-      return { user: { ...current, kind: input.kind }, revocation: revoked };
+      await this.audit.record(
+        { action: 'KIND_CHANGED', actorId: principal.userId, subjectUserId: current.id, details: { from: current.kind, to: input.kind, rolesRemoved: current.roles.filter((role) => !roles.includes(role)) } },
+        tx,
+      );
+      return { user: { ...current, kind: input.kind, roles }, revocation: revoked };
     });
     if (revocation) await this.revocations.publish(revocation);
     return toUserReply(user, principal);
