@@ -1,9 +1,15 @@
 import type { Principal } from '@kern/contracts';
 import type { ServiceClient } from '@kern/messaging';
+import { createSpaceLoader } from '../spaces/space.loader';
 import { createTopicLoader } from '../topics/topic.loader';
+import { createUserLoader } from '../users/user.loader';
 
 /** One set per request: batching and caching must never cross requests (or principals). */
 export function createLoaders(client: ServiceClient, principal: Principal) {
-  return { topics: createTopicLoader(client, principal) };
+  return {
+    topics: createTopicLoader(client, principal),
+    spaces: createSpaceLoader(client, principal),
+    users: createUserLoader(client, principal),
+  };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -2,6 +2,8 @@ import { AdminResolver } from '../admin/admin.resolver';
 import { ApiTokensResolver } from '../api-tokens/api-tokens.resolver';
 import { InvitationsResolver } from '../invitations/invitations.resolver';
 import { NodeResolver } from '../nodes/node.resolver';
+import { MembershipsResolver } from '../spaces/memberships.resolver';
+import { SpacesResolver } from '../spaces/spaces.resolver';
 import { TopicsResolver } from '../topics/topics.resolver';
 import { EmailVerificationResolver } from '../users/email-verification.resolver';
 import { SessionsResolver } from '../users/sessions.resolver';
@@ -17,4 +19,6 @@ export const resolvers = [
   ApiTokensResolver,
   AdminResolver,
   TopicsResolver,
+  SpacesResolver,
+  MembershipsResolver,
 ];

@@ -5,6 +5,7 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Loaders } from '../auth/current-principal.decorator';
 import { fromGlobalId } from '../common/global-id';
 import type { Loaders as RequestLoaders } from '../graphql/loaders';
+import { SpaceModel } from '../spaces/space.model';
 import { TopicModel } from '../topics/topic.model';
 import { UserModel } from '../users/user.model';
 import { NodeModel } from './node.interface';
@@ -25,6 +26,10 @@ export class NodeResolver {
         case 'Topic': {
           const topic = await loaders.topics.load(target.id);
           return topic ? TopicModel.from(topic) : null;
+        }
+        case 'Space': {
+          const space = await loaders.spaces.load(target.id);
+          return space ? SpaceModel.from(space) : null;
         }
       }
     } catch (error) {

@@ -22,6 +22,10 @@ export const expertise = {
     'expertise.topic.get-many',
     z.object({ ids: z.array(z.uuid()).max(100) }).strict(),
   ),
+  /** Unknown slugs are left out; the caller decides whether that is an error. */
+  findTopicsBySlug: rpc<{ topics: TopicReply[] }>()('expertise.topic.find-by-slug', z.object({ slugs: z.array(TopicSlug).max(100) }).strict()),
+  /** A topic and all its sub-topics, at any depth. NOT_FOUND for an unknown slug. */
+  topicSubtree: rpc<{ topics: TopicReply[] }>()('expertise.topic.subtree', z.object({ slug: TopicSlug }).strict()),
   createTopic: rpc<TopicReply>()(
     'expertise.topic.create',
     z.object({

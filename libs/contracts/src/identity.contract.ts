@@ -113,6 +113,8 @@ export const identity = {
     'identity.user.get',
     z.union([z.object({ id: z.uuid() }).strict(), z.object({ handle: z.string().trim().min(1).max(30) }).strict()]),
   ),
+  /** Unknown ids are left out. */
+  getUsers: rpc<{ users: UserReply[] }>()('identity.user.get-many', z.object({ ids: z.array(z.uuid()).max(100) }).strict()),
   createInvitation: rpc<InvitationReply>()(
     'identity.invitation.create',
     z.object({ email: Email, kind: MemberKind, spaceIds: z.array(z.uuid()).max(50).default([]) }),

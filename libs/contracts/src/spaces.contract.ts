@@ -1,5 +1,143 @@
+import { z } from 'zod';
+import { TopicSlug } from './expertise.contract';
 import { healthRpc } from './health';
+import { rpc } from './rpc';
+
+export const Audience = z.enum(['INTERNAL', 'EXTERNAL']);
+export type Audience = z.infer<typeof Audience>;
+export const JoinPolicy = z.enum(['OPEN', 'APPROVAL', 'INVITE']);
+export type JoinPolicy = z.infer<typeof JoinPolicy>;
+/** Sets defaults (the kind of thread offered first, who starts threads), not hard limits. */
+export const SpacePurpose = z.enum(['SERVICE', 'PRACTICE', 'ANNOUNCEMENTS']);
+export type SpacePurpose = z.infer<typeof SpacePurpose>;
+export const SpaceRole = z.enum(['OWNER', 'MODERATOR', 'MEMBER']);
+export type SpaceRole = z.infer<typeof SpaceRole>;
+export const MembershipStatus = z.enum(['ACTIVE', 'PENDING']);
+export type MembershipStatus = z.infer<typeof MembershipStatus>;
+
+export const SpaceSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be letters and digits separated by single hyphens')
+  .min(2, 'must be at least 2 characters')
+  .max(64, 'must be at most 64 characters');
+const SpaceName = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+const Description = z.string().trim().max(2000, 'must be at most 2000 characters');
+const Guidelines = z.string().trim().max(20_000, 'must be at most 20000 characters');
+const Topics = z.array(TopicSlug).min(1, 'must name at least one topic').max(20, 'must name at most 20 topics');
+const SpaceId = z.object({ spaceId: z.uuid() });
+const Member = SpaceId.extend({ userId: z.uuid() });
+const Page = { first: z.number().int().min(1).max(100), after: z.string().max(200).optional() };
+
+export interface MembershipReply {
+  spaceId: string;
+  userId: string;
+  role: SpaceRole;
+  status: MembershipStatus;
+  joinedAt: string;
+  guidelinesAcceptedAt: string | null;
+}
+
+/** Why a principal may not post in a space; the threads service turns it into its error. */
+export type PostDenial = 'UNAUTHENTICATED' | 'READ_ONLY_CREDENTIAL' | 'EMAIL_UNVERIFIED' | 'ARCHIVED' | 'BANNED' | 'NOT_A_MEMBER' | 'GUIDELINES_NOT_ACCEPTED';
+
+/** What a principal may do in one space it can see. A space it cannot see has no access entry at all. */
+export interface SpaceAccess {
+  spaceId: string;
+  audience: Audience;
+  purpose: SpacePurpose;
+  /** Read its threads and posts. */
+  read: boolean;
+  /** Start threads and reply, unless `postDenial` says why not. */
+  post: boolean;
+  postDenial: PostDenial | null;
+  /** Space owners and moderators, and platform admins and community managers. */
+  moderate: boolean;
+}
+
+export interface SpaceReply {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  audience: Audience;
+  joinPolicy: JoinPolicy;
+  purpose: SpacePurpose;
+  guidelines: string | null;
+  topicIds: string[];
+  memberCount: number;
+  archivedAt: string | null;
+  createdAt: string;
+  viewerMembership: MembershipReply | null;
+  viewerAccess: SpaceAccess;
+}
 
 export const spaces = {
   health: healthRpc('spaces'),
+  createSpace: rpc<SpaceReply>()(
+    'spaces.space.create',
+    z.object({
+      slug: SpaceSlug,
+      name: SpaceName,
+      description: Description,
+      audience: Audience,
+      joinPolicy: JoinPolicy,
+      purpose: SpacePurpose.optional(),
+      topics: Topics,
+      guidelines: Guidelines.nullish(),
+    }),
+  ),
+  updateSpace: rpc<SpaceReply>()(
+    'spaces.space.update',
+    SpaceId.extend({
+      name: SpaceName.optional(),
+      description: Description.optional(),
+      audience: Audience.optional(),
+      joinPolicy: JoinPolicy.optional(),
+      purpose: SpacePurpose.optional(),
+      topics: Topics.optional(),
+      /** Null removes the guidelines. */
+      guidelines: Guidelines.nullish(),
+      /** INTERNAL -> EXTERNAL publishes everything in the space, so it must be confirmed. */
+      confirmPublish: z.boolean().optional(),
+    }),
+  ),
+  archiveSpace: rpc<SpaceReply>()('spaces.space.archive', SpaceId.extend({ archived: z.boolean() })),
+  getSpace: rpc<SpaceReply>()(
+    'spaces.space.get',
+    z.union([z.object({ id: z.uuid() }).strict(), z.object({ slug: z.string().trim().toLowerCase().min(1).max(64) }).strict()]),
+  ),
+  /** Only the spaces the principal may see; the others are left out, as if they did not exist. */
+  getSpaces: rpc<{ spaces: SpaceReply[] }>()('spaces.space.get-many', z.object({ ids: z.array(z.uuid()).max(100) }).strict()),
+  listSpaces: rpc<{ spaces: SpaceReply[]; hasNextPage: boolean }>()(
+    'spaces.space.list',
+    z.object({
+      /** A topic slug; spaces about any of its sub-topics count too. */
+      topic: TopicSlug.optional(),
+      audience: Audience.optional(),
+      /** Only spaces the principal is a member of (active or pending), archived ones included. */
+      mine: z.boolean().optional(),
+      ...Page,
+    }),
+  ),
+  join: rpc<MembershipReply>()('spaces.membership.join', SpaceId.extend({ acceptGuidelines: z.boolean().optional() })),
+  leave: rpc<{ left: boolean }>()('spaces.membership.leave', SpaceId),
+  approveMember: rpc<MembershipReply>()('spaces.membership.approve', Member),
+  inviteMember: rpc<MembershipReply>()('spaces.membership.invite', Member),
+  setMemberRole: rpc<MembershipReply>()('spaces.membership.set-role', Member.extend({ role: SpaceRole })),
+  removeMember: rpc<{ removed: boolean }>()('spaces.membership.remove', Member),
+  banMember: rpc<{ banned: boolean }>()('spaces.membership.ban', Member.extend({ reason: z.string().trim().max(500).optional() })),
+  unbanMember: rpc<{ unbanned: boolean }>()('spaces.membership.unban', Member),
+  listMembers: rpc<{ memberships: MembershipReply[]; hasNextPage: boolean }>()(
+    'spaces.membership.list',
+    SpaceId.extend({ status: MembershipStatus.optional(), ...Page }),
+  ),
+  /**
+   * The boundary question the other services ask on every request: "may this principal read / post
+   * in these spaces?" Spaces the principal may not see are absent from the answer.
+   */
+  checkAccess: rpc<{ access: SpaceAccess[] }>()('spaces.access.check', z.object({ spaceIds: z.array(z.uuid()).min(1).max(100) }).strict()),
+  /** Every space whose content the principal may read, for queries across spaces (search, feeds). */
+  readableSpaces: rpc<{ spaceIds: string[] }>()('spaces.access.readable', z.object({}).strict()),
 } as const;

@@ -65,6 +65,8 @@ export class KernProcess {
   }
 
   private record(line: string) {
+    // KERN_TEST_LOGS=1 shows every process's log while a test runs, to debug a failure.
+    if (process.env.KERN_TEST_LOGS) process.stderr.write(`[${this.name}] ${line}\n`);
     this.rawOutput.push(line);
     try {
       this.lines.push(JSON.parse(line) as LogLine);

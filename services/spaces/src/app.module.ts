@@ -1,8 +1,23 @@
+import { natsServers } from '@kern/config';
 import { spaces } from '@kern/contracts';
 import { DatabaseModule } from '@kern/database';
+import { ServiceClientModule } from '@kern/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AccessController } from './access/access.controller';
 import type { SpacesConfig } from './config/spaces.config';
 import { migrations } from './database/migrations';
+import { JoinSpaceUseCase } from './memberships/join-space.use-case';
+import { ListMembersUseCase } from './memberships/list-members.use-case';
+import { ManageMembersUseCase } from './memberships/manage-members.use-case';
+import { MemberKinds } from './memberships/member-kinds';
+import { MembershipsController } from './memberships/memberships.controller';
+import { MembershipsRepository } from './memberships/memberships.repository';
+import { CreateSpaceUseCase } from './spaces/create-space.use-case';
+import { FindSpacesUseCase } from './spaces/find-spaces.use-case';
+import { SpacesController } from './spaces/spaces.controller';
+import { SpacesRepository } from './spaces/spaces.repository';
+import { TopicDirectory } from './spaces/topic-directory';
+import { UpdateSpaceUseCase } from './spaces/update-space.use-case';
 
 @Module({})
 export class AppModule {
@@ -18,6 +33,20 @@ export class AppModule {
           migrations,
           health: spaces.health,
         }),
+        ServiceClientModule.forRoot({ servers: natsServers(config.NATS_URL), timeoutMs: config.SERVICE_TIMEOUT_MS, name: `spaces-${process.pid}` }),
+      ],
+      controllers: [SpacesController, MembershipsController, AccessController],
+      providers: [
+        SpacesRepository,
+        MembershipsRepository,
+        TopicDirectory,
+        MemberKinds,
+        CreateSpaceUseCase,
+        UpdateSpaceUseCase,
+        FindSpacesUseCase,
+        JoinSpaceUseCase,
+        ManageMembersUseCase,
+        ListMembersUseCase,
       ],
     };
   }

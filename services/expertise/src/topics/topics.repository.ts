@@ -26,6 +26,23 @@ export class TopicsRepository {
     return this.topics.findOne({ select: columns, where: { slug } });
   }
 
+  findBySlugs(slugs: string[]): Promise<TopicReply[]> {
+    return this.topics.find({ select: columns, where: { slug: In(slugs) } });
+  }
+
+  /** The topic with this slug and every topic below it, at any depth. */
+  subtree(slug: string): Promise<TopicReply[]> {
+    return this.topics.query(
+      `WITH RECURSIVE tree AS (
+         SELECT id, slug, name, parent_id FROM expertise.topics WHERE slug = $1
+         UNION
+         SELECT child.id, child.slug, child.name, child.parent_id FROM expertise.topics child JOIN tree ON child.parent_id = tree.id
+       )
+       SELECT id, slug, name, parent_id AS "parentId" FROM tree ORDER BY slug`,
+      [slug],
+    );
+  }
+
   async insert(topic: Omit<TopicReply, 'id'>): Promise<TopicReply> {
     const id = randomUUID();
     try {

@@ -13,4 +13,9 @@ export class GetUserUseCase {
     if (!user) throw notFound('User');
     return toUserReply(user, viewer);
   }
+
+  async many(ids: string[], viewer: Principal): Promise<UserReply[]> {
+    if (ids.length === 0) return [];
+    return (await this.users.findByIds(ids)).map((user) => toUserReply(user, viewer));
+  }
 }

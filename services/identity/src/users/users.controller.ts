@@ -20,4 +20,9 @@ export class UsersController {
   get(@Envelope(identity.getUser) request: Request<typeof identity.getUser>) {
     return this.getUser.execute(request.payload, request.principal);
   }
+
+  @Handles(identity.getUsers)
+  async getMany(@Envelope(identity.getUsers) request: Request<typeof identity.getUsers>) {
+    return { users: await this.getUser.many(request.payload.ids, request.principal) };
+  }
 }

@@ -3,7 +3,7 @@ import { conflict } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { QueryFailedError, Repository, type EntityManager } from 'typeorm';
+import { In, QueryFailedError, Repository, type EntityManager } from 'typeorm';
 import { UserEntity } from './user.entity';
 import type { NewUser, UserRecord } from './user.record';
 
@@ -35,6 +35,10 @@ export class UsersRepository {
       }
       throw error;
     }
+  }
+
+  findByIds(ids: string[]): Promise<UserRecord[]> {
+    return this.users.findBy({ id: In(ids) });
   }
 
   findById(id: string): Promise<UserRecord | null> {

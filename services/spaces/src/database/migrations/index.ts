@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { CreateSpaces1764374400000 } from './1764374400000-create-spaces';
 
 /** In the order they run; a landed migration is never edited, only followed by a new one. */
-export const migrations: Array<new () => MigrationInterface> = [];
+export const migrations: Array<new () => MigrationInterface> = [CreateSpaces1764374400000];

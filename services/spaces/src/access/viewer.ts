@@ -1,0 +1,45 @@
+import { canWrite, hasRole, isAuthenticated, type Principal } from '@kern/contracts';
+
+/** The principal reduced to what decides access to spaces. */
+export interface Viewer {
+  kind: Principal['kind'];
+  userId: string | null;
+  /** Platform admins and community managers: they see and moderate every space. */
+  staff: boolean;
+  canWrite: boolean;
+  emailVerified: boolean;
+}
+
+export function viewerOf(principal: Principal): Viewer {
+  if (!isAuthenticated(principal)) return { kind: 'ANONYMOUS', userId: null, staff: false, canWrite: false, emailVerified: false };
+  return {
+    kind: principal.kind,
+    userId: principal.userId,
+    // Roles are granted to employees only; checking the kind too keeps a stale token from crossing over.
+    staff: principal.kind === 'EMPLOYEE' && hasRole(principal, 'ADMIN', 'COMMUNITY_MANAGER'),
+    canWrite: canWrite(principal),
+    emailVerified: principal.emailVerified,
+  };
+}
+
+/**
+ * Which spaces exist for a viewer, as SQL over `s` (spaces) and `m` (the viewer's membership, left
+ * joined), with the viewer in $1 (user id), $2 (kind) and $3 (staff). It is the one definition of the
+ * boundary: every query that finds spaces uses it, so a space a viewer may not see is NOT_FOUND
+ * everywhere, never FORBIDDEN.
+ *   - Staff see every space.
+ *   - Employees see every space except INVITE spaces they are not in.
+ *   - Customers see EXTERNAL spaces only, and INVITE ones only when they are in them. A former
+ *     employee's memberships of INTERNAL spaces count for nothing.
+ *   - Anonymous visitors see EXTERNAL + OPEN spaces only.
+ */
+export const VISIBLE_TO_VIEWER = `(
+  $3::boolean
+  OR CASE $2::text
+    WHEN 'EMPLOYEE' THEN s.join_policy <> 'INVITE' OR m.user_id IS NOT NULL
+    WHEN 'CUSTOMER' THEN s.audience = 'EXTERNAL' AND (s.join_policy <> 'INVITE' OR m.user_id IS NOT NULL)
+    ELSE s.audience = 'EXTERNAL' AND s.join_policy = 'OPEN'
+  END
+)`;
+
+export const viewerParameters = (viewer: Viewer): unknown[] => [viewer.userId, viewer.kind, viewer.staff];

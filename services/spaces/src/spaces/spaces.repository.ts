@@ -1,0 +1,133 @@
+import type { Audience, JoinPolicy, SpacePurpose } from '@kern/contracts';
+import { conflict } from '@kern/messaging';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { VISIBLE_TO_VIEWER, viewerParameters, type Viewer } from '../access/viewer';
+import type { SpaceRow } from './space-row';
+
+const UNIQUE_VIOLATION = '23505';
+
+const MEMBER_COUNT = `(SELECT count(*)::int FROM spaces.memberships c WHERE c.space_id = s.id AND c.status = 'ACTIVE') AS member_count`;
+const SELECT_VISIBLE = `
+  SELECT s.id, s.slug, s.name, s.description, s.audience, s.join_policy, s.purpose, s.guidelines, s.archived_at, s.created_at,
+    ARRAY(SELECT st.topic_id FROM spaces.space_topics st WHERE st.space_id = s.id ORDER BY st.position) AS topic_ids,
+    ${MEMBER_COUNT},
+    m.role, m.status, m.joined_at, m.guidelines_accepted_at,
+    EXISTS (SELECT 1 FROM spaces.bans b WHERE b.space_id = s.id AND b.user_id = $1::uuid) AS banned
+  FROM spaces.spaces s
+  LEFT JOIN spaces.memberships m ON m.space_id = s.id AND m.user_id = $1::uuid
+  WHERE ${VISIBLE_TO_VIEWER}`;
+
+export interface NewSpace {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  audience: Audience;
+  joinPolicy: JoinPolicy;
+  purpose: SpacePurpose;
+  guidelines: string | null;
+  topicIds: string[];
+  createdBy: string;
+}
+
+export type SpaceChanges = Partial<Pick<NewSpace, 'name' | 'description' | 'audience' | 'joinPolicy' | 'purpose' | 'guidelines' | 'topicIds'>>;
+
+export interface DirectoryQuery {
+  topicIds?: string[];
+  audience?: Audience;
+  mine?: boolean;
+  first: number;
+  afterSlug?: string;
+}
+
+/** Every read takes the viewer and finds only what the viewer may see (`VISIBLE_TO_VIEWER`). */
+@Injectable()
+export class SpacesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource | EntityManager) {}
+
+  in(manager: EntityManager): SpacesRepository {
+    return new SpacesRepository(manager);
+  }
+
+  async findVisible(viewer: Viewer, by: { id: string } | { slug: string }, lock?: 'FOR UPDATE' | 'FOR SHARE'): Promise<SpaceRow | null> {
+    const condition = 'id' in by ? 's.id = $4::uuid' : 's.slug = $4';
+    // Locks the space row only: concurrent joins (FOR SHARE) wait for an audience change (FOR UPDATE).
+    const locking = lock ? `${lock} OF s` : '';
+    const rows: SpaceRow[] = await this.db.query(`${SELECT_VISIBLE} AND ${condition} ${locking}`, [...viewerParameters(viewer), 'id' in by ? by.id : by.slug]);
+    return rows[0] ?? null;
+  }
+
+  findManyVisible(viewer: Viewer, ids: string[]): Promise<SpaceRow[]> {
+    return this.db.query(`${SELECT_VISIBLE} AND s.id = ANY($4::uuid[])`, [...viewerParameters(viewer), ids]);
+  }
+
+  /** Every space the viewer sees, for questions across spaces; member counts are not needed there. */
+  allVisible(viewer: Viewer): Promise<SpaceRow[]> {
+    return this.db.query(SELECT_VISIBLE.replace(MEMBER_COUNT, '0 AS member_count'), viewerParameters(viewer));
+  }
+
+  /** The directory, by slug; archived spaces only among the viewer's own. */
+  directory(viewer: Viewer, query: DirectoryQuery): Promise<SpaceRow[]> {
+    const parameters = viewerParameters(viewer);
+    const conditions: string[] = [];
+    const add = (sql: (placeholder: string) => string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(sql(`$${parameters.length}`));
+    };
+    if (query.topicIds) add((p) => `EXISTS (SELECT 1 FROM spaces.space_topics st WHERE st.space_id = s.id AND st.topic_id = ANY(${p}::uuid[]))`, query.topicIds);
+    if (query.audience) add((p) => `s.audience = ${p}`, query.audience);
+    if (query.afterSlug !== undefined) add((p) => `s.slug > ${p}`, query.afterSlug);
+    conditions.push(query.mine ? 'm.user_id IS NOT NULL' : 's.archived_at IS NULL');
+    parameters.push(query.first + 1);
+    return this.db.query(`${SELECT_VISIBLE} AND ${conditions.join(' AND ')} ORDER BY s.slug LIMIT $${parameters.length}`, parameters);
+  }
+
+  async insert(space: NewSpace): Promise<void> {
+    try {
+      await this.db.query(
+        `INSERT INTO spaces.spaces (id, slug, name, description, audience, join_policy, purpose, guidelines, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [space.id, space.slug, space.name, space.description, space.audience, space.joinPolicy, space.purpose, space.guidelines, space.createdBy],
+      );
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
+        throw conflict(`A space with the slug "${space.slug}" already exists`, { field: 'slug' });
+      }
+      throw error;
+    }
+    await this.setTopics(space.id, space.topicIds);
+  }
+
+  async update(id: string, changes: SpaceChanges): Promise<void> {
+    const columns: Record<string, unknown> = {
+      name: changes.name,
+      description: changes.description,
+      audience: changes.audience,
+      join_policy: changes.joinPolicy,
+      purpose: changes.purpose,
+      guidelines: changes.guidelines,
+    };
+    const set = Object.entries(columns).filter(([, value]) => value !== undefined);
+    if (set.length > 0) {
+      await this.db.query(
+        `UPDATE spaces.spaces SET ${set.map(([column], index) => `${column} = $${index + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
+        [id, ...set.map(([, value]) => value)],
+      );
+    }
+    if (changes.topicIds) await this.setTopics(id, changes.topicIds);
+  }
+
+  async setArchived(id: string, archived: boolean): Promise<void> {
+    await this.db.query(`UPDATE spaces.spaces SET archived_at = CASE WHEN $2::boolean THEN coalesce(archived_at, now()) END, updated_at = now() WHERE id = $1`, [id, archived]);
+  }
+
+  private async setTopics(spaceId: string, topicIds: string[]): Promise<void> {
+    await this.db.query(`DELETE FROM spaces.space_topics WHERE space_id = $1`, [spaceId]);
+    await this.db.query(
+      `INSERT INTO spaces.space_topics (space_id, topic_id, position) SELECT $1, topic_id, position FROM unnest($2::uuid[]) WITH ORDINALITY AS t(topic_id, position)`,
+      [spaceId, topicIds],
+    );
+  }
+}

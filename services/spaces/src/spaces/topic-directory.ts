@@ -1,0 +1,30 @@
+import { expertise, type Principal } from '@kern/contracts';
+import { badInput, DomainError, ServiceClient } from '@kern/messaging';
+import { Inject, Injectable } from '@nestjs/common';
+
+/** Topics belong to the expertise service; spaces keep their ids and ask for them by slug. */
+@Injectable()
+export class TopicDirectory {
+  constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
+
+  /** The ids of these slugs, in their order; an unknown slug is the caller's mistake. */
+  async idsOf(slugs: string[], principal: Principal): Promise<string[]> {
+    const unique = [...new Set(slugs)];
+    const { topics } = await this.client.call(expertise.findTopicsBySlug, { slugs: unique }, principal);
+    const bySlug = new Map(topics.map((topic) => [topic.slug, topic.id]));
+    const unknown = unique.filter((slug) => !bySlug.has(slug));
+    if (unknown.length > 0) throw badInput(`Unknown topic${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, { field: 'topics', unknown });
+    return unique.map((slug) => bySlug.get(slug)!);
+  }
+
+  /** The topic and its sub-topics, for filtering by a topic. */
+  async subtreeIds(slug: string, principal: Principal): Promise<string[]> {
+    try {
+      const { topics } = await this.client.call(expertise.topicSubtree, { slug }, principal);
+      return topics.map((topic) => topic.id);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') throw badInput(`Unknown topic: ${slug}`, { field: 'topic' });
+      throw error;
+    }
+  }
+}
