@@ -1,3 +1,5 @@
+import { spaces, type Principal } from '@kern/contracts';
+import { DomainError } from '@kern/messaging';
 import { Community, DIRECTORY, JOIN, NODE, SPACE_BY_ID, SPACE_BY_SLUG, INVITE_MEMBER, SET_ROLE, type Person } from './community';
 
 /**
@@ -139,4 +141,32 @@ it('a space id that never existed looks the same as a hidden one', async () => {
   expect((await community.anonymous.ok(NODE, { id: fake })).node).toBeNull();
   expect(await community.anonymous.errorCode(JOIN, { spaceId: fake })).toBe('UNAUTHENTICATED');
   expect(await people.customer!.client.errorCode(JOIN, { spaceId: fake })).toBe('NOT_FOUND');
+});
+
+describe('the spaces service itself, asked past the gateway', () => {
+  const rawId = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1];
+  const customer = (): Principal => ({
+    kind: 'CUSTOMER', userId: rawId(people.customer!.id), roles: [], scopes: ['READ', 'WRITE'], emailVerified: true, credential: 'ACCESS_TOKEN',
+  });
+  const spaceIds = () => SPACES.map(([audience, policy]) => rawId(ids.get(slugOf(audience, policy))!));
+
+  it('answers the access question only for spaces the principal may see', async () => {
+    const { access } = await community.stack.services().call(spaces.checkAccess, { spaceIds: spaceIds() }, customer());
+    const bySpace = new Map(access.map((entry) => [entry.spaceId, entry]));
+    const expected = SPACES.filter(([audience, policy]) => sees('customer', audience, policy));
+    expect(access).toHaveLength(expected.length);
+    for (const [audience, policy] of expected) {
+      expect(bySpace.get(rawId(ids.get(slugOf(audience, policy))!))).toMatchObject({ audience: 'EXTERNAL', read: policy === 'OPEN' });
+    }
+  });
+
+  it('lists readable spaces without internal ones, and hides them by id', async () => {
+    const { spaceIds: readable } = await community.stack.services().call(spaces.readableSpaces, {}, customer());
+    const internal = SPACES.filter(([audience]) => audience === 'INTERNAL').map(([audience, policy]) => rawId(ids.get(slugOf(audience, policy))!));
+    expect(readable.filter((id) => internal.includes(id))).toEqual([]);
+    expect(readable.length).toBeGreaterThan(0);
+    const error = await community.stack.services().call(spaces.getSpace, { id: internal[0] }, customer()).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('NOT_FOUND');
+  });
 });

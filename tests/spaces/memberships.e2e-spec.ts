@@ -230,4 +230,31 @@ describe('the directory', () => {
       { slug: 'nora-int', audience: 'INTERNAL', viewerMembership: { role: 'OWNER' } },
     ]);
   });
+
+  it('recommends joinable spaces by the skills the viewer declared, sub-topics included', async () => {
+    await community.topic('tax');
+    await community.topic('vat', 'tax');
+    await community.topic('payroll');
+    await community.space(owner, { slug: 'vat-questions', audience: 'EXTERNAL', joinPolicy: 'OPEN', topics: ['vat'] });
+    await community.space(owner, { slug: 'tax-talk', audience: 'EXTERNAL', joinPolicy: 'APPROVAL', topics: ['tax'] });
+    await community.space(owner, { slug: 'payroll-help', audience: 'EXTERNAL', joinPolicy: 'OPEN', topics: ['payroll'] });
+    await community.space(owner, { slug: 'tax-internal', audience: 'INTERNAL', joinPolicy: 'OPEN', topics: ['tax'] });
+    await community.space(owner, { slug: 'tax-secret', audience: 'EXTERNAL', joinPolicy: 'INVITE', topics: ['tax'] });
+    const ada = await community.customer('ada');
+    const RECOMMENDED = `{ recommendedSpaces(first: 50) { slug } }`;
+    const recommended = async () => (await ada.client.ok(RECOMMENDED)).recommendedSpaces.map((space: { slug: string }) => space.slug);
+
+    const { declareSkill } = await ada.client.ok(`mutation { declareSkill(topic: "tax", level: EXPERT) { topic { slug } level endorsementCount evidenceScore } }`);
+    expect(declareSkill).toEqual({ topic: { slug: 'tax' }, level: 'EXPERT', endorsementCount: 0, evidenceScore: 0 });
+    await ada.client.ok(`mutation { declareSkill(topic: "payroll", level: LEARNING) { level } }`);
+    const ranked = await recommended();
+    expect(ranked.slice(0, 3)).toEqual(['tax-talk', 'vat-questions', 'payroll-help']);
+    expect(ranked).not.toContain('tax-internal');
+    expect(ranked).not.toContain('tax-secret');
+
+    await ada.client.ok(JOIN, { spaceId: (await ada.client.ok(`{ space(slug: "tax-talk") { id } }`)).space.id });
+    expect(await recommended()).not.toContain('tax-talk');
+    expect(await ada.client.errorCode(`mutation { declareSkill(topic: "astrology", level: EXPERT) { level } }`)).toBe('BAD_USER_INPUT');
+    expect((await community.anonymous.ok(RECOMMENDED)).recommendedSpaces).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import { AdminResolver } from '../admin/admin.resolver';
 import { ApiTokensResolver } from '../api-tokens/api-tokens.resolver';
 import { InvitationsResolver } from '../invitations/invitations.resolver';
 import { NodeResolver } from '../nodes/node.resolver';
+import { SkillsResolver } from '../skills/skills.resolver';
 import { MembershipsResolver } from '../spaces/memberships.resolver';
 import { SpacesResolver } from '../spaces/spaces.resolver';
 import { TopicsResolver } from '../topics/topics.resolver';
@@ -21,4 +22,5 @@ export const resolvers = [
   TopicsResolver,
   SpacesResolver,
   MembershipsResolver,
+  SkillsResolver,
 ];

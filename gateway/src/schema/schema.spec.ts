@@ -25,8 +25,7 @@ const NOT_YET_IMPLEMENTED: Record<string, string[]> = {
     'NotificationEdge', 'NotificationKind', 'Subscription',
   ],
   'expertise (issue 7)': [
-    'Query.experts', 'Mutation.updateProfile', 'Mutation.declareSkill', 'Mutation.endorse', 'User.profile',
-    'ExpertiseProfile', 'Skill', 'SkillLevel', 'Expert', 'UpdateProfileInput', 'Float',
+    'Query.experts', 'Mutation.updateProfile', 'Mutation.endorse', 'User.profile', 'ExpertiseProfile', 'Expert', 'UpdateProfileInput',
   ],
   'insights (not filed yet)': ['Membership.ring', 'Query.spaceInsights', 'Query.communityInsights', 'SpaceInsights', 'CommunityInsights', 'RingCounts', 'EngagementRing'],
 };

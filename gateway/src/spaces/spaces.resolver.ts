@@ -49,6 +49,14 @@ export class SpacesResolver {
     return spaceConnection(await this.client.call(spaces.listSpaces, { ...query, mine: true, first: pageSize(first) }, principal));
   }
 
+  @Query(() => [SpaceModel], {
+    description: 'Spaces for you: spaces the viewer may join, best match with their skills first (declared now; earned ones as evidence accrues).',
+  })
+  async recommendedSpaces(@CurrentPrincipal() principal: Principal, @Args('first', { type: () => Int, nullable: true }) first?: number) {
+    const { spaces: found } = await this.client.call(spaces.recommendSpaces, { first: Math.min(pageSize(first), 50) }, principal);
+    return found.map(SpaceModel.from);
+  }
+
   @Query(() => SpaceModel, { nullable: true, description: 'By id or by slug (exactly one).' })
   async space(
     @CurrentPrincipal() principal: Principal,

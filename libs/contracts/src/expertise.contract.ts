@@ -15,6 +15,23 @@ export interface TopicReply {
   parentId: string | null;
 }
 
+export const SkillLevel = z.enum(['LEARNING', 'PRACTITIONER', 'EXPERT']);
+export type SkillLevel = z.infer<typeof SkillLevel>;
+
+export interface SkillReply {
+  userId: string;
+  topicId: string;
+  level: SkillLevel;
+  endorsementCount: number;
+  evidenceScore: number;
+}
+
+/** How much a user's skills point at a topic; sub-topics of a skill count at a lower weight. */
+export interface TopicAffinity {
+  topicId: string;
+  weight: number;
+}
+
 export const expertise = {
   health: healthRpc('expertise'),
   listTopics: rpc<{ topics: TopicReply[] }>()('expertise.topic.list', z.object({}).strict()),
@@ -34,4 +51,8 @@ export const expertise = {
       parentSlug: TopicSlug.nullish(),
     }),
   ),
+  declareSkill: rpc<SkillReply>()('expertise.skill.declare', z.object({ topic: TopicSlug, level: SkillLevel }).strict()),
+  removeSkill: rpc<{ removed: boolean }>()('expertise.skill.remove', z.object({ topic: TopicSlug }).strict()),
+  /** The principal's own affinities, for recommending spaces. */
+  topicAffinity: rpc<{ topics: TopicAffinity[] }>()('expertise.skill.affinity', z.object({}).strict()),
 } as const;

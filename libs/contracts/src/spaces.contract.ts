@@ -121,6 +121,8 @@ export const spaces = {
       ...Page,
     }),
   ),
+  /** Spaces the principal may join, best match with their skills first. */
+  recommendSpaces: rpc<{ spaces: SpaceReply[] }>()('spaces.space.recommend', z.object({ first: z.number().int().min(1).max(50) }).strict()),
   join: rpc<MembershipReply>()('spaces.membership.join', SpaceId.extend({ acceptGuidelines: z.boolean().optional() })),
   leave: rpc<{ left: boolean }>()('spaces.membership.leave', SpaceId),
   approveMember: rpc<MembershipReply>()('spaces.membership.approve', Member),

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServiceClient, type ServiceClient } from '@kern/messaging';
 import { GraphQLClient } from './graphql-client';
 import { KernProcess, type ProcessName } from './kern-process';
 import { startNats, type TestNats } from './nats-server';
@@ -23,6 +24,7 @@ export class KernStack {
   readonly processes: KernProcess[] = [];
   graphql!: GraphQLClient;
   gatewayUrl!: string;
+  private client?: ServiceClient;
 
   private constructor(
     readonly nats: TestNats,
@@ -69,7 +71,14 @@ export class KernStack {
     return this.processes.filter((process) => process.name === name && !process.exitStatus);
   }
 
+  /** Calls services directly over NATS, past the gateway: to prove a service enforces a rule itself. */
+  services(): ServiceClient {
+    this.client ??= createServiceClient({ servers: [this.nats.url], timeoutMs: 5000, name: 'test' });
+    return this.client;
+  }
+
   async stop(): Promise<void> {
+    await this.client?.close();
     await Promise.all(this.processes.map((process) => process.stop()));
     await this.nats.stop();
     await this.database.drop();

@@ -4,6 +4,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ExpertiseConfig } from './config/expertise.config';
 import { migrations } from './database/migrations';
+import { SkillsController } from './skills/skills.controller';
+import { SkillsRepository } from './skills/skills.repository';
 import { CreateTopicUseCase } from './topics/create-topic.use-case';
 import { TopicEntity } from './topics/topic.entity';
 import { TopicsController } from './topics/topics.controller';
@@ -27,8 +29,8 @@ export class AppModule {
         }),
         TypeOrmModule.forFeature(entities),
       ],
-      controllers: [TopicsController],
-      providers: [TopicsRepository, CreateTopicUseCase],
+      controllers: [TopicsController, SkillsController],
+      providers: [TopicsRepository, CreateTopicUseCase, SkillsRepository],
     };
   }
 }

@@ -33,6 +33,14 @@ export class FindSpacesUseCase {
     return { spaces: rows.slice(0, query.first).map((row) => toSpaceReply(row, viewer)), hasNextPage: rows.length > query.first };
   }
 
+  /** "Spaces for you": what the viewer's skills (declared now, earned once evidence flows) point at. */
+  async recommend(first: number, principal: Principal): Promise<SpaceReply[]> {
+    const viewer = viewerOf(principal);
+    if (viewer.userId === null) return [];
+    const affinity = await this.topics.affinityOf(principal);
+    return (await this.spaces.joinable(viewer, affinity, first)).map((row) => toSpaceReply(row, viewer));
+  }
+
   async visibleOrNotFound(viewer: Viewer, by: { id: string } | { slug: string }, lock?: 'FOR UPDATE' | 'FOR SHARE', repository = this.spaces): Promise<SpaceRow> {
     const row = await repository.findVisible(viewer, by, lock);
     if (!row) throw notFound('Space');

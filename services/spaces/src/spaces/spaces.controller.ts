@@ -38,6 +38,11 @@ export class SpacesController {
     return { spaces: await this.find.getMany(request.payload.ids, request.principal) };
   }
 
+  @Handles(spaces.recommendSpaces)
+  async recommend(@Envelope(spaces.recommendSpaces) request: Request<typeof spaces.recommendSpaces>) {
+    return { spaces: await this.find.recommend(request.payload.first, request.principal) };
+  }
+
   @Handles(spaces.listSpaces)
   list(@Envelope(spaces.listSpaces) request: Request<typeof spaces.listSpaces>) {
     return this.find.list(request.payload, request.principal);

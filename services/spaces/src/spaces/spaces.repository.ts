@@ -84,6 +84,26 @@ export class SpacesRepository {
     return this.db.query(`${SELECT_VISIBLE} AND ${conditions.join(' AND ')} ORDER BY s.slug LIMIT $${parameters.length}`, parameters);
   }
 
+  /**
+   * Spaces the viewer could join (not in them, not banned, not archived, not by invitation), ranked
+   * by how much their topics weigh in `affinity`, then by size.
+   */
+  joinable(viewer: Viewer, affinity: Array<{ topicId: string; weight: number }>, first: number): Promise<SpaceRow[]> {
+    return this.db.query(
+      `SELECT * FROM (${SELECT_VISIBLE}
+         AND m.user_id IS NULL AND s.archived_at IS NULL AND s.join_policy <> 'INVITE'
+         AND NOT EXISTS (SELECT 1 FROM spaces.bans b WHERE b.space_id = s.id AND b.user_id = $1::uuid)) candidate,
+       LATERAL (
+         SELECT coalesce(sum(a.weight), 0) AS score
+         FROM spaces.space_topics st JOIN unnest($4::uuid[], $5::float8[]) AS a(topic_id, weight) ON a.topic_id = st.topic_id
+         WHERE st.space_id = candidate.id
+       ) match
+       ORDER BY match.score DESC, candidate.member_count DESC, candidate.slug
+       LIMIT $6`,
+      [...viewerParameters(viewer), affinity.map((entry) => entry.topicId), affinity.map((entry) => entry.weight), first],
+    );
+  }
+
   async insert(space: NewSpace): Promise<void> {
     try {
       await this.db.query(

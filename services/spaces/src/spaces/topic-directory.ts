@@ -1,4 +1,4 @@
-import { expertise, type Principal } from '@kern/contracts';
+import { expertise, type Principal, type TopicAffinity } from '@kern/contracts';
 import { badInput, DomainError, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 
@@ -15,6 +15,11 @@ export class TopicDirectory {
     const unknown = unique.filter((slug) => !bySlug.has(slug));
     if (unknown.length > 0) throw badInput(`Unknown topic${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, { field: 'topics', unknown });
     return unique.map((slug) => bySlug.get(slug)!);
+  }
+
+  /** How strongly the principal's skills point at each topic. */
+  async affinityOf(principal: Principal): Promise<TopicAffinity[]> {
+    return (await this.client.call(expertise.topicAffinity, {}, principal)).topics;
   }
 
   /** The topic and its sub-topics, for filtering by a topic. */

@@ -1,4 +1,5 @@
 import { CreateTopics1764201600000 } from './1764201600000-create-topics';
+import { CreateSkills1764374400000 } from './1764374400000-create-skills';
 
 /** In the order they run; a landed migration is never edited, only followed by a new one. */
-export const migrations = [CreateTopics1764201600000];
+export const migrations = [CreateTopics1764201600000, CreateSkills1764374400000];
