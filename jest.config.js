@@ -18,7 +18,7 @@ const esmPackages = ['@nestjs', '@apollo', 'file-type', 'load-esm', 'uid', 'strt
 const common = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
-  moduleNameMapper: { '^@kern/(contracts|config|logging|messaging|database|testing)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: { '^@kern/(contracts|config|logging|messaging|database|events|testing)$': '<rootDir>/libs/$1/src' },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testEnvironment: 'node',
   rootDir: __dirname,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { event } from './event';
+import { durableEvent, event } from './event';
 import { healthRpc } from './health';
 import { ApiScope, MemberKind, PlatformRole, type UserPrincipal } from './principal';
 import { rpc } from './rpc';
@@ -150,6 +150,12 @@ export const identityEvents = {
   accessRevoked: event('identity.access.revoked', AccessRevocation),
   /** New access tokens are signed with a new key: fetch the public keys again before they arrive. */
   signingKeyRotated: event('identity.signing-key.rotated', z.object({ kid: z.string() })),
+  /** Someone registered with an invitation: the spaces service adds them to the invitation's spaces. */
+  invitationAccepted: durableEvent(
+    'identity.invitation.accepted',
+    1,
+    z.object({ invitationId: z.uuid(), userId: z.uuid(), kind: MemberKind, spaceIds: z.array(z.uuid()), invitedBy: z.uuid() }),
+  ),
 } as const;
 
 /** What the access tokens the identity service issues are signed for. */

@@ -1,6 +1,7 @@
 import { natsServers } from '@kern/config';
 import { identity } from '@kern/contracts';
 import { DatabaseModule } from '@kern/database';
+import { EventsModule } from '@kern/events';
 import { ServiceClientModule } from '@kern/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -66,6 +67,7 @@ export class AppModule {
         }),
         TypeOrmModule.forFeature(entities),
         ServiceClientModule.forRoot({ servers: natsServers(config.NATS_URL), timeoutMs: config.SERVICE_TIMEOUT_MS, name: `identity-${process.pid}` }),
+        EventsModule.forService({ schema: 'identity', servers: natsServers(config.NATS_URL), name: 'identity', config }),
       ],
       controllers: [
         UsersController,

@@ -1,11 +1,13 @@
 import { natsServers } from '@kern/config';
 import { spaces } from '@kern/contracts';
 import { DatabaseModule } from '@kern/database';
+import { durableConsumers, EventsModule } from '@kern/events';
 import { ServiceClientModule } from '@kern/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccessController } from './access/access.controller';
 import type { SpacesConfig } from './config/spaces.config';
 import { migrations } from './database/migrations';
+import { AdmitInviteeHandler } from './memberships/admit-invitee.handler';
 import { JoinSpaceUseCase } from './memberships/join-space.use-case';
 import { ListMembersUseCase } from './memberships/list-members.use-case';
 import { ManageMembersUseCase } from './memberships/manage-members.use-case';
@@ -34,6 +36,7 @@ export class AppModule {
           health: spaces.health,
         }),
         ServiceClientModule.forRoot({ servers: natsServers(config.NATS_URL), timeoutMs: config.SERVICE_TIMEOUT_MS, name: `spaces-${process.pid}` }),
+        EventsModule.forService({ schema: 'spaces', servers: natsServers(config.NATS_URL), name: 'spaces', config }),
       ],
       controllers: [SpacesController, MembershipsController, AccessController],
       providers: [
@@ -47,6 +50,8 @@ export class AppModule {
         JoinSpaceUseCase,
         ManageMembersUseCase,
         ListMembersUseCase,
+        AdmitInviteeHandler,
+        durableConsumers([AdmitInviteeHandler]),
       ],
     };
   }

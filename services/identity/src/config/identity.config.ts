@@ -1,12 +1,14 @@
 import type { DynamicModule } from '@nestjs/common';
 import { commonEnv, ConfigError, databaseEnv, parseEnv } from '@kern/config';
 import { z } from 'zod';
+import { eventsEnv } from '@kern/events';
 import { mailEnv } from '../mail/mail.env';
 
 export const identityEnv = {
   ...commonEnv,
   ...databaseEnv,
   ...mailEnv,
+  ...eventsEnv,
   KERN_ADMIN_EMAIL: z.email().optional().describe('the first admin, created at first start if absent'),
   KERN_ADMIN_PASSWORD: z.string().min(10).optional().describe('secret: the first admin\'s password (at least 10 characters)'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(900).describe('lifetime of an access token'),

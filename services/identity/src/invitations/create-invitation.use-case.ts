@@ -1,5 +1,5 @@
-import { hasRole, TOKEN_PREFIX, type InvitationReply, type MemberKind, type Principal } from '@kern/contracts';
-import { assertCanWrite, forbidden } from '@kern/messaging';
+import { hasRole, spaces, TOKEN_PREFIX, type InvitationReply, type MemberKind, type Principal } from '@kern/contracts';
+import { assertCanWrite, badInput, forbidden, notFound, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditLogRepository } from '../audit/audit-log.repository';
@@ -16,11 +16,13 @@ export class CreateInvitationUseCase {
     private readonly invitations: InvitationsRepository,
     private readonly audit: AuditLogRepository,
     private readonly mailer: Mailer,
+    @Inject(ServiceClient) private readonly client: ServiceClient,
   ) {}
 
   async execute(input: { email: string; kind: MemberKind; spaceIds: string[] }, principal: Principal): Promise<InvitationReply> {
     assertCanWrite(principal);
     if (!hasRole(principal, 'ADMIN', 'COMMUNITY_MANAGER')) throw forbidden('Only platform admins and community managers invite people');
+    await this.assertSpacesFit(input.spaceIds, input.kind, principal);
     const token = newToken(TOKEN_PREFIX.invitation);
     const invitation = {
       id: randomUUID(),
@@ -37,5 +39,15 @@ export class CreateInvitationUseCase {
       text: `You have been invited to join Kern.\n\nCreate your account here (valid until ${invitation.expiresAt.toISOString()}):\n${this.config.KERN_PUBLIC_URL}/register?invitation=${token}\n`,
     });
     return { id: invitation.id, email: invitation.email, kind: invitation.kind, token, expiresAt: invitation.expiresAt.toISOString() };
+  }
+
+  /** The spaces must exist for the inviter, and a customer can only be invited into external ones. */
+  private async assertSpacesFit(spaceIds: string[], kind: MemberKind, principal: Principal) {
+    if (spaceIds.length === 0) return;
+    const { spaces: found } = await this.client.call(spaces.getSpaces, { ids: [...new Set(spaceIds)] }, principal);
+    if (found.length < new Set(spaceIds).size) throw notFound('Space');
+    if (kind === 'CUSTOMER' && found.some((space) => space.audience === 'INTERNAL')) {
+      throw badInput('Customers cannot be invited into internal spaces', { field: 'spaceIds' });
+    }
   }
 }

@@ -9,13 +9,14 @@ export interface InvitationRecord {
   kind: MemberKind;
   spaceIds: string[];
   expiresAt: Date;
+  invitedBy: string;
 }
 
 @Injectable()
 export class InvitationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(invitation: InvitationRecord & { tokenHash: string; invitedBy: string }): Promise<void> {
+  async insert(invitation: InvitationRecord & { tokenHash: string }): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO identity.invitations (id, email, kind, space_ids, token_hash, invited_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [invitation.id, invitation.email, invitation.kind, invitation.spaceIds, invitation.tokenHash, invitation.invitedBy, invitation.expiresAt],
@@ -30,7 +31,7 @@ export class InvitationsRepository {
     const [rows]: [InvitationRecord[], number] = await db.query(
       `UPDATE identity.invitations SET accepted_at = now(), accepted_by = $3
         WHERE token_hash = $1 AND lower(email) = lower($2) AND accepted_at IS NULL AND expires_at > now()
-        RETURNING id, email, kind, space_ids AS "spaceIds", expires_at AS "expiresAt"`,
+        RETURNING id, email, kind, space_ids AS "spaceIds", expires_at AS "expiresAt", invited_by AS "invitedBy"`,
       [tokenHash, email, acceptedBy],
     );
     return rows[0] ?? null;

@@ -1,4 +1,5 @@
-import type { SessionReply } from '@kern/contracts';
+import { identityEvents, type SessionReply } from '@kern/contracts';
+import { Outbox, OutboxRelay } from '@kern/events';
 import { badInput } from '@kern/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -40,6 +41,8 @@ export class RegisterUserUseCase {
     private readonly throttle: Throttle,
     private readonly verificationMail: VerificationMail,
     private readonly audit: AuditLogRepository,
+    private readonly outbox: Outbox,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async execute(input: RegisterUserInput): Promise<SessionReply> {
@@ -64,8 +67,9 @@ export class RegisterUserUseCase {
     return (await this.sessions.issue(user)).reply;
   }
 
-  private redeemInvitation(account: Parameters<UsersRepository['insert']>[0], token: string): Promise<UserRecord> {
-    return this.dataSource.transaction(async (tx) => {
+  /** The account, its kind and the event that lets the spaces service add them to their spaces: all or nothing. */
+  private async redeemInvitation(account: Parameters<UsersRepository['insert']>[0], token: string): Promise<UserRecord> {
+    const user = await this.dataSource.transaction(async (tx) => {
       const users = this.users.in(tx);
       const user = await users.insert(account);
       const invitation = await this.invitations.accept(hashToken(token), account.email, user.id, tx);
@@ -74,8 +78,17 @@ export class RegisterUserUseCase {
       const changes = { kind: invitation.kind, emailVerifiedAt: new Date() };
       await users.update(user.id, changes);
       await this.audit.record({ action: 'INVITATION_ACCEPTED', actorId: user.id, subjectUserId: user.id, details: { invitationId: invitation.id, kind: invitation.kind } }, tx);
+      await this.outbox.add(tx, identityEvents.invitationAccepted, {
+        invitationId: invitation.id,
+        userId: user.id,
+        kind: invitation.kind,
+        spaceIds: invitation.spaceIds,
+        invitedBy: invitation.invitedBy,
+      });
       return { ...user, ...changes };
     });
+    this.relay.kick();
+    return user;
   }
 
   /** The account exists either way; a mail server that is down must not undo the registration. */

@@ -1,5 +1,6 @@
+import { eventTablesMigration } from '@kern/events';
 import type { MigrationInterface } from 'typeorm';
 import { CreateSpaces1764374400000 } from './1764374400000-create-spaces';
 
 /** In the order they run; a landed migration is never edited, only followed by a new one. */
-export const migrations: Array<new () => MigrationInterface> = [CreateSpaces1764374400000];
+export const migrations: Array<new () => MigrationInterface> = [CreateSpaces1764374400000, eventTablesMigration('spaces', 1764460800000)];
