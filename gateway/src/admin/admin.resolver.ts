@@ -3,6 +3,7 @@ import { ServiceClient } from '@kern/messaging';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { toConnection } from '../common/connection';
 import { pageSize } from '../common/connection-args';
 import { idOf } from '../common/global-id';
 import { UserModel } from '../users/user.model';
@@ -50,7 +51,6 @@ export class AdminResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
     const { events, hasNextPage } = await this.client.call(identity.listAuditEvents, { first: pageSize(first), ...(after ? { after } : {}) }, principal);
-    const edges = events.map((event) => ({ cursor: event.id, node: AuditEventModel.from(event) }));
-    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return toConnection(events.map(AuditEventModel.from), (event) => event.id, hasNextPage);
   }
 }

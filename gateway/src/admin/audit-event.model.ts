@@ -2,7 +2,7 @@ import type { AuditEventReply } from '@kern/contracts';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from '../common/json.scalar';
 import { toGlobalId } from '../common/global-id';
-import { PageInfoModel } from '../common/page-info.model';
+import { ConnectionType } from '../common/connection';
 
 @ObjectType('AuditEvent', { description: 'A security event: failed sign-ins, token reuse, role and kind changes, suspensions.' })
 export class AuditEventModel {
@@ -40,20 +40,4 @@ export class AuditEventModel {
   }
 }
 
-@ObjectType('AuditEventEdge')
-export class AuditEventEdgeModel {
-  @Field()
-  cursor!: string;
-
-  @Field(() => AuditEventModel)
-  node!: AuditEventModel;
-}
-
-@ObjectType('AuditEventConnection')
-export class AuditEventConnectionModel {
-  @Field(() => [AuditEventEdgeModel])
-  edges!: AuditEventEdgeModel[];
-
-  @Field(() => PageInfoModel)
-  pageInfo!: PageInfoModel;
-}
+export const AuditEventConnectionModel = ConnectionType('AuditEvent', AuditEventModel);

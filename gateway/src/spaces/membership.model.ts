@@ -1,6 +1,6 @@
 import { MembershipStatus, SpaceRole, type MembershipReply } from '@kern/contracts';
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PageInfoModel } from '../common/page-info.model';
+import { ConnectionType } from '../common/connection';
 
 registerEnumType(SpaceRole.enum, { name: 'SpaceRole' });
 registerEnumType(MembershipStatus.enum, { name: 'MembershipStatus' });
@@ -40,20 +40,4 @@ export class MembershipModel {
   }
 }
 
-@ObjectType('MembershipEdge')
-export class MembershipEdgeModel {
-  @Field()
-  cursor!: string;
-
-  @Field(() => MembershipModel)
-  node!: MembershipModel;
-}
-
-@ObjectType('MembershipConnection')
-export class MembershipConnectionModel {
-  @Field(() => [MembershipEdgeModel])
-  edges!: MembershipEdgeModel[];
-
-  @Field(() => PageInfoModel)
-  pageInfo!: PageInfoModel;
-}
+export const MembershipConnectionModel = ConnectionType('Membership', MembershipModel);

@@ -1,7 +1,7 @@
 import { Audience, JoinPolicy, SpacePurpose, type SpaceReply } from '@kern/contracts';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { toGlobalId } from '../common/global-id';
-import { PageInfoModel } from '../common/page-info.model';
+import { ConnectionType } from '../common/connection';
 import { NodeModel } from '../nodes/node.interface';
 import { MembershipModel } from './membership.model';
 
@@ -93,20 +93,4 @@ export class SpaceModel implements NodeModel {
   }
 }
 
-@ObjectType('SpaceEdge')
-export class SpaceEdgeModel {
-  @Field()
-  cursor!: string;
-
-  @Field(() => SpaceModel)
-  node!: SpaceModel;
-}
-
-@ObjectType('SpaceConnection')
-export class SpaceConnectionModel {
-  @Field(() => [SpaceEdgeModel])
-  edges!: SpaceEdgeModel[];
-
-  @Field(() => PageInfoModel)
-  pageInfo!: PageInfoModel;
-}
+export const SpaceConnectionModel = ConnectionType('Space', SpaceModel);

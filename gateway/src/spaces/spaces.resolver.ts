@@ -4,6 +4,7 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Loaders } from '../auth/current-principal.decorator';
 import { pageSize } from '../common/connection-args';
+import { toConnection } from '../common/connection';
 import { definedFields } from '../common/defined-fields';
 import { idOf } from '../common/global-id';
 import type { Loaders as RequestLoaders } from '../graphql/loaders';
@@ -13,12 +14,10 @@ import { CreateSpaceInput, UpdateSpaceInput } from './space.inputs';
 import { SpaceConnectionModel, SpaceModel } from './space.model';
 
 /** Spaces are paged by slug. */
-const spaceCursor = (space: SpaceReply) => Buffer.from(space.slug).toString('base64url');
 const decodeCursor = (cursor: string | undefined) => (cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8'));
 
 function spaceConnection({ spaces: found, hasNextPage }: { spaces: SpaceReply[]; hasNextPage: boolean }) {
-  const edges = found.map((space) => ({ cursor: spaceCursor(space), node: SpaceModel.from(space) }));
-  return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  return toConnection(found.map(SpaceModel.from), (space) => Buffer.from(space.slug).toString('base64url'), hasNextPage);
 }
 
 @Resolver(() => SpaceModel)
@@ -105,7 +104,6 @@ export class SpacesResolver {
   ) {
     const query = definedFields({ status, after: decodeCursor(after ?? undefined) });
     const { memberships, hasNextPage } = await this.client.call(spaces.listMembers, { ...query, spaceId: space.spaceId, first: pageSize(first) }, principal);
-    const edges = memberships.map(MembershipModel.from).map((node) => ({ cursor: node.cursor, node }));
-    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return toConnection(memberships.map(MembershipModel.from), (membership) => membership.cursor, hasNextPage);
   }
 }
