@@ -143,6 +143,44 @@ it('a space id that never existed looks the same as a hidden one', async () => {
   expect(await people.customer!.client.errorCode(JOIN, { spaceId: fake })).toBe('NOT_FOUND');
 });
 
+describe('every other mutation on a hidden space', () => {
+  const MUTATIONS: Array<[string, string]> = [
+    ['leaveSpace', `mutation($spaceId: ID!) { leaveSpace(spaceId: $spaceId) }`],
+    ['approveMember', `mutation($spaceId: ID!, $userId: ID!) { approveMember(spaceId: $spaceId, userId: $userId) { status } }`],
+    ['inviteMember', `mutation($spaceId: ID!, $userId: ID!) { inviteMember(spaceId: $spaceId, userId: $userId) { status } }`],
+    ['setMemberRole', `mutation($spaceId: ID!, $userId: ID!) { setMemberRole(spaceId: $spaceId, userId: $userId, role: OWNER) { status } }`],
+    ['removeMember', `mutation($spaceId: ID!, $userId: ID!) { removeMember(spaceId: $spaceId, userId: $userId) }`],
+    ['banMember', `mutation($spaceId: ID!, $userId: ID!) { banMember(spaceId: $spaceId, userId: $userId) }`],
+    ['unbanMember', `mutation($spaceId: ID!, $userId: ID!) { unbanMember(spaceId: $spaceId, userId: $userId) }`],
+    ['updateSpace', `mutation($spaceId: ID!) { updateSpace(input: { spaceId: $spaceId, name: "Mine now" }) { name } }`],
+    ['archiveSpace', `mutation($spaceId: ID!) { archiveSpace(spaceId: $spaceId) { archived } }`],
+  ];
+
+  it.each(MUTATIONS)('%s answers NOT_FOUND to a customer, for an internal space they were once in too', async (_name, mutation) => {
+    for (const viewer of ['customer', 'customerMember'] as const) {
+      const person = people[viewer]!;
+      const response = await person.client.request(mutation, { spaceId: ids.get('internal-open')!, userId: person.id });
+      expect(response.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    }
+  });
+});
+
+describe('posting needs more than seeing', () => {
+  it('an unverified account reads an open space but may not post in it', async () => {
+    const una = await community.customer('una', { verified: false });
+    const { space } = await una.client.ok(SPACE_BY_ID, { id: ids.get('external-open')! });
+    expect(space.viewerCanPost).toBe(false);
+  });
+
+  it('a READ API token may not post where its owner may', async () => {
+    const CREATE = `mutation { createApiToken(input: { name: "reader", scopes: [READ] }) { token } }`;
+    const { createApiToken } = await people.employeeMember!.client.ok(CREATE);
+    const reader = community.anonymous.withToken(createApiToken.token);
+    expect((await reader.ok(SPACE_BY_ID, { id: ids.get('internal-open')! })).space.viewerCanPost).toBe(false);
+    expect((await people.employeeMember!.client.ok(SPACE_BY_ID, { id: ids.get('internal-open')! })).space.viewerCanPost).toBe(true);
+  });
+});
+
 describe('the spaces service itself, asked past the gateway', () => {
   const rawId = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1];
   const customer = (): Principal => ({

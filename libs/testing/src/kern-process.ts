@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ownChild } from './children';
 import { waitFor } from './wait-for';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -49,7 +50,7 @@ export class KernProcess {
       env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_FORMAT: 'json', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    this.child = child;
+    this.child = ownChild(child);
     child.once('exit', (code, signal) => (this.exit = { code, signal }));
     for (const stream of [child.stdout, child.stderr]) {
       let buffer = '';

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ownChild } from './children';
 import { freePort } from './free-port';
 import { waitFor } from './wait-for';
 
@@ -31,9 +32,7 @@ function answers(port: number): Promise<boolean> {
 export async function startNats(): Promise<TestNats> {
   const port = await freePort();
   const storeDir = mkdtempSync(join(tmpdir(), 'kern-test-nats-'));
-  const child: ChildProcess = spawn(natsBinary(), ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], {
-    stdio: 'ignore',
-  });
+  const child: ChildProcess = ownChild(spawn(natsBinary(), ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], { stdio: 'ignore' }));
   let exited = false;
   child.once('exit', () => (exited = true));
   await waitFor(async () => {
