@@ -1,6 +1,7 @@
 import type { Principal } from '@kern/contracts';
 import type { ServiceClient } from '@kern/messaging';
 import { createSpaceLoader } from '../spaces/space.loader';
+import { createPostLoader, createThreadLoader } from '../threads/thread.loaders';
 import { createTopicLoader } from '../topics/topic.loader';
 import { createUserLoader } from '../users/user.loader';
 
@@ -10,6 +11,8 @@ export function createLoaders(client: ServiceClient, principal: Principal) {
     topics: createTopicLoader(client, principal),
     spaces: createSpaceLoader(client, principal),
     users: createUserLoader(client, principal),
+    threads: createThreadLoader(client, principal),
+    posts: createPostLoader(client, principal),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -3,6 +3,8 @@ import { ApiTokensResolver } from '../api-tokens/api-tokens.resolver';
 import { InvitationsResolver } from '../invitations/invitations.resolver';
 import { NodeResolver } from '../nodes/node.resolver';
 import { SkillsResolver } from '../skills/skills.resolver';
+import { PostsResolver } from '../threads/posts.resolver';
+import { SpaceThreadsResolver, ThreadsResolver } from '../threads/threads.resolver';
 import { MembershipsResolver } from '../spaces/memberships.resolver';
 import { SpacesResolver } from '../spaces/spaces.resolver';
 import { TopicsResolver } from '../topics/topics.resolver';
@@ -23,4 +25,7 @@ export const resolvers = [
   SpacesResolver,
   MembershipsResolver,
   SkillsResolver,
+  ThreadsResolver,
+  SpaceThreadsResolver,
+  PostsResolver,
 ];

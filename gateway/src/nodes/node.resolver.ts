@@ -6,6 +6,8 @@ import { CurrentPrincipal, Loaders } from '../auth/current-principal.decorator';
 import { fromGlobalId } from '../common/global-id';
 import type { Loaders as RequestLoaders } from '../graphql/loaders';
 import { SpaceModel } from '../spaces/space.model';
+import { PostModel } from '../threads/post.model';
+import { ThreadModel } from '../threads/thread.model';
 import { TopicModel } from '../topics/topic.model';
 import { UserModel } from '../users/user.model';
 import { NodeModel } from './node.interface';
@@ -30,6 +32,14 @@ export class NodeResolver {
         case 'Space': {
           const space = await loaders.spaces.load(target.id);
           return space ? SpaceModel.from(space) : null;
+        }
+        case 'Thread': {
+          const thread = await loaders.threads.load(target.id);
+          return thread ? ThreadModel.from(thread) : null;
+        }
+        case 'Post': {
+          const post = await loaders.posts.load(target.id);
+          return post ? PostModel.from(post) : null;
         }
       }
     } catch (error) {

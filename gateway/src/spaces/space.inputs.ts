@@ -1,4 +1,4 @@
-import { Audience, JoinPolicy, SpacePurpose } from '@kern/contracts';
+import { Audience, JoinPolicy, SpacePurpose, type SpaceLanguage } from '@kern/contracts';
 import { Field, ID, InputType } from '@nestjs/graphql';
 
 @InputType('CreateSpaceInput')
@@ -26,6 +26,9 @@ export class CreateSpaceInput {
 
   @Field(() => SpacePurpose.enum, { nullable: true, description: 'Defaults to SERVICE for EXTERNAL spaces and PRACTICE for INTERNAL ones.' })
   purpose?: SpacePurpose | null;
+
+  @Field(() => String, { nullable: true, description: '`en` (the default) or `nl`.' })
+  language?: SpaceLanguage | null;
 }
 
 @InputType('UpdateSpaceInput', { description: 'Only the fields given change.' })
@@ -50,6 +53,9 @@ export class UpdateSpaceInput {
 
   @Field(() => SpacePurpose.enum, { nullable: true })
   purpose?: SpacePurpose | null;
+
+  @Field(() => String, { nullable: true, description: '`en` or `nl`.' })
+  language?: SpaceLanguage | null;
 
   @Field(() => [String], { nullable: true })
   topics?: string[] | null;

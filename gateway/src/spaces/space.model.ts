@@ -42,6 +42,9 @@ export class SpaceModel implements NodeModel {
   @Field(() => SpacePurpose.enum)
   purpose!: SpacePurpose;
 
+  @Field({ description: 'What the space is written in (`en` or `nl`); search stems its words in this language.' })
+  language!: string;
+
   @Field(() => String, { nullable: true, description: 'Joining requires accepting them.' })
   guidelines!: string | null;
 
@@ -79,6 +82,7 @@ export class SpaceModel implements NodeModel {
       audience: reply.audience,
       joinPolicy: reply.joinPolicy,
       purpose: reply.purpose,
+      language: reply.language,
       guidelines: reply.guidelines,
       memberCount: reply.memberCount,
       archived: reply.archivedAt !== null,

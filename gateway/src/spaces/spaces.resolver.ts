@@ -69,8 +69,8 @@ export class SpacesResolver {
 
   @Mutation(() => SpaceModel, { description: 'Platform admins and community managers create any space; employees create INTERNAL ones and own them.' })
   async createSpace(@Args('input') input: CreateSpaceInput, @CurrentPrincipal() principal: Principal) {
-    const { purpose, guidelines, ...required } = input;
-    return SpaceModel.from(await this.client.call(spaces.createSpace, { ...required, ...definedFields({ purpose, guidelines }) }, principal));
+    const { purpose, guidelines, language, ...required } = input;
+    return SpaceModel.from(await this.client.call(spaces.createSpace, { ...required, ...definedFields({ purpose, guidelines, language }) }, principal));
   }
 
   @Mutation(() => SpaceModel, { description: 'Owners, platform admins and community managers.' })

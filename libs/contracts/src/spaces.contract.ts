@@ -10,6 +10,9 @@ export type JoinPolicy = z.infer<typeof JoinPolicy>;
 /** Sets defaults (the kind of thread offered first, who starts threads), not hard limits. */
 export const SpacePurpose = z.enum(['SERVICE', 'PRACTICE', 'ANNOUNCEMENTS']);
 export type SpacePurpose = z.infer<typeof SpacePurpose>;
+/** What a space is written in: search stems its words in this language. */
+export const SpaceLanguage = z.enum(['en', 'nl']);
+export type SpaceLanguage = z.infer<typeof SpaceLanguage>;
 export const SpaceRole = z.enum(['OWNER', 'MODERATOR', 'MEMBER']);
 export type SpaceRole = z.infer<typeof SpaceRole>;
 export const MembershipStatus = z.enum(['ACTIVE', 'PENDING']);
@@ -64,6 +67,7 @@ export interface SpaceReply {
   audience: Audience;
   joinPolicy: JoinPolicy;
   purpose: SpacePurpose;
+  language: SpaceLanguage;
   guidelines: string | null;
   topicIds: string[];
   memberCount: number;
@@ -84,6 +88,7 @@ export const spaces = {
       audience: Audience,
       joinPolicy: JoinPolicy,
       purpose: SpacePurpose.optional(),
+      language: SpaceLanguage.optional(),
       topics: Topics,
       guidelines: Guidelines.nullish(),
     }),
@@ -96,6 +101,7 @@ export const spaces = {
       audience: Audience.optional(),
       joinPolicy: JoinPolicy.optional(),
       purpose: SpacePurpose.optional(),
+      language: SpaceLanguage.optional(),
       topics: Topics.optional(),
       /** Null removes the guidelines. */
       guidelines: Guidelines.nullish(),

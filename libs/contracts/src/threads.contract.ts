@@ -1,5 +1,93 @@
+import { z } from 'zod';
+import { TopicSlug } from './expertise.contract';
 import { healthRpc } from './health';
+import { rpc } from './rpc';
+
+export const ThreadKind = z.enum(['QUESTION', 'DISCUSSION', 'ANNOUNCEMENT']);
+export type ThreadKind = z.infer<typeof ThreadKind>;
+/** INTERNAL: an internal note inside any thread, visible to employees only. */
+export const PostVisibility = z.enum(['EVERYONE', 'INTERNAL']);
+export type PostVisibility = z.infer<typeof PostVisibility>;
+export const PostStatus = z.enum(['VISIBLE', 'PENDING_REVIEW', 'HIDDEN', 'DELETED']);
+export type PostStatus = z.infer<typeof PostStatus>;
+
+const Title = z.string().trim().min(3, 'must be 3-200 characters').max(200, 'must be 3-200 characters');
+const Body = z.string().trim().min(1, 'must be 1-50000 characters').max(50_000, 'must be 1-50000 characters');
+const Page = { first: z.number().int().min(1).max(100), after: z.string().max(200).optional() };
+const PostId = z.object({ postId: z.uuid() });
+const ThreadId = z.object({ threadId: z.uuid() });
+
+export interface PostReply {
+  id: string;
+  threadId: string;
+  authorId: string;
+  /** The thread's own text is its opening post; `posts` lists the replies. */
+  opening: boolean;
+  /** Empty for a deleted post, except for moderators (for 30 days). */
+  body: string;
+  bodyHtml: string;
+  visibility: PostVisibility;
+  status: PostStatus;
+  replyToPostId: string | null;
+  helpfulCount: number;
+  viewerMarkedHelpful: boolean;
+  createdAt: string;
+  editedAt: string | null;
+  /** Where a page that ends with this post continues. */
+  cursor: string;
+}
+
+export interface ThreadReply {
+  id: string;
+  spaceId: string;
+  authorId: string;
+  kind: ThreadKind;
+  title: string;
+  topicIds: string[];
+  openingPost: PostReply;
+  createdAt: string;
+  /** As the viewer sees it: internal notes move it only for employees. */
+  lastActivityAt: string;
+  /** Replies the viewer can see. */
+  replyCount: number;
+  locked: boolean;
+  acceptedPostId: string | null;
+  /** Whether the viewer moderates the thread's space (for clients: show moderation actions). */
+  viewerCanModerate: boolean;
+}
+
+export interface PostEditReply {
+  previousBody: string;
+  editorId: string;
+  editedAt: string;
+}
 
 export const threads = {
   health: healthRpc('threads'),
+  startThread: rpc<ThreadReply>()(
+    'threads.thread.start',
+    z.object({ spaceId: z.uuid(), kind: ThreadKind, title: Title, body: Body, topics: z.array(TopicSlug).max(10).optional() }),
+  ),
+  getThread: rpc<ThreadReply>()('threads.thread.get', z.object({ id: z.uuid() }).strict()),
+  /** Only the threads the principal may read; the others are left out, as if they did not exist. */
+  getThreads: rpc<{ threads: ThreadReply[] }>()('threads.thread.get-many', z.object({ ids: z.array(z.uuid()).max(100) }).strict()),
+  /** Newest first. */
+  listThreads: rpc<{ threads: ThreadReply[]; hasNextPage: boolean }>()(
+    'threads.thread.list',
+    z.object({ spaceId: z.uuid(), topic: TopicSlug.optional(), ...Page }),
+  ),
+  lockThread: rpc<ThreadReply>()('threads.thread.lock', ThreadId.extend({ locked: z.boolean() })),
+  acceptAnswer: rpc<ThreadReply>()('threads.thread.accept-answer', PostId),
+  reply: rpc<PostReply>()(
+    'threads.post.reply',
+    ThreadId.extend({ body: Body, visibility: PostVisibility.default('EVERYONE'), replyToPostId: z.uuid().optional() }),
+  ),
+  /** Replies in order of writing. */
+  listPosts: rpc<{ posts: PostReply[]; hasNextPage: boolean }>()('threads.post.list', ThreadId.extend(Page)),
+  getPosts: rpc<{ posts: PostReply[] }>()('threads.post.get-many', z.object({ ids: z.array(z.uuid()).max(100) }).strict()),
+  editPost: rpc<PostReply>()('threads.post.edit', PostId.extend({ body: Body })),
+  deletePost: rpc<PostReply>()('threads.post.delete', PostId),
+  /** Earlier versions of a post, newest first: for its author and moderators. */
+  postHistory: rpc<{ edits: PostEditReply[] }>()('threads.post.history', PostId),
+  markHelpful: rpc<PostReply>()('threads.post.mark-helpful', PostId.extend({ helpful: z.boolean() })),
 } as const;

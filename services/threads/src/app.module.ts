@@ -1,8 +1,25 @@
+import { natsServers } from '@kern/config';
 import { threads } from '@kern/contracts';
 import { DatabaseModule } from '@kern/database';
+import { EventsModule } from '@kern/events';
+import { ServiceClientModule } from '@kern/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { SpaceAccessClient } from './access/space-access.client';
+import { ThreadFinder } from './access/thread-finder';
 import type { ThreadsConfig } from './config/threads.config';
 import { migrations } from './database/migrations';
+import { DeletedPostsPurger } from './posts/deleted-posts.purger';
+import { EditPostUseCase } from './posts/edit-post.use-case';
+import { FindPostsUseCase } from './posts/find-posts.use-case';
+import { MarkHelpfulUseCase } from './posts/mark-helpful.use-case';
+import { PostsController } from './posts/posts.controller';
+import { PostsRepository } from './posts/posts.repository';
+import { ReplyUseCase } from './posts/reply.use-case';
+import { FindThreadsUseCase } from './threads/find-threads.use-case';
+import { StartThreadUseCase } from './threads/start-thread.use-case';
+import { ThreadDecisionsUseCase } from './threads/thread-decisions.use-case';
+import { ThreadsController } from './threads/threads.controller';
+import { ThreadsRepository } from './threads/threads.repository';
 
 @Module({})
 export class AppModule {
@@ -18,6 +35,23 @@ export class AppModule {
           migrations,
           health: threads.health,
         }),
+        ServiceClientModule.forRoot({ servers: natsServers(config.NATS_URL), timeoutMs: config.SERVICE_TIMEOUT_MS, name: `threads-${process.pid}` }),
+        EventsModule.forService({ schema: 'threads', servers: natsServers(config.NATS_URL), name: 'threads', config }),
+      ],
+      controllers: [ThreadsController, PostsController],
+      providers: [
+        SpaceAccessClient,
+        ThreadFinder,
+        ThreadsRepository,
+        PostsRepository,
+        StartThreadUseCase,
+        FindThreadsUseCase,
+        ThreadDecisionsUseCase,
+        ReplyUseCase,
+        FindPostsUseCase,
+        EditPostUseCase,
+        MarkHelpfulUseCase,
+        DeletedPostsPurger,
       ],
     };
   }

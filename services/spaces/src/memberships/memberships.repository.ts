@@ -59,7 +59,7 @@ export class MembershipsRepository {
     // An UPDATE answers [rows, count] through TypeORM.
     const [rows]: [MembershipRow[], number] = await this.db.query(
       `UPDATE spaces.memberships SET role = coalesce($3, role), status = coalesce($4, status),
-         joined_at = CASE WHEN status = 'PENDING' AND $4 = 'ACTIVE' THEN now() ELSE joined_at END
+         joined_at = CASE WHEN status = 'PENDING' AND $4 = 'ACTIVE' THEN date_trunc('milliseconds', now()) ELSE joined_at END
        WHERE space_id = $1 AND user_id = $2 RETURNING ${COLUMNS}`,
       [spaceId, userId, changes.role ?? null, changes.status ?? null],
     );

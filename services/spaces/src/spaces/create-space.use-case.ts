@@ -37,6 +37,7 @@ export class CreateSpaceUseCase {
         audience: input.audience,
         joinPolicy: input.joinPolicy,
         purpose: input.purpose ?? DEFAULT_PURPOSE[input.audience],
+        language: input.language ?? 'en',
         guidelines: input.guidelines || null,
         topicIds,
         createdBy: principal.userId,

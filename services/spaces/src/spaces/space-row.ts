@@ -1,4 +1,4 @@
-import type { Audience, JoinPolicy, MembershipReply, MembershipStatus, SpacePurpose, SpaceReply, SpaceRole } from '@kern/contracts';
+import type { Audience, JoinPolicy, MembershipReply, MembershipStatus, SpaceLanguage, SpacePurpose, SpaceReply, SpaceRole } from '@kern/contracts';
 import { accessOf, type AccessFacts } from '../access/space-access';
 import type { Viewer } from '../access/viewer';
 
@@ -11,6 +11,7 @@ export interface SpaceRow {
   audience: Audience;
   join_policy: JoinPolicy;
   purpose: SpacePurpose;
+  language: SpaceLanguage;
   guidelines: string | null;
   archived_at: Date | null;
   created_at: Date;
@@ -56,6 +57,7 @@ export function toSpaceReply(row: SpaceRow, viewer: Viewer): SpaceReply {
     audience: row.audience,
     joinPolicy: row.join_policy,
     purpose: row.purpose,
+    language: row.language,
     guidelines: row.guidelines,
     topicIds: row.topic_ids,
     memberCount: row.member_count,

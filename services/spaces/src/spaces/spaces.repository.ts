@@ -1,4 +1,4 @@
-import type { Audience, JoinPolicy, SpacePurpose } from '@kern/contracts';
+import type { Audience, JoinPolicy, SpaceLanguage, SpacePurpose } from '@kern/contracts';
 import { conflict } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -10,7 +10,7 @@ const UNIQUE_VIOLATION = '23505';
 
 const MEMBER_COUNT = `(SELECT count(*)::int FROM spaces.memberships c WHERE c.space_id = s.id AND c.status = 'ACTIVE') AS member_count`;
 const SELECT_VISIBLE = `
-  SELECT s.id, s.slug, s.name, s.description, s.audience, s.join_policy, s.purpose, s.guidelines, s.archived_at, s.created_at,
+  SELECT s.id, s.slug, s.name, s.description, s.audience, s.join_policy, s.purpose, s.language, s.guidelines, s.archived_at, s.created_at,
     ARRAY(SELECT st.topic_id FROM spaces.space_topics st WHERE st.space_id = s.id ORDER BY st.position) AS topic_ids,
     ${MEMBER_COUNT},
     m.role, m.status, m.joined_at, m.guidelines_accepted_at,
@@ -27,12 +27,13 @@ export interface NewSpace {
   audience: Audience;
   joinPolicy: JoinPolicy;
   purpose: SpacePurpose;
+  language: SpaceLanguage;
   guidelines: string | null;
   topicIds: string[];
   createdBy: string;
 }
 
-export type SpaceChanges = Partial<Pick<NewSpace, 'name' | 'description' | 'audience' | 'joinPolicy' | 'purpose' | 'guidelines' | 'topicIds'>>;
+export type SpaceChanges = Partial<Pick<NewSpace, 'name' | 'description' | 'audience' | 'joinPolicy' | 'purpose' | 'language' | 'guidelines' | 'topicIds'>>;
 
 export interface DirectoryQuery {
   topicIds?: string[];
@@ -107,9 +108,9 @@ export class SpacesRepository {
   async insert(space: NewSpace): Promise<void> {
     try {
       await this.db.query(
-        `INSERT INTO spaces.spaces (id, slug, name, description, audience, join_policy, purpose, guidelines, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [space.id, space.slug, space.name, space.description, space.audience, space.joinPolicy, space.purpose, space.guidelines, space.createdBy],
+        `INSERT INTO spaces.spaces (id, slug, name, description, audience, join_policy, purpose, language, guidelines, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [space.id, space.slug, space.name, space.description, space.audience, space.joinPolicy, space.purpose, space.language, space.guidelines, space.createdBy],
       );
     } catch (error) {
       if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
@@ -127,6 +128,7 @@ export class SpacesRepository {
       audience: changes.audience,
       join_policy: changes.joinPolicy,
       purpose: changes.purpose,
+      language: changes.language,
       guidelines: changes.guidelines,
     };
     const set = Object.entries(columns).filter(([, value]) => value !== undefined);

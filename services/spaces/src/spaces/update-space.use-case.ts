@@ -41,6 +41,7 @@ export class UpdateSpaceUseCase {
         audience: input.audience,
         joinPolicy: input.joinPolicy,
         purpose: input.purpose,
+        language: input.language,
         guidelines: input.guidelines === undefined ? undefined : input.guidelines || null,
         topicIds,
       });

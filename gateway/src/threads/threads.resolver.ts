@@ -1,0 +1,102 @@
+import { threads, type Principal } from '@kern/contracts';
+import { notFound, ServiceClient } from '@kern/messaging';
+import { Inject } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Loaders } from '../auth/current-principal.decorator';
+import { toConnection } from '../common/connection';
+import { pageSize } from '../common/connection-args';
+import { definedFields } from '../common/defined-fields';
+import { idOf } from '../common/global-id';
+import type { Loaders as RequestLoaders } from '../graphql/loaders';
+import { SpaceModel } from '../spaces/space.model';
+import { TopicModel } from '../topics/topic.model';
+import { UserModel } from '../users/user.model';
+import { PostConnectionModel, PostModel } from './post.model';
+import { StartThreadInput } from './thread.inputs';
+import { ThreadConnectionModel, ThreadModel } from './thread.model';
+
+/** Cursors are the service's keys, opaque to clients. */
+const decodeCursor = (cursor: string | null | undefined) => (cursor == null ? undefined : Buffer.from(cursor, 'base64url').toString('utf8'));
+
+@Resolver(() => ThreadModel)
+export class ThreadsResolver {
+  constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
+
+  @Query(() => ThreadModel, { nullable: true })
+  async thread(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal) {
+    return ThreadModel.from(await this.client.call(threads.getThread, { id: idOf('Thread', id) }, principal));
+  }
+
+  @Mutation(() => ThreadModel, { description: 'ANNOUNCEMENT threads (and any thread in an ANNOUNCEMENTS space) are for the space moderators.' })
+  async startThread(@Args('input') input: StartThreadInput, @CurrentPrincipal() principal: Principal) {
+    const { spaceId, topics, ...rest } = input;
+    return ThreadModel.from(await this.client.call(threads.startThread, { ...rest, spaceId: idOf('Space', spaceId), ...definedFields({ topics }) }, principal));
+  }
+
+  @Mutation(() => ThreadModel, { description: "The question's author or a space moderator; accepting another reply replaces the answer." })
+  async acceptAnswer(@Args('postId', { type: () => ID }) postId: string, @CurrentPrincipal() principal: Principal) {
+    return ThreadModel.from(await this.client.call(threads.acceptAnswer, { postId: idOf('Post', postId) }, principal));
+  }
+
+  @Mutation(() => ThreadModel, { description: 'Space moderators: a locked thread takes no more replies.' })
+  async lockThread(@Args('threadId', { type: () => ID }) threadId: string, @Args('locked') locked: boolean, @CurrentPrincipal() principal: Principal) {
+    return ThreadModel.from(await this.client.call(threads.lockThread, { threadId: idOf('Thread', threadId), locked }, principal));
+  }
+
+  @ResolveField(() => SpaceModel)
+  async space(@Parent() thread: ThreadModel, @Loaders() loaders: RequestLoaders) {
+    const space = await loaders.spaces.load(thread.spaceId);
+    if (!space) throw notFound('Space');
+    return SpaceModel.from(space);
+  }
+
+  @ResolveField(() => UserModel)
+  async author(@Parent() thread: ThreadModel, @Loaders() loaders: RequestLoaders) {
+    const user = await loaders.users.load(thread.authorId);
+    if (!user) throw notFound('User');
+    return UserModel.from(user);
+  }
+
+  @ResolveField(() => [TopicModel])
+  async topics(@Parent() thread: ThreadModel, @Loaders() loaders: RequestLoaders) {
+    const topics = await Promise.all(thread.topicIds.map((id) => loaders.topics.load(id)));
+    return topics.filter((topic) => topic !== null).map(TopicModel.from);
+  }
+
+  @ResolveField(() => PostModel, { nullable: true })
+  async acceptedAnswer(@Parent() thread: ThreadModel, @Loaders() loaders: RequestLoaders) {
+    if (!thread.acceptedPostId) return null;
+    const post = await loaders.posts.load(thread.acceptedPostId);
+    return post ? PostModel.from(post) : null;
+  }
+
+  @ResolveField(() => PostConnectionModel, { description: 'Replies in the order they were written.' })
+  async posts(
+    @Parent() thread: ThreadModel,
+    @CurrentPrincipal() principal: Principal,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ) {
+    const cursor = decodeCursor(after);
+    const { posts, hasNextPage } = await this.client.call(threads.listPosts, { threadId: thread.threadId, first: pageSize(first), ...definedFields({ after: cursor }) }, principal);
+    return toConnection(posts.map(PostModel.from), (post) => post.cursor, hasNextPage);
+  }
+}
+
+@Resolver(() => SpaceModel)
+export class SpaceThreadsResolver {
+  constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
+
+  @ResolveField(() => ThreadConnectionModel, { description: 'Newest first; `topic` includes its sub-topics.' })
+  async threads(
+    @Parent() space: SpaceModel,
+    @CurrentPrincipal() principal: Principal,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('topic', { type: () => String, nullable: true }) topic?: string,
+  ) {
+    const query = definedFields({ topic, after: decodeCursor(after) });
+    const { threads: found, hasNextPage } = await this.client.call(threads.listThreads, { ...query, spaceId: space.spaceId, first: pageSize(first) }, principal);
+    return toConnection(found.map(ThreadModel.from), (thread) => thread.cursor, hasNextPage);
+  }
+}

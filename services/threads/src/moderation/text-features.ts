@@ -1,0 +1,106 @@
+/** Pure measurements of a post's text that the new-account limits and the spam rules read. */
+
+const MARKDOWN_LINK = /!?\[[^\]]*\]\(\s*<?([^\s)>]*)[^)]*\)/g;
+const URL = /\bhttps?:\/\/[^\s<>()[\]]+/gi;
+const BARE_WWW = /(?<![\w.@/-])www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi;
+// The same rule as posts/markdown.ts: `/path` and `#anchor` stay on the forum, so they are no
+// way to send readers elsewhere and do not count against a new account's links.
+const INTERNAL_TARGET = /^(\/(?![/\\])|#)/;
+
+/** Links a reader could follow: markdown links and images (images render as links), URLs, `www.` domains. */
+export function countLinks(markdownBody: string): number {
+  let external = 0;
+  // Markdown links go first and leave blanks behind, so `[https://a.example](https://a.example)` counts once.
+  const rest = markdownBody.replace(MARKDOWN_LINK, (_link, target: string) => {
+    if (!INTERNAL_TARGET.test(target)) external += 1;
+    return ' ';
+  });
+  const withoutUrls = rest.replace(URL, () => {
+    external += 1;
+    return ' ';
+  });
+  return external + (withoutUrls.match(BARE_WWW)?.length ?? 0);
+}
+
+// Not after a word character, `.`, `/` or `@`: that is an e-mail address or a URL path (`medium.com/@someone`).
+// The closing look-ahead keeps a handle whole, so an over-long name is no mention rather than a cut-off one.
+const MENTION = /(?<![\w.+@/:-])@([A-Za-z0-9_][A-Za-z0-9_.-]{1,28}[A-Za-z0-9_])(?![A-Za-z0-9_]|[.-][A-Za-z0-9_])/g;
+const CODE = /```[\s\S]*?(?:```|$)|~~~[\s\S]*?(?:~~~|$)|`[^`\n]*`/g;
+
+/**
+ * The handles mentioned, without `@`, each once (compared case-insensitively, first spelling kept).
+ * Code is skipped: `@Injectable()` in a pasted snippet notifies nobody.
+ */
+export function mentionedHandles(body: string): string[] {
+  const firstSpelling = new Map<string, string>();
+  for (const [, handle] of body.replace(CODE, ' ').matchAll(MENTION)) {
+    const key = handle.toLowerCase();
+    if (!firstSpelling.has(key)) firstSpelling.set(key, handle);
+  }
+  return [...firstSpelling.values()];
+}
+
+/** Distinct people mentioned: naming someone twice notifies them once, so it counts once. */
+export function countMentions(body: string): number {
+  return mentionedHandles(body).length;
+}
+
+// Also the usual disguise `name [at] example [dot] com`; no spaces around a bare `@`, or "thanks @bob.smith" would match.
+const EMAIL = /[\w.%+-]+(?:@|\s?[[(]at[\])]\s?)(?:[\w-]+(?:\.|\s?[[(]dot[\])]\s?))+[a-z]{2,}\b/i;
+
+export function hasEmailAddress(text: string): boolean {
+  return EMAIL.test(text);
+}
+
+// 8 to 15 digits (the longest international number), single spaces or dashes between them, an optional
+// leading `+` or `(` and a `)` after the area code. The look-arounds refuse a piece of a longer number,
+// a version or an IP address, and a date followed by a time ("2024-01-15 10:30").
+const PHONE = /(?<![\w+.:/-])[+(]?\d(?:\)?[ -]?\d){7,14}(?![ -]?\d|[:.,/]\d)/g;
+const DATE = /^(?:\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4})$/;
+
+export function hasPhoneNumber(text: string): boolean {
+  return [...text.matchAll(PHONE)].some(([candidate]) => !DATE.test(candidate));
+}
+
+// A money word alone is a customer talking about their own loan or a report's cash column; an offer
+// needs the pitch as well: a rate, a sales word or a request to get in touch.
+const MONEY = /\b(?:loans?|lening(?:en)?|cash|bitcoin|crypto\w*)\b|[$€£]\s?\d|\d\s?[$€£]|\b\d+(?:[.,]\d+)*\s?(?:euros?|dollars?|usd|eur)\b/i;
+const PITCH = new RegExp(
+  [
+    String.raw`(?:\d\s?%|\blow|\blage)\s*(?:interest|rente)\b`,
+    String.raw`\b(?:offer\w*|available|cheap|fast|quick|easy|instant|guaranteed|free|earn\w*|profit\w*|invest\w*|per (?:day|week|month))\b`,
+    String.raw`\b(?:aanbod|aanbieding|beschikbaar|goedkope?|snelle?|direct|gegarandeerd|gratis|verdien\w*|winst|investe\w*|beleg\w*|per (?:dag|week|maand))\b`,
+    String.raw`\bcontact me\b|\bneem\s+(?:\w+\s+)?contact\s+op\b|\bcontact\s+opnemen\b|\bwhats\s?app\b|\btelegram\b`,
+  ].join('|'),
+  'i',
+);
+
+/** English and Dutch money offers: a money word (loan, lening, cash, crypto, an amount) with a pitch. */
+export function hasMoneyOffer(text: string): boolean {
+  return MONEY.test(text) && PITCH.test(text);
+}
+
+// Pairs rather than longer shingles: one word changed in a 20-word message still scores above 0.8,
+// and spam is re-posted with exactly such small changes.
+const SHINGLE_SIZE = 2;
+
+function shingles(text: string): Set<string> {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length <= SHINGLE_SIZE) return new Set(words.length > 0 ? [words.join(' ')] : []);
+  const result = new Set<string>();
+  for (let i = 0; i + SHINGLE_SIZE <= words.length; i += 1) result.add(words.slice(i, i + SHINGLE_SIZE).join(' '));
+  return result;
+}
+
+/**
+ * Jaccard similarity of the two texts' word pairs, from 0 (nothing shared) to 1 (the same words in
+ * the same order; case and punctuation ignored). Texts without words share nothing: 0.
+ */
+export function similarity(a: string, b: string): number {
+  const left = shingles(a);
+  const right = shingles(b);
+  let shared = 0;
+  for (const shingle of left) if (right.has(shingle)) shared += 1;
+  const union = left.size + right.size - shared;
+  return union === 0 ? 0 : shared / union;
+}

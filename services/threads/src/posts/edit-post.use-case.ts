@@ -1,0 +1,50 @@
+import type { PostReply, Principal } from '@kern/contracts';
+import { assertCanWrite, badInput, forbidden } from '@kern/messaging';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ThreadFinder } from '../access/thread-finder';
+import { ThreadsRepository } from '../threads/threads.repository';
+import { renderMarkdown } from './markdown';
+import { toPostReply } from './post-row';
+import { PostsRepository } from './posts.repository';
+
+/** Authors (and moderators) correct a post, keeping every earlier version; authors delete their own. */
+@Injectable()
+export class EditPostUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly finder: ThreadFinder,
+    private readonly threads: ThreadsRepository,
+    private readonly posts: PostsRepository,
+  ) {}
+
+  async edit(input: { postId: string; body: string }, principal: Principal): Promise<PostReply> {
+    assertCanWrite(principal);
+    await this.dataSource.transaction(async (tx) => {
+      const { post, reader } = await this.finder.post(input.postId, principal, tx);
+      if (post.author_id !== principal.userId && !reader.moderator) throw forbidden('Only the author and moderators edit a post');
+      if (post.status === 'DELETED') throw badInput('A deleted post cannot be edited', { field: 'postId' });
+      if (post.body !== input.body) await this.posts.in(tx).edit(post.id, input.body, renderMarkdown(input.body), principal.userId);
+    });
+    return this.reload(input.postId, principal);
+  }
+
+  /** A soft delete: the post shows as deleted, its text is gone for readers and kept 30 days for moderators. */
+  async delete(postId: string, principal: Principal): Promise<PostReply> {
+    assertCanWrite(principal);
+    await this.dataSource.transaction(async (tx) => {
+      const { post } = await this.finder.post(postId, principal, tx);
+      if (post.author_id !== principal.userId) throw forbidden('Only the author deletes a post; moderators hide it instead');
+      if (post.status === 'DELETED') return;
+      await this.posts.in(tx).setStatus(post.id, 'DELETED');
+      await this.threads.in(tx).recount(post.thread_id);
+    });
+    return this.reload(postId, principal);
+  }
+
+  private async reload(postId: string, principal: Principal): Promise<PostReply> {
+    const { post, reader } = await this.finder.post(postId, principal);
+    return toPostReply(post, reader);
+  }
+}

@@ -1,0 +1,45 @@
+import type { PostEditReply, PostReply, Principal } from '@kern/contracts';
+import { badInput, forbidden } from '@kern/messaging';
+import { Injectable } from '@nestjs/common';
+import { readerOf } from '../access/reader';
+import { SpaceAccessClient } from '../access/space-access.client';
+import { ThreadFinder } from '../access/thread-finder';
+import { toPostReply } from './post-row';
+import { PostsRepository } from './posts.repository';
+
+@Injectable()
+export class FindPostsUseCase {
+  constructor(
+    private readonly spaces: SpaceAccessClient,
+    private readonly posts: PostsRepository,
+    private readonly finder: ThreadFinder,
+  ) {}
+
+  async list(query: { threadId: string; first: number; after?: string }, principal: Principal): Promise<{ posts: PostReply[]; hasNextPage: boolean }> {
+    const { thread, reader } = await this.finder.thread(query.threadId, principal);
+    if (query.after !== undefined && !/^\d{1,19}$/.test(query.after)) throw badInput('Invalid cursor', { field: 'after' });
+    const rows = await this.posts.listReplies(reader, thread.thread_id, query.first, query.after);
+    return { posts: rows.slice(0, query.first).map((row) => toPostReply(row, reader)), hasNextPage: rows.length > query.first };
+  }
+
+  /** Posts the principal may see, asked space by space; the others are simply not there. */
+  async getMany(ids: string[], principal: Principal): Promise<PostReply[]> {
+    const places = await this.posts.placesOf(ids);
+    const access = await this.spaces.forSpaces(places.map((place) => place.spaceId), principal);
+    const found: PostReply[] = [];
+    for (const [spaceId, entry] of access) {
+      if (!entry.read) continue;
+      const reader = readerOf(principal, entry);
+      const inSpace = places.filter((place) => place.spaceId === spaceId).map((place) => place.id);
+      found.push(...(await this.posts.findVisible(reader, inSpace)).map((row) => toPostReply(row, reader)));
+    }
+    return found;
+  }
+
+  /** Earlier versions are for the author and moderators: a correction should not be held against anyone else. */
+  async history(postId: string, principal: Principal): Promise<PostEditReply[]> {
+    const { post, reader } = await this.finder.post(postId, principal);
+    if (post.author_id !== reader.userId && !reader.moderator) throw forbidden("Only the post's author and moderators see its earlier versions");
+    return (await this.posts.history(post.id)).map((edit) => ({ previousBody: edit.previousBody, editorId: edit.editorId, editedAt: edit.editedAt.toISOString() }));
+  }
+}

@@ -1,0 +1,95 @@
+import type { PostStatus, PostVisibility } from '@kern/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { readerParameters, type Reader } from '../access/reader';
+import { postColumns, visiblePost, type PostRow } from './post-row';
+
+export interface NewPost {
+  id: string;
+  threadId: string;
+  authorId: string;
+  opening: boolean;
+  body: string;
+  bodyHtml: string;
+  visibility: PostVisibility;
+  status: PostStatus;
+  replyToPostId: string | null;
+  language: string;
+}
+
+const SELECT_POSTS = `SELECT ${postColumns('$1')} FROM threads.posts p WHERE ${visiblePost('$1', '$2', '$3')}`;
+
+@Injectable()
+export class PostsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource | EntityManager) {}
+
+  in(manager: EntityManager): PostsRepository {
+    return new PostsRepository(manager);
+  }
+
+  async insert(post: NewPost): Promise<void> {
+    await this.db.query(
+      `INSERT INTO threads.posts (id, thread_id, author_id, opening, body, body_html, visibility, status, reply_to_post_id, language)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::regconfig)`,
+      [post.id, post.threadId, post.authorId, post.opening, post.body, post.bodyHtml, post.visibility, post.status, post.replyToPostId, post.language],
+    );
+  }
+
+  /** Which thread each post is in, before anything is shown: access is decided per thread's space. */
+  async placesOf(ids: string[]): Promise<Array<{ id: string; threadId: string; spaceId: string }>> {
+    return this.db.query(
+      `SELECT p.id, p.thread_id AS "threadId", t.space_id AS "spaceId" FROM threads.posts p JOIN threads.threads t ON t.id = p.thread_id WHERE p.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  findVisible(reader: Reader, ids: string[], lock = false): Promise<PostRow[]> {
+    return this.db.query(`${SELECT_POSTS} AND p.id = ANY($4::uuid[]) ${lock ? 'FOR UPDATE' : ''}`, [...readerParameters(reader), ids]);
+  }
+
+  /** Replies in writing order, by `seq`: one index range, as cheap on page 500 as on page 1. */
+  listReplies(reader: Reader, threadId: string, first: number, afterSeq?: string): Promise<PostRow[]> {
+    return this.db.query(
+      `${SELECT_POSTS} AND p.thread_id = $4 AND NOT p.opening AND p.seq > $5::bigint ORDER BY p.seq LIMIT $6`,
+      [...readerParameters(reader), threadId, afterSeq ?? '0', first + 1],
+    );
+  }
+
+  async edit(id: string, body: string, bodyHtml: string, editorId: string): Promise<void> {
+    await this.db.query(`INSERT INTO threads.post_edits (post_id, previous_body, editor_id) SELECT id, body, $2 FROM threads.posts WHERE id = $1`, [id, editorId]);
+    await this.db.query(`UPDATE threads.posts SET body = $2, body_html = $3, edited_at = now() WHERE id = $1`, [id, body, bodyHtml]);
+  }
+
+  async history(id: string): Promise<Array<{ previousBody: string; editorId: string; editedAt: Date }>> {
+    return this.db.query(
+      `SELECT previous_body AS "previousBody", editor_id AS "editorId", edited_at AS "editedAt" FROM threads.post_edits WHERE post_id = $1 ORDER BY id DESC`,
+      [id],
+    );
+  }
+
+  async setStatus(id: string, status: PostStatus): Promise<void> {
+    await this.db.query(
+      `UPDATE threads.posts SET status = $2, deleted_at = CASE WHEN $2 = 'DELETED' THEN now() ELSE NULL END WHERE id = $1`,
+      [id, status],
+    );
+  }
+
+  /** Marks or unmarks, once per user, keeping the post's count in step. */
+  async setHelpful(postId: string, userId: string, helpful: boolean): Promise<void> {
+    const sql = helpful
+      ? `WITH added AS (INSERT INTO threads.helpful_marks (post_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1)
+         UPDATE threads.posts SET helpful_count = helpful_count + (SELECT count(*) FROM added) WHERE id = $1`
+      : `WITH removed AS (DELETE FROM threads.helpful_marks WHERE post_id = $1 AND user_id = $2 RETURNING 1)
+         UPDATE threads.posts SET helpful_count = helpful_count - (SELECT count(*) FROM removed) WHERE id = $1`;
+    await this.db.query(sql, [postId, userId]);
+  }
+
+  /** Deleted posts keep their text 30 days for moderators, then lose it. */
+  async purgeDeleted(): Promise<number> {
+    const [, count] = await this.db.query(
+      `UPDATE threads.posts SET body = '', body_html = '' WHERE status = 'DELETED' AND deleted_at < now() - interval '30 days' AND body <> ''`,
+    );
+    return count;
+  }
+}

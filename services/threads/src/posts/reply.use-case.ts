@@ -1,0 +1,57 @@
+import { type Principal, type PostReply, type RequestOf, threads } from '@kern/contracts';
+import { assertCanWrite, badInput, forbidden, notFound } from '@kern/messaging';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { assertMayPost } from '../access/space-access.client';
+import { ThreadFinder } from '../access/thread-finder';
+import { ThreadsRepository } from '../threads/threads.repository';
+import { renderMarkdown } from './markdown';
+import { toPostReply } from './post-row';
+import { PostsRepository } from './posts.repository';
+
+@Injectable()
+export class ReplyUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly finder: ThreadFinder,
+    private readonly threads: ThreadsRepository,
+    private readonly posts: PostsRepository,
+  ) {}
+
+  async execute(input: RequestOf<typeof threads.reply>, principal: Principal): Promise<PostReply> {
+    assertCanWrite(principal);
+    const visibility = input.visibility ?? 'EVERYONE';
+    if (visibility === 'INTERNAL' && principal.kind !== 'EMPLOYEE') throw forbidden('Only employees write internal notes');
+    const id = await this.dataSource.transaction(async (tx) => {
+      // Locks the thread row: replies, counts and a concurrent lock or move happen one after another.
+      const { thread, access, reader } = await this.finder.thread(input.threadId, principal, tx);
+      assertMayPost(access);
+      if (thread.t_locked_at && !reader.moderator) throw forbidden('This thread is locked');
+      if (input.replyToPostId) {
+        const [target] = await this.posts.in(tx).findVisible(reader, [input.replyToPostId]);
+        if (!target || target.thread_id !== thread.thread_id) throw notFound('Post');
+        // A reply to an internal note is part of that internal conversation.
+        if (target.visibility === 'INTERNAL' && visibility !== 'INTERNAL') throw badInput('A reply to an internal note must be internal too', { field: 'visibility' });
+      }
+      const postId = randomUUID();
+      await this.posts.in(tx).insert({
+        id: postId,
+        threadId: thread.thread_id,
+        authorId: principal.userId,
+        opening: false,
+        body: input.body,
+        bodyHtml: renderMarkdown(input.body),
+        visibility,
+        status: 'VISIBLE',
+        replyToPostId: input.replyToPostId ?? null,
+        language: thread.t_language,
+      });
+      await this.threads.in(tx).countReply(thread.thread_id, visibility);
+      return postId;
+    });
+    const { post, reader } = await this.finder.post(id, principal);
+    return toPostReply(post, reader);
+  }
+}

@@ -1,0 +1,41 @@
+import type { Principal, ThreadReply } from '@kern/contracts';
+import { assertCanWrite, badInput, forbidden } from '@kern/messaging';
+import { Injectable } from '@nestjs/common';
+import { ThreadFinder } from '../access/thread-finder';
+import { ThreadsRepository } from './threads.repository';
+import { toThreadReply } from './thread-row';
+
+/** What a thread's author or its space's moderators decide about it: the answer, and whether it stays open. */
+@Injectable()
+export class ThreadDecisionsUseCase {
+  constructor(
+    private readonly threads: ThreadsRepository,
+    private readonly finder: ThreadFinder,
+  ) {}
+
+  /** One accepted answer per question; accepting another replaces it. */
+  async acceptAnswer(postId: string, principal: Principal): Promise<ThreadReply> {
+    assertCanWrite(principal);
+    const { thread, post, reader } = await this.finder.post(postId, principal);
+    if (thread.t_kind !== 'QUESTION') throw badInput('Only questions have an accepted answer', { field: 'postId' });
+    if (thread.t_author_id !== principal.userId && !reader.moderator) throw forbidden("Only the question's author and the space's moderators accept an answer");
+    if (post.opening) throw badInput('The question itself cannot be its answer', { field: 'postId' });
+    // An internal note as the answer would show customers that it exists.
+    if (post.visibility !== 'EVERYONE' || post.status !== 'VISIBLE') throw badInput('Only a visible reply to everyone can be the accepted answer', { field: 'postId' });
+    await this.threads.setAcceptedPost(thread.thread_id, post.id);
+    return this.reload(thread.thread_id, principal);
+  }
+
+  async lock(input: { threadId: string; locked: boolean }, principal: Principal): Promise<ThreadReply> {
+    assertCanWrite(principal);
+    const { thread, reader } = await this.finder.thread(input.threadId, principal);
+    if (!reader.moderator) throw forbidden("Only the space's moderators lock threads");
+    await this.threads.setLocked(thread.thread_id, input.locked);
+    return this.reload(thread.thread_id, principal);
+  }
+
+  private async reload(threadId: string, principal: Principal): Promise<ThreadReply> {
+    const { thread, reader } = await this.finder.thread(threadId, principal);
+    return toThreadReply(thread, reader);
+  }
+}

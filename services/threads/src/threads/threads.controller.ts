@@ -1,0 +1,45 @@
+import { threads } from '@kern/contracts';
+import { Envelope, Handles, type Request } from '@kern/messaging';
+import { Controller } from '@nestjs/common';
+import { FindThreadsUseCase } from './find-threads.use-case';
+import { StartThreadUseCase } from './start-thread.use-case';
+import { ThreadDecisionsUseCase } from './thread-decisions.use-case';
+
+@Controller()
+export class ThreadsController {
+  constructor(
+    private readonly startThread: StartThreadUseCase,
+    private readonly find: FindThreadsUseCase,
+    private readonly decisions: ThreadDecisionsUseCase,
+  ) {}
+
+  @Handles(threads.startThread)
+  start(@Envelope(threads.startThread) request: Request<typeof threads.startThread>) {
+    return this.startThread.execute(request.payload, request.principal);
+  }
+
+  @Handles(threads.getThread)
+  get(@Envelope(threads.getThread) request: Request<typeof threads.getThread>) {
+    return this.find.get(request.payload.id, request.principal);
+  }
+
+  @Handles(threads.getThreads)
+  async getMany(@Envelope(threads.getThreads) request: Request<typeof threads.getThreads>) {
+    return { threads: await this.find.getMany(request.payload.ids, request.principal) };
+  }
+
+  @Handles(threads.listThreads)
+  list(@Envelope(threads.listThreads) request: Request<typeof threads.listThreads>) {
+    return this.find.list(request.payload, request.principal);
+  }
+
+  @Handles(threads.lockThread)
+  lock(@Envelope(threads.lockThread) request: Request<typeof threads.lockThread>) {
+    return this.decisions.lock(request.payload, request.principal);
+  }
+
+  @Handles(threads.acceptAnswer)
+  acceptAnswer(@Envelope(threads.acceptAnswer) request: Request<typeof threads.acceptAnswer>) {
+    return this.decisions.acceptAnswer(request.payload.postId, request.principal);
+  }
+}

@@ -1,0 +1,92 @@
+import type { ThreadKind } from '@kern/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { readerParameters, type Reader } from '../access/reader';
+import { postColumns, visiblePost } from '../posts/post-row';
+import { threadColumns, type ThreadRow } from './thread-row';
+
+/** A thread is visible when its opening post is (see `visiblePost`); $1-$3 are the reader. */
+const SELECT_THREADS = `SELECT ${threadColumns}, ${postColumns('$1')}
+  FROM threads.threads t JOIN threads.posts p ON p.thread_id = t.id AND p.opening
+  WHERE ${visiblePost('$1', '$2', '$3')}`;
+
+export interface NewThread {
+  id: string;
+  spaceId: string;
+  authorId: string;
+  kind: ThreadKind;
+  title: string;
+  topicIds: string[];
+  language: string;
+}
+
+@Injectable()
+export class ThreadsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource | EntityManager) {}
+
+  in(manager: EntityManager): ThreadsRepository {
+    return new ThreadsRepository(manager);
+  }
+
+  async insert(thread: NewThread): Promise<void> {
+    await this.db.query(
+      `INSERT INTO threads.threads (id, space_id, author_id, kind, title, topic_ids, language) VALUES ($1, $2, $3, $4, $5, $6, $7::regconfig)`,
+      [thread.id, thread.spaceId, thread.authorId, thread.kind, thread.title, thread.topicIds, thread.language],
+    );
+  }
+
+  /** Which space each thread is in, before anything is shown: access is decided per space. */
+  async spacesOf(ids: string[]): Promise<Map<string, string>> {
+    const rows: Array<{ id: string; space_id: string }> = await this.db.query(`SELECT id, space_id FROM threads.threads WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((row) => [row.id, row.space_id]));
+  }
+
+  async findVisible(reader: Reader, ids: string[], lock = false): Promise<ThreadRow[]> {
+    return this.db.query(`${SELECT_THREADS} AND t.id = ANY($4::uuid[]) ${lock ? 'FOR UPDATE OF t' : ''}`, [...readerParameters(reader), ids]);
+  }
+
+  /** Newest first, by (created_at, id): new threads land on page one and never shift the later pages. */
+  list(reader: Reader, query: { spaceId: string; topicIds?: string[]; first: number; after?: { createdAt: string; id: string } }): Promise<ThreadRow[]> {
+    return this.db.query(
+      `${SELECT_THREADS} AND t.space_id = $4
+         AND ($5::uuid[] IS NULL OR t.topic_ids && $5::uuid[])
+         AND ($6::timestamptz IS NULL OR (t.created_at, t.id) < ($6::timestamptz, $7::uuid))
+       ORDER BY t.created_at DESC, t.id DESC LIMIT $8`,
+      [...readerParameters(reader), query.spaceId, query.topicIds ?? null, query.after?.createdAt ?? null, query.after?.id ?? null, query.first + 1],
+    );
+  }
+
+  async setLocked(id: string, locked: boolean): Promise<void> {
+    await this.db.query(`UPDATE threads.threads SET locked_at = CASE WHEN $2::boolean THEN coalesce(locked_at, now()) END WHERE id = $1`, [id, locked]);
+  }
+
+  async setAcceptedPost(id: string, postId: string): Promise<void> {
+    await this.db.query(`UPDATE threads.threads SET accepted_post_id = $2 WHERE id = $1`, [id, postId]);
+  }
+
+  /** A new visible reply: counted for employees always, for everyone when it is not an internal note. */
+  async countReply(id: string, visibility: 'EVERYONE' | 'INTERNAL'): Promise<void> {
+    await this.db.query(
+      `UPDATE threads.threads SET reply_count_all = reply_count_all + 1, last_activity_all = now(),
+         reply_count_everyone = reply_count_everyone + CASE WHEN $2 = 'EVERYONE' THEN 1 ELSE 0 END,
+         last_activity_everyone = CASE WHEN $2 = 'EVERYONE' THEN now() ELSE last_activity_everyone END
+       WHERE id = $1`,
+      [id, visibility],
+    );
+  }
+
+  /** After a reply is deleted, hidden or restored: count again from the posts. */
+  async recount(id: string): Promise<void> {
+    await this.db.query(
+      `UPDATE threads.threads t SET
+         reply_count_all = (SELECT count(*) FROM threads.posts p WHERE p.thread_id = t.id AND NOT p.opening AND p.status = 'VISIBLE'),
+         reply_count_everyone = (SELECT count(*) FROM threads.posts p WHERE p.thread_id = t.id AND NOT p.opening AND p.status = 'VISIBLE' AND p.visibility = 'EVERYONE'),
+         last_activity_all = greatest(t.created_at, (SELECT max(p.created_at) FROM threads.posts p WHERE p.thread_id = t.id AND p.status = 'VISIBLE')),
+         last_activity_everyone = greatest(t.created_at,
+           (SELECT max(p.created_at) FROM threads.posts p WHERE p.thread_id = t.id AND p.status = 'VISIBLE' AND p.visibility = 'EVERYONE'))
+       WHERE t.id = $1`,
+      [id],
+    );
+  }
+}
