@@ -55,7 +55,7 @@ export function hasEmailAddress(text: string): boolean {
 // 8 to 15 digits (the longest international number), single spaces or dashes between them, an optional
 // leading `+` or `(` and a `)` after the area code. The look-arounds refuse a piece of a longer number,
 // a version or an IP address, and a date followed by a time ("2024-01-15 10:30").
-const PHONE = /(?<![\w+.:/-])[+(]?\d(?:\)?[ -]?\d){7,14}(?![ -]?\d|[:.,/]\d)/g;
+const PHONE = /(?<![\w+.:/-]|\d[ -])[+(]?\d(?:\)?[ -]?\d){7,14}(?![ -]?\d|[:.,/]\d)/g;
 const DATE = /^(?:\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4})$/;
 
 export function hasPhoneNumber(text: string): boolean {
@@ -63,21 +63,23 @@ export function hasPhoneNumber(text: string): boolean {
 }
 
 // A money word alone is a customer talking about their own loan or a report's cash column; an offer
-// needs the pitch as well: a rate, a sales word or a request to get in touch.
+// needs a pitch as well: a rate, a sales word, a request to get in touch, or "fast cash"-style praise.
 const MONEY = /\b(?:loans?|lening(?:en)?|cash|bitcoin|crypto\w*)\b|[$€£]\s?\d|\d\s?[$€£]|\b\d+(?:[.,]\d+)*\s?(?:euros?|dollars?|usd|eur)\b/i;
 const PITCH = new RegExp(
   [
-    String.raw`(?:\d\s?%|\blow|\blage)\s*(?:interest|rente)\b`,
-    String.raw`\b(?:offer\w*|available|cheap|fast|quick|easy|instant|guaranteed|free|earn\w*|profit\w*|invest\w*|per (?:day|week|month))\b`,
-    String.raw`\b(?:aanbod|aanbieding|beschikbaar|goedkope?|snelle?|direct|gegarandeerd|gratis|verdien\w*|winst|investe\w*|beleg\w*|per (?:dag|week|maand))\b`,
+    String.raw`(?:\d\s?%|\blow|\blage)\s*(?:interest|rente)\b|\b(?:interest|rente)\s+(?:rate\s+)?(?:of\s+|van\s+)?\d+(?:[.,]\d+)?\s?%`,
+    String.raw`\b(?:offer\w*|guaranteed|earn\w*|invest\w*)\b`,
+    String.raw`\b(?:aanbod|aanbieding\w*|gegarandeerd\w*|verdien\w*|investe\w*|beleg\w*)\b`,
     String.raw`\bcontact me\b|\bneem\s+(?:\w+\s+)?contact\s+op\b|\bcontact\s+opnemen\b|\bwhats\s?app\b|\btelegram\b`,
   ].join('|'),
   'i',
 );
+// Only right before the money word: "quick question about my loan" is no pitch.
+const PRAISED_MONEY = /\b(?:fast|quick|easy|instant|cheap|snelle?|goedkope?|makkelijke?)\s+(?:loans?|cash|money|lening(?:en)?|geld)\b/i;
 
 /** English and Dutch money offers: a money word (loan, lening, cash, crypto, an amount) with a pitch. */
 export function hasMoneyOffer(text: string): boolean {
-  return MONEY.test(text) && PITCH.test(text);
+  return PRAISED_MONEY.test(text) || (MONEY.test(text) && PITCH.test(text));
 }
 
 // Pairs rather than longer shingles: one word changed in a 20-word message still scores above 0.8,

@@ -1,0 +1,102 @@
+/** What the forum knows about a post's author when deciding how far to trust them. */
+export interface AuthorStanding {
+  kind: 'EMPLOYEE' | 'CUSTOMER';
+  accountCreatedAt: Date;
+  /**
+   * Published posts that moderators have not removed. Leave out posts still held for review, or three
+   * held spam posts would lift the author's limits.
+   */
+  postsNotRemoved: number;
+  /** Threads the author started in the last 24 hours (on the first day: all of them). */
+  threadsToday: number;
+  /** Replies the author wrote in the last 24 hours (on the first day: all of them). */
+  repliesToday: number;
+  lastPostAt: Date | null;
+}
+
+const FIRST_DAY_MS = 24 * 60 * 60 * 1000;
+const POSTS_TO_LEAVE_NEW = 3;
+
+export const NEW_ACCOUNT_LIMITS = {
+  linksPerPost: 2,
+  mentionsPerPost: 2,
+  threadsOnFirstDay: 3,
+  repliesOnFirstDay: 10,
+  secondsBetweenPosts: 30,
+} as const;
+
+/**
+ * A customer on their first day, or with fewer than 3 posts that survived moderation. Employees are
+ * never new: the company vouches for them, and they answer many questions on their first day.
+ */
+export function isNewAccount(standing: AuthorStanding, now: Date): boolean {
+  if (standing.kind === 'EMPLOYEE') return false;
+  const onFirstDay = now.getTime() - standing.accountCreatedAt.getTime() < FIRST_DAY_MS;
+  return onFirstDay || standing.postsNotRemoved < POSTS_TO_LEAVE_NEW;
+}
+
+export type NewAccountLimit = 'LINKS' | 'MENTIONS' | 'THREADS_PER_DAY' | 'REPLIES_PER_DAY' | 'TOO_SOON';
+
+export interface LimitViolation {
+  limit: NewAccountLimit;
+  /** Shown to the author as is. */
+  message: string;
+  /** Only where waiting lifts the limit; for links and mentions the author edits the post instead. */
+  retryAfterSeconds?: number;
+}
+
+export interface PostShape {
+  kind: 'THREAD' | 'REPLY';
+  links: number;
+  mentions: number;
+}
+
+/**
+ * The first limit a new account's post breaks, or null. The day's quota comes first (nothing else
+ * helps then), the pause between posts last: it has usually passed by the time the post is edited.
+ */
+export function checkNewAccountLimits(standing: AuthorStanding, post: PostShape, now: Date): LimitViolation | null {
+  if (!isNewAccount(standing, now)) return null;
+  return firstDayQuota(standing, post, now) ?? contentLimit(post) ?? pauseBetweenPosts(standing, now);
+}
+
+function firstDayQuota(standing: AuthorStanding, post: PostShape, now: Date): LimitViolation | null {
+  const msLeftOfFirstDay = standing.accountCreatedAt.getTime() + FIRST_DAY_MS - now.getTime();
+  if (msLeftOfFirstDay <= 0) return null;
+  const retryAfterSeconds = Math.ceil(msLeftOfFirstDay / 1000);
+  if (post.kind === 'THREAD' && standing.threadsToday >= NEW_ACCOUNT_LIMITS.threadsOnFirstDay) {
+    const message = `New accounts can start at most ${NEW_ACCOUNT_LIMITS.threadsOnFirstDay} threads on their first day. Try again in ${describeWait(retryAfterSeconds)}.`;
+    return { limit: 'THREADS_PER_DAY', message, retryAfterSeconds };
+  }
+  if (post.kind === 'REPLY' && standing.repliesToday >= NEW_ACCOUNT_LIMITS.repliesOnFirstDay) {
+    const message = `New accounts can write at most ${NEW_ACCOUNT_LIMITS.repliesOnFirstDay} replies on their first day. Try again in ${describeWait(retryAfterSeconds)}.`;
+    return { limit: 'REPLIES_PER_DAY', message, retryAfterSeconds };
+  }
+  return null;
+}
+
+function contentLimit(post: PostShape): LimitViolation | null {
+  if (post.links > NEW_ACCOUNT_LIMITS.linksPerPost) {
+    return { limit: 'LINKS', message: `New accounts can include at most ${NEW_ACCOUNT_LIMITS.linksPerPost} links in a post.` };
+  }
+  if (post.mentions > NEW_ACCOUNT_LIMITS.mentionsPerPost) {
+    return { limit: 'MENTIONS', message: `New accounts can mention at most ${NEW_ACCOUNT_LIMITS.mentionsPerPost} people in a post.` };
+  }
+  return null;
+}
+
+function pauseBetweenPosts(standing: AuthorStanding, now: Date): LimitViolation | null {
+  if (standing.lastPostAt === null) return null;
+  // A last post "in the future" (clocks a little apart) means it was just now, not a longer wait.
+  const elapsedMs = Math.max(0, now.getTime() - standing.lastPostAt.getTime());
+  const msToWait = NEW_ACCOUNT_LIMITS.secondsBetweenPosts * 1000 - elapsedMs;
+  if (msToWait <= 0) return null;
+  const retryAfterSeconds = Math.ceil(msToWait / 1000);
+  return { limit: 'TOO_SOON', message: `Please wait ${describeWait(retryAfterSeconds)} before posting again.`, retryAfterSeconds };
+}
+
+function describeWait(seconds: number): string {
+  const [amount, unit] =
+    seconds < 60 ? [seconds, 'second'] : seconds < 3600 ? [Math.ceil(seconds / 60), 'minute'] : [Math.ceil(seconds / 3600), 'hour'];
+  return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
+}
