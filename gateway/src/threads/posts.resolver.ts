@@ -17,8 +17,12 @@ export class PostsResolver {
 
   @Mutation(() => PostModel)
   async reply(@Args('input') input: ReplyInput, @CurrentPrincipal() principal: Principal) {
-    const { threadId, replyToPostId, visibility, body } = input;
-    const payload = { threadId: idOf('Thread', threadId), body, ...definedFields({ visibility, replyToPostId: replyToPostId == null ? null : idOf('Post', replyToPostId) }) };
+    const { threadId, replyToPostId, visibility, body, confirmPublic } = input;
+    const payload = {
+      threadId: idOf('Thread', threadId),
+      body,
+      ...definedFields({ visibility, confirmPublic, replyToPostId: replyToPostId == null ? null : idOf('Post', replyToPostId) }),
+    };
     return PostModel.from(await this.client.call(threads.reply, payload, principal));
   }
 

@@ -1,6 +1,9 @@
 import { PostVisibility, ThreadKind } from '@kern/contracts';
 import { Field, ID, InputType } from '@nestjs/graphql';
 
+const CONFIRM_PUBLIC =
+  'Sends text that links to or repeats internal content to customers anyway: the leak guard answers CONFIRMATION_REQUIRED (with `extensions.reason`) until it is set.';
+
 @InputType('StartThreadInput')
 export class StartThreadInput {
   @Field(() => ID)
@@ -17,6 +20,9 @@ export class StartThreadInput {
 
   @Field(() => [String], { nullable: true, description: "Topic slugs; the space's topics when none are given." })
   topics?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: CONFIRM_PUBLIC })
+  confirmPublic?: boolean | null;
 }
 
 @InputType('ReplyInput')
@@ -32,6 +38,21 @@ export class ReplyInput {
 
   @Field(() => ID, { nullable: true })
   replyToPostId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: CONFIRM_PUBLIC })
+  confirmPublic?: boolean | null;
+}
+
+@InputType('EscalateThreadInput')
+export class EscalateThreadInput {
+  @Field(() => ID, { description: 'The thread to bridge from (usually in an EXTERNAL space).' })
+  threadId!: string;
+
+  @Field(() => ID, { description: 'An INTERNAL space where the linked internal thread is opened.' })
+  spaceId!: string;
+
+  @Field()
+  note!: string;
 }
 
 @InputType('EditPostInput')

@@ -12,7 +12,7 @@ import { SpaceModel } from '../spaces/space.model';
 import { TopicModel } from '../topics/topic.model';
 import { UserModel } from '../users/user.model';
 import { PostConnectionModel, PostModel } from './post.model';
-import { StartThreadInput } from './thread.inputs';
+import { EscalateThreadInput, StartThreadInput } from './thread.inputs';
 import { ThreadConnectionModel, ThreadModel } from './thread.model';
 
 /** Cursors are the service's keys, opaque to clients. */
@@ -29,13 +29,32 @@ export class ThreadsResolver {
 
   @Mutation(() => ThreadModel, { description: 'ANNOUNCEMENT threads (and any thread in an ANNOUNCEMENTS space) are for the space moderators.' })
   async startThread(@Args('input') input: StartThreadInput, @CurrentPrincipal() principal: Principal) {
-    const { spaceId, topics, ...rest } = input;
-    return ThreadModel.from(await this.client.call(threads.startThread, { ...rest, spaceId: idOf('Space', spaceId), ...definedFields({ topics }) }, principal));
+    const { spaceId, topics, confirmPublic, ...rest } = input;
+    return ThreadModel.from(await this.client.call(threads.startThread, { ...rest, spaceId: idOf('Space', spaceId), ...definedFields({ topics, confirmPublic }) }, principal));
   }
 
   @Mutation(() => ThreadModel, { description: "The question's author or a space moderator; accepting another reply replaces the answer." })
   async acceptAnswer(@Args('postId', { type: () => ID }) postId: string, @CurrentPrincipal() principal: Principal) {
     return ThreadModel.from(await this.client.call(threads.acceptAnswer, { postId: idOf('Post', postId) }, principal));
+  }
+
+  @Mutation(() => ThreadModel, { description: 'An employee opens a linked thread in an INTERNAL space, with a note; both threads list each other in `linkedThreads`.' })
+  async escalateThread(@Args('input') input: EscalateThreadInput, @CurrentPrincipal() principal: Principal) {
+    const payload = { threadId: idOf('Thread', input.threadId), spaceId: idOf('Space', input.spaceId), note: input.note };
+    return ThreadModel.from(await this.client.call(threads.escalateThread, payload, principal));
+  }
+
+  @Mutation(() => ThreadModel, {
+    description: 'Moderators of both spaces. INTERNAL -> EXTERNAL needs confirmPublish (internal notes stay internal); a thread with customer posts never moves into an INTERNAL space.',
+  })
+  async moveThread(
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('spaceId', { type: () => ID }) spaceId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Args('confirmPublish', { type: () => Boolean, nullable: true }) confirmPublish?: boolean,
+  ) {
+    const payload = { threadId: idOf('Thread', threadId), spaceId: idOf('Space', spaceId), ...definedFields({ confirmPublish }) };
+    return ThreadModel.from(await this.client.call(threads.moveThread, payload, principal));
   }
 
   @Mutation(() => ThreadModel, { description: 'Space moderators: a locked thread takes no more replies.' })
@@ -61,6 +80,12 @@ export class ThreadsResolver {
   async topics(@Parent() thread: ThreadModel, @Loaders() loaders: RequestLoaders) {
     const topics = await Promise.all(thread.topicIds.map((id) => loaders.topics.load(id)));
     return topics.filter((topic) => topic !== null).map(TopicModel.from);
+  }
+
+  @ResolveField(() => [ThreadModel], { description: 'Threads bridged to this one (an escalation), limited to those the viewer may see.' })
+  async linkedThreads(@Parent() thread: ThreadModel, @CurrentPrincipal() principal: Principal) {
+    const { threads: linked } = await this.client.call(threads.linkedThreads, { threadId: thread.threadId }, principal);
+    return linked.map(ThreadModel.from);
   }
 
   @ResolveField(() => PostModel, { nullable: true })

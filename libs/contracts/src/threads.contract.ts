@@ -16,6 +16,13 @@ const Body = z.string().trim().min(1, 'must be 1-50000 characters').max(50_000, 
 const Page = { first: z.number().int().min(1).max(100), after: z.string().max(200).optional() };
 const PostId = z.object({ postId: z.uuid() });
 const ThreadId = z.object({ threadId: z.uuid() });
+/**
+ * The leak guard asks an employee to confirm before text that links to, or repeats, internal content
+ * is shown to customers (CONFIRMATION_REQUIRED with `details.reason`); this is the confirmation.
+ */
+const ConfirmPublic = z.boolean().optional();
+/** Why the leak guard stopped a post. */
+export type LeakReason = 'LINKS_TO_INTERNAL' | 'REPEATS_INTERNAL';
 
 export interface PostReply {
   id: string;
@@ -66,11 +73,17 @@ export const threads = {
   health: healthRpc('threads'),
   startThread: rpc<ThreadReply>()(
     'threads.thread.start',
-    z.object({ spaceId: z.uuid(), kind: ThreadKind, title: Title, body: Body, topics: z.array(TopicSlug).max(10).optional() }),
+    z.object({ spaceId: z.uuid(), kind: ThreadKind, title: Title, body: Body, topics: z.array(TopicSlug).max(10).optional(), confirmPublic: ConfirmPublic }),
   ),
   getThread: rpc<ThreadReply>()('threads.thread.get', z.object({ id: z.uuid() }).strict()),
   /** Only the threads the principal may read; the others are left out, as if they did not exist. */
   getThreads: rpc<{ threads: ThreadReply[] }>()('threads.thread.get-many', z.object({ ids: z.array(z.uuid()).max(100) }).strict()),
+  /** Threads bridged to this one, limited to those the principal may read. */
+  linkedThreads: rpc<{ threads: ThreadReply[] }>()('threads.thread.linked', ThreadId.strict()),
+  /** An employee bridges a (customer's) thread into an INTERNAL space: a new internal thread, linked both ways. */
+  escalateThread: rpc<ThreadReply>()('threads.thread.escalate', ThreadId.extend({ spaceId: z.uuid(), note: Body })),
+  /** Moderators of both spaces. INTERNAL -> EXTERNAL publishes the thread and must be confirmed. */
+  moveThread: rpc<ThreadReply>()('threads.thread.move', ThreadId.extend({ spaceId: z.uuid(), confirmPublish: z.boolean().optional() })),
   /** Newest first. */
   listThreads: rpc<{ threads: ThreadReply[]; hasNextPage: boolean }>()(
     'threads.thread.list',
@@ -80,7 +93,7 @@ export const threads = {
   acceptAnswer: rpc<ThreadReply>()('threads.thread.accept-answer', PostId),
   reply: rpc<PostReply>()(
     'threads.post.reply',
-    ThreadId.extend({ body: Body, visibility: PostVisibility.default('EVERYONE'), replyToPostId: z.uuid().optional() }),
+    ThreadId.extend({ body: Body, visibility: PostVisibility.default('EVERYONE'), replyToPostId: z.uuid().optional(), confirmPublic: ConfirmPublic }),
   ),
   /** Replies in order of writing. */
   listPosts: rpc<{ posts: PostReply[]; hasNextPage: boolean }>()('threads.post.list', ThreadId.extend(Page)),

@@ -8,6 +8,10 @@ import { SpaceAccessClient } from './access/space-access.client';
 import { ThreadFinder } from './access/thread-finder';
 import type { ThreadsConfig } from './config/threads.config';
 import { migrations } from './database/migrations';
+import { LeakGuard } from './leak-guard/leak-guard';
+import { EscalateThreadUseCase } from './links/escalate-thread.use-case';
+import { MoveThreadUseCase } from './links/move-thread.use-case';
+import { ThreadLinksRepository } from './links/thread-links.repository';
 import { DeletedPostsPurger } from './posts/deleted-posts.purger';
 import { EditPostUseCase } from './posts/edit-post.use-case';
 import { FindPostsUseCase } from './posts/find-posts.use-case';
@@ -20,6 +24,7 @@ import { StartThreadUseCase } from './threads/start-thread.use-case';
 import { ThreadDecisionsUseCase } from './threads/thread-decisions.use-case';
 import { ThreadsController } from './threads/threads.controller';
 import { ThreadsRepository } from './threads/threads.repository';
+import { ThreadWriter } from './threads/thread-writer';
 
 @Module({})
 export class AppModule {
@@ -52,6 +57,11 @@ export class AppModule {
         EditPostUseCase,
         MarkHelpfulUseCase,
         DeletedPostsPurger,
+        ThreadWriter,
+        ThreadLinksRepository,
+        LeakGuard,
+        EscalateThreadUseCase,
+        MoveThreadUseCase,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { assertMayPost } from '../access/space-access.client';
 import { ThreadFinder } from '../access/thread-finder';
+import { LeakGuard } from '../leak-guard/leak-guard';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { renderMarkdown } from './markdown';
 import { toPostReply } from './post-row';
@@ -18,6 +19,7 @@ export class ReplyUseCase {
     private readonly finder: ThreadFinder,
     private readonly threads: ThreadsRepository,
     private readonly posts: PostsRepository,
+    private readonly leakGuard: LeakGuard,
   ) {}
 
   async execute(input: RequestOf<typeof threads.reply>, principal: Principal): Promise<PostReply> {
@@ -29,6 +31,7 @@ export class ReplyUseCase {
       const { thread, access, reader } = await this.finder.thread(input.threadId, principal, tx);
       assertMayPost(access);
       if (thread.t_locked_at && !reader.moderator) throw forbidden('This thread is locked');
+      await this.leakGuard.check({ text: input.body, audience: access.audience, visibility, threadId: thread.thread_id, confirmed: input.confirmPublic }, principal);
       if (input.replyToPostId) {
         const [target] = await this.posts.in(tx).findVisible(reader, [input.replyToPostId]);
         if (!target || target.thread_id !== thread.thread_id) throw notFound('Post');

@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { readerOf } from '../access/reader';
 import { SpaceAccessClient } from '../access/space-access.client';
 import { ThreadFinder } from '../access/thread-finder';
+import { ThreadLinksRepository } from '../links/thread-links.repository';
 import { ThreadsRepository } from './threads.repository';
 import { toThreadReply } from './thread-row';
 
@@ -14,6 +15,7 @@ export class FindThreadsUseCase {
     private readonly spaces: SpaceAccessClient,
     private readonly threads: ThreadsRepository,
     private readonly finder: ThreadFinder,
+    private readonly links: ThreadLinksRepository,
   ) {}
 
   async get(id: string, principal: Principal): Promise<ThreadReply> {
@@ -21,8 +23,15 @@ export class FindThreadsUseCase {
     return toThreadReply(thread, reader);
   }
 
+  /** Linked threads (escalations) that the principal may read: a customer never learns of the internal side. */
+  async linked(threadId: string, principal: Principal): Promise<ThreadReply[]> {
+    await this.finder.thread(threadId, principal);
+    return this.getMany(await this.links.linkedTo(threadId), principal);
+  }
+
   /** Threads the principal may read, asked space by space; the others are simply not there. */
   async getMany(ids: string[], principal: Principal): Promise<ThreadReply[]> {
+    if (ids.length === 0) return [];
     const spaceOf = await this.threads.spacesOf(ids);
     const access = await this.spaces.forSpaces([...spaceOf.values()], principal);
     const found: ThreadReply[] = [];

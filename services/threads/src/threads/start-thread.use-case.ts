@@ -2,15 +2,13 @@ import { expertise, type Principal, type RequestOf, threads, type ThreadReply } 
 import { assertCanWrite, badInput, forbidden, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { readerOf } from '../access/reader';
 import { assertMayPost, SpaceAccessClient } from '../access/space-access.client';
-import { renderMarkdown } from '../posts/markdown';
-import { PostsRepository } from '../posts/posts.repository';
-import { searchLanguage } from '../search/search-language';
+import { LeakGuard } from '../leak-guard/leak-guard';
 import { ThreadsRepository } from './threads.repository';
 import { toThreadReply } from './thread-row';
+import { ThreadWriter } from './thread-writer';
 
 @Injectable()
 export class StartThreadUseCase {
@@ -19,7 +17,8 @@ export class StartThreadUseCase {
     @Inject(ServiceClient) private readonly client: ServiceClient,
     private readonly spaces: SpaceAccessClient,
     private readonly threads: ThreadsRepository,
-    private readonly posts: PostsRepository,
+    private readonly writer: ThreadWriter,
+    private readonly leakGuard: LeakGuard,
   ) {}
 
   async execute(input: RequestOf<typeof threads.startThread>, principal: Principal): Promise<ThreadReply> {
@@ -31,23 +30,10 @@ export class StartThreadUseCase {
       throw forbidden('Only the moderators of this space start announcements');
     }
     const topicIds = input.topics?.length ? await this.topicIds(input.topics, principal) : space.topicIds;
-    const id = randomUUID();
-    const language = searchLanguage(space.language);
-    await this.dataSource.transaction(async (tx) => {
-      await this.threads.in(tx).insert({ id, spaceId: space.id, authorId: principal.userId, kind: input.kind, title: input.title, topicIds, language });
-      await this.posts.in(tx).insert({
-        id: randomUUID(),
-        threadId: id,
-        authorId: principal.userId,
-        opening: true,
-        body: input.body,
-        bodyHtml: renderMarkdown(input.body),
-        visibility: 'EVERYONE',
-        status: 'VISIBLE',
-        replyToPostId: null,
-        language,
-      });
-    });
+    await this.leakGuard.check({ text: `${input.title}\n${input.body}`, audience: space.audience, visibility: 'EVERYONE', threadId: null, confirmed: input.confirmPublic }, principal);
+    const id = await this.dataSource.transaction((tx) =>
+      this.writer.open(tx, { space, authorId: principal.userId, kind: input.kind, title: input.title, body: input.body, topicIds }),
+    );
     const reader = readerOf(principal, space.viewerAccess);
     return toThreadReply((await this.threads.findVisible(reader, [id]))[0], reader);
   }

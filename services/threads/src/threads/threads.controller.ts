@@ -1,6 +1,8 @@
 import { threads } from '@kern/contracts';
 import { Envelope, Handles, type Request } from '@kern/messaging';
 import { Controller } from '@nestjs/common';
+import { EscalateThreadUseCase } from '../links/escalate-thread.use-case';
+import { MoveThreadUseCase } from '../links/move-thread.use-case';
 import { FindThreadsUseCase } from './find-threads.use-case';
 import { StartThreadUseCase } from './start-thread.use-case';
 import { ThreadDecisionsUseCase } from './thread-decisions.use-case';
@@ -11,6 +13,8 @@ export class ThreadsController {
     private readonly startThread: StartThreadUseCase,
     private readonly find: FindThreadsUseCase,
     private readonly decisions: ThreadDecisionsUseCase,
+    private readonly escalation: EscalateThreadUseCase,
+    private readonly moving: MoveThreadUseCase,
   ) {}
 
   @Handles(threads.startThread)
@@ -26,6 +30,21 @@ export class ThreadsController {
   @Handles(threads.getThreads)
   async getMany(@Envelope(threads.getThreads) request: Request<typeof threads.getThreads>) {
     return { threads: await this.find.getMany(request.payload.ids, request.principal) };
+  }
+
+  @Handles(threads.linkedThreads)
+  async linked(@Envelope(threads.linkedThreads) request: Request<typeof threads.linkedThreads>) {
+    return { threads: await this.find.linked(request.payload.threadId, request.principal) };
+  }
+
+  @Handles(threads.escalateThread)
+  escalate(@Envelope(threads.escalateThread) request: Request<typeof threads.escalateThread>) {
+    return this.escalation.execute(request.payload, request.principal);
+  }
+
+  @Handles(threads.moveThread)
+  move(@Envelope(threads.moveThread) request: Request<typeof threads.moveThread>) {
+    return this.moving.execute(request.payload, request.principal);
   }
 
   @Handles(threads.listThreads)

@@ -1,0 +1,36 @@
+import type { SpaceReply, ThreadKind } from '@kern/contracts';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { renderMarkdown } from '../posts/markdown';
+import { PostsRepository } from '../posts/posts.repository';
+import { searchLanguage } from '../search/search-language';
+import { ThreadsRepository } from './threads.repository';
+
+/** Writes a new thread and its opening post, inside the caller's transaction. */
+@Injectable()
+export class ThreadWriter {
+  constructor(
+    private readonly threads: ThreadsRepository,
+    private readonly posts: PostsRepository,
+  ) {}
+
+  async open(tx: EntityManager, thread: { space: SpaceReply; authorId: string; kind: ThreadKind; title: string; body: string; topicIds: string[] }): Promise<string> {
+    const id = randomUUID();
+    const language = searchLanguage(thread.space.language);
+    await this.threads.in(tx).insert({ id, spaceId: thread.space.id, authorId: thread.authorId, kind: thread.kind, title: thread.title, topicIds: thread.topicIds, language });
+    await this.posts.in(tx).insert({
+      id: randomUUID(),
+      threadId: id,
+      authorId: thread.authorId,
+      opening: true,
+      body: thread.body,
+      bodyHtml: renderMarkdown(thread.body),
+      visibility: 'EVERYONE',
+      status: 'VISIBLE',
+      replyToPostId: null,
+      language,
+    });
+    return id;
+  }
+}

@@ -1,0 +1,125 @@
+import { Community, JOIN, type Person } from '../spaces/community';
+import { REPLY, START, THREAD } from './forum';
+
+const ESCALATE = `mutation($input: EscalateThreadInput!) { escalateThread(input: $input) { id title body space { slug audience } } }`;
+const LINKED = `query($id: ID!) { thread(id: $id) { linkedThreads { id title } } }`;
+const MOVE = `mutation($threadId: ID!, $spaceId: ID!, $confirm: Boolean) { moveThread(threadId: $threadId, spaceId: $spaceId, confirmPublish: $confirm) { id space { slug } } }`;
+
+let community: Community;
+let manager: Person;
+let employee: Person;
+let customer: Person;
+let external: { id: string };
+let internal: { id: string };
+let otherInternal: { id: string };
+
+beforeAll(async () => {
+  community = await Community.start();
+  await community.topic('billing');
+  manager = await community.employee('olga', { manager: true });
+  [employee, customer] = await Promise.all([community.employee('emil'), community.customer('cora')]);
+  external = await community.space(manager, { slug: 'help', audience: 'EXTERNAL', joinPolicy: 'OPEN', topics: ['billing'] });
+  internal = await community.space(manager, { slug: 'backoffice', audience: 'INTERNAL', joinPolicy: 'OPEN', topics: ['billing'] });
+  otherInternal = await community.space(manager, { slug: 'finance', audience: 'INTERNAL', joinPolicy: 'OPEN', topics: ['billing'] });
+});
+afterAll(() => community?.stop());
+
+const start = async (person: Person, spaceId: string, title: string, body = 'Body text') =>
+  (await person.client.ok(START, { input: { spaceId, kind: 'QUESTION', title, body } })).startThread;
+
+describe('escalation', () => {
+  it('opens a linked internal thread that customers never learn of', async () => {
+    const question = await start(customer, external.id, 'My refund never arrived');
+    const { escalateThread } = await employee.client.ok(ESCALATE, { input: { threadId: question.id, spaceId: internal.id, note: 'Finance, can you check the refund run?' } });
+    expect(escalateThread).toMatchObject({ title: 'Escalated: My refund never arrived', body: 'Finance, can you check the refund run?', space: { slug: 'backoffice', audience: 'INTERNAL' } });
+
+    expect((await employee.client.ok(LINKED, { id: question.id })).thread.linkedThreads).toEqual([{ id: escalateThread.id, title: escalateThread.title }]);
+    expect((await employee.client.ok(LINKED, { id: escalateThread.id })).thread.linkedThreads).toEqual([{ id: question.id, title: 'My refund never arrived' }]);
+    expect((await customer.client.ok(LINKED, { id: question.id })).thread.linkedThreads).toEqual([]);
+    expect((await community.anonymous.ok(LINKED, { id: question.id })).thread.linkedThreads).toEqual([]);
+    expect(await customer.client.errorCode(THREAD, { id: escalateThread.id })).toBe('NOT_FOUND');
+  });
+
+  it('is for employees, into INTERNAL spaces only', async () => {
+    const question = await start(customer, external.id, 'Escalate me?');
+    expect(await customer.client.errorCode(ESCALATE, { input: { threadId: question.id, spaceId: internal.id, note: 'x' } })).toMatch(/FORBIDDEN|NOT_FOUND/);
+    expect(await employee.client.errorCode(ESCALATE, { input: { threadId: question.id, spaceId: external.id, note: 'x' } })).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('the leak guard', () => {
+  const noteText = 'Customer is on the legacy plan and we lose money on every invoice we send them, never offer a discount here.';
+
+  it('stops a public reply that repeats an internal note, until it is confirmed', async () => {
+    const question = await start(customer, external.id, 'Can I get a discount?');
+    await employee.client.ok(REPLY, { input: { threadId: question.id, body: noteText, visibility: 'INTERNAL' } });
+    const pasted = `Hi! ${noteText.slice(0, 90)}`;
+    const refused = await employee.client.request(REPLY, { input: { threadId: question.id, body: pasted } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFIRMATION_REQUIRED', reason: 'REPEATS_INTERNAL' });
+    expect((await customer.client.ok(THREAD, { id: question.id })).thread.replyCount).toBe(0);
+
+    const sent = await employee.client.ok(REPLY, { input: { threadId: question.id, body: pasted, confirmPublic: true } });
+    expect(sent.reply.visibility).toBe('EVERYONE');
+    // An internal reply may repeat it freely.
+    await employee.client.ok(REPLY, { input: { threadId: question.id, body: noteText, visibility: 'INTERNAL' } });
+  });
+
+  it('stops public text that repeats the internal thread it was escalated to', async () => {
+    const question = await start(customer, external.id, 'Why was I charged twice?');
+    const internalText = 'The payment provider retried the charge after a timeout on the eleventh, all double charges are refunded on Friday.';
+    const { escalateThread } = await employee.client.ok(ESCALATE, { input: { threadId: question.id, spaceId: internal.id, note: internalText } });
+    expect(escalateThread.id).toBeTruthy();
+    const refused = await employee.client.request(REPLY, { input: { threadId: question.id, body: internalText } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFIRMATION_REQUIRED', reason: 'REPEATS_INTERNAL' });
+    expect((await employee.client.ok(REPLY, { input: { threadId: question.id, body: 'You will get the double charge back on Friday.' } })).reply.body).toContain('Friday');
+  });
+
+  it('stops public text that links to an internal thread or space', async () => {
+    const secret = await start(employee, internal.id, 'Pricing strategy 2027');
+    const question = await start(customer, external.id, 'What will prices be?');
+    const link = `See https://kern.example/threads/${secret.id}`;
+    const refused = await employee.client.request(REPLY, { input: { threadId: question.id, body: link } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFIRMATION_REQUIRED', reason: 'LINKS_TO_INTERNAL' });
+    const bySlug = await employee.client.request(START, { input: { spaceId: external.id, kind: 'DISCUSSION', title: 'Announcement', body: 'Details in /spaces/backoffice' } });
+    expect(bySlug.errors?.[0].extensions).toMatchObject({ code: 'CONFIRMATION_REQUIRED', reason: 'LINKS_TO_INTERNAL' });
+    // Links to public places pass.
+    expect((await employee.client.ok(REPLY, { input: { threadId: question.id, body: `See https://kern.example/threads/${question.id} and /spaces/help` } })).reply).toBeTruthy();
+  });
+
+  it('does not apply to customers or to internal spaces', async () => {
+    const inside = await start(employee, internal.id, 'Inside');
+    expect((await employee.client.ok(REPLY, { input: { threadId: inside.id, body: `see /spaces/finance and ${inside.id}` } })).reply).toBeTruthy();
+  });
+});
+
+describe('moving threads', () => {
+  it('into an EXTERNAL space needs confirmation, and internal notes stay internal', async () => {
+    const thread = await start(employee, internal.id, 'Public FAQ draft');
+    await employee.client.ok(REPLY, { input: { threadId: thread.id, body: 'keep this to ourselves', visibility: 'INTERNAL' } });
+    await employee.client.ok(REPLY, { input: { threadId: thread.id, body: 'Answer for everyone' } });
+    expect(await manager.client.errorCode(MOVE, { threadId: thread.id, spaceId: external.id })).toBe('CONFIRMATION_REQUIRED');
+    expect(await employee.client.errorCode(MOVE, { threadId: thread.id, spaceId: external.id, confirm: true })).toBe('FORBIDDEN');
+    expect((await manager.client.ok(MOVE, { threadId: thread.id, spaceId: external.id, confirm: true })).moveThread.space.slug).toBe('help');
+
+    const seen = (await customer.client.ok(THREAD, { id: thread.id })).thread;
+    expect(seen.replyCount).toBe(1);
+    expect(seen.posts.edges.map((edge: { node: { body: string } }) => edge.node.body)).toEqual(['Answer for everyone']);
+  });
+
+  it('never takes customer posts into an INTERNAL space; between internal spaces it just moves', async () => {
+    const question = await start(customer, external.id, 'Customer question');
+    const refused = await manager.client.request(MOVE, { threadId: question.id, spaceId: internal.id });
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('customers') });
+    expect((await customer.client.ok(THREAD, { id: question.id })).thread.title).toBe('Customer question');
+
+    const staffOnly = await start(employee, internal.id, 'Staff only');
+    expect((await manager.client.ok(MOVE, { threadId: staffOnly.id, spaceId: otherInternal.id })).moveThread.space.slug).toBe('finance');
+  });
+
+  it('is refused to a customer moderator of an external space for internal targets they cannot see', async () => {
+    const mod = await community.customer('mia');
+    await mod.client.ok(JOIN, { spaceId: external.id });
+    const thread = await start(mod, external.id, 'Mine');
+    expect(await mod.client.errorCode(MOVE, { threadId: thread.id, spaceId: internal.id })).toBe('NOT_FOUND');
+  });
+});
