@@ -28,8 +28,10 @@ export interface SpamClassifier {
 }
 
 export interface SpamRule {
+  /** Reported in `SpamVerdict.reasons`. */
   name: string;
   weight: number;
+  /** `text` is the title and body together, where contact details and offers hide alike. */
   fires(signals: SpamSignals, text: string): boolean;
 }
 

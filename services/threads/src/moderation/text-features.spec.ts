@@ -18,6 +18,10 @@ describe('countLinks', () => {
     expect(countLinks('[https://a.example](https://a.example)')).toBe(1);
   });
 
+  it('counts a markdown link with a title once', () => {
+    expect(countLinks('[docs](https://a.example "The docs") and [more](<https://b.example>)')).toBe(2);
+  });
+
   it('counts a URL that starts with www. once', () => {
     expect(countLinks('https://www.a.example/page')).toBe(1);
   });
@@ -131,5 +135,23 @@ describe('similarity', () => {
   it('is 0 when either text has no words', () => {
     expect(similarity('', '')).toBe(0);
     expect(similarity('hello', '...')).toBe(0);
+  });
+});
+
+describe('on a long crafted body', () => {
+  // Patterns that backtrack took seconds each on bodies like these; now all of them take milliseconds.
+  const bodies = ['a'.repeat(50_000), '1.'.repeat(25_000), '['.repeat(50_000), '[a]('.repeat(12_500), `x@${'a.'.repeat(25_000)}`];
+
+  it('measures the text in well under a second', () => {
+    const started = performance.now();
+    for (const body of bodies) {
+      countLinks(body);
+      countMentions(body);
+      hasEmailAddress(body);
+      hasPhoneNumber(body);
+      hasMoneyOffer(body);
+      similarity(body, body);
+    }
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

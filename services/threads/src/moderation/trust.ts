@@ -17,13 +17,15 @@ export interface AuthorStanding {
 const FIRST_DAY_MS = 24 * 60 * 60 * 1000;
 const POSTS_TO_LEAVE_NEW = 3;
 
-export const NEW_ACCOUNT_LIMITS = {
+export type NewAccountLimits = Record<'linksPerPost' | 'mentionsPerPost' | 'threadsOnFirstDay' | 'repliesOnFirstDay' | 'secondsBetweenPosts', number>;
+
+export const NEW_ACCOUNT_LIMITS: NewAccountLimits = {
   linksPerPost: 2,
   mentionsPerPost: 2,
   threadsOnFirstDay: 3,
   repliesOnFirstDay: 10,
   secondsBetweenPosts: 30,
-} as const;
+};
 
 /**
  * A customer on their first day, or with fewer than 3 posts that survived moderation. Employees are
@@ -55,41 +57,42 @@ export interface PostShape {
  * The first limit a new account's post breaks, or null. The day's quota comes first (nothing else
  * helps then), the pause between posts last: it has usually passed by the time the post is edited.
  */
-export function checkNewAccountLimits(standing: AuthorStanding, post: PostShape, now: Date): LimitViolation | null {
+/** `limits` are NEW_ACCOUNT_LIMITS unless the operator configured others (tests raise them). */
+export function checkNewAccountLimits(standing: AuthorStanding, post: PostShape, now: Date, limits: NewAccountLimits = NEW_ACCOUNT_LIMITS): LimitViolation | null {
   if (!isNewAccount(standing, now)) return null;
-  return firstDayQuota(standing, post, now) ?? contentLimit(post) ?? pauseBetweenPosts(standing, now);
+  return firstDayQuota(standing, post, now, limits) ?? contentLimit(post, limits) ?? pauseBetweenPosts(standing, now, limits);
 }
 
-function firstDayQuota(standing: AuthorStanding, post: PostShape, now: Date): LimitViolation | null {
+function firstDayQuota(standing: AuthorStanding, post: PostShape, now: Date, limits: NewAccountLimits): LimitViolation | null {
   const msLeftOfFirstDay = standing.accountCreatedAt.getTime() + FIRST_DAY_MS - now.getTime();
   if (msLeftOfFirstDay <= 0) return null;
   const retryAfterSeconds = Math.ceil(msLeftOfFirstDay / 1000);
-  if (post.kind === 'THREAD' && standing.threadsToday >= NEW_ACCOUNT_LIMITS.threadsOnFirstDay) {
-    const message = `New accounts can start at most ${NEW_ACCOUNT_LIMITS.threadsOnFirstDay} threads on their first day. Try again in ${describeWait(retryAfterSeconds)}.`;
+  if (post.kind === 'THREAD' && standing.threadsToday >= limits.threadsOnFirstDay) {
+    const message = `New accounts can start at most ${limits.threadsOnFirstDay} threads on their first day. Try again in ${describeWait(retryAfterSeconds)}.`;
     return { limit: 'THREADS_PER_DAY', message, retryAfterSeconds };
   }
-  if (post.kind === 'REPLY' && standing.repliesToday >= NEW_ACCOUNT_LIMITS.repliesOnFirstDay) {
-    const message = `New accounts can write at most ${NEW_ACCOUNT_LIMITS.repliesOnFirstDay} replies on their first day. Try again in ${describeWait(retryAfterSeconds)}.`;
+  if (post.kind === 'REPLY' && standing.repliesToday >= limits.repliesOnFirstDay) {
+    const message = `New accounts can write at most ${limits.repliesOnFirstDay} replies on their first day. Try again in ${describeWait(retryAfterSeconds)}.`;
     return { limit: 'REPLIES_PER_DAY', message, retryAfterSeconds };
   }
   return null;
 }
 
-function contentLimit(post: PostShape): LimitViolation | null {
-  if (post.links > NEW_ACCOUNT_LIMITS.linksPerPost) {
-    return { limit: 'LINKS', message: `New accounts can include at most ${NEW_ACCOUNT_LIMITS.linksPerPost} links in a post.` };
+function contentLimit(post: PostShape, limits: NewAccountLimits): LimitViolation | null {
+  if (post.links > limits.linksPerPost) {
+    return { limit: 'LINKS', message: `New accounts can include at most ${limits.linksPerPost} links in a post.` };
   }
-  if (post.mentions > NEW_ACCOUNT_LIMITS.mentionsPerPost) {
-    return { limit: 'MENTIONS', message: `New accounts can mention at most ${NEW_ACCOUNT_LIMITS.mentionsPerPost} people in a post.` };
+  if (post.mentions > limits.mentionsPerPost) {
+    return { limit: 'MENTIONS', message: `New accounts can mention at most ${limits.mentionsPerPost} people in a post.` };
   }
   return null;
 }
 
-function pauseBetweenPosts(standing: AuthorStanding, now: Date): LimitViolation | null {
+function pauseBetweenPosts(standing: AuthorStanding, now: Date, limits: NewAccountLimits): LimitViolation | null {
   if (standing.lastPostAt === null) return null;
   // A last post "in the future" (clocks a little apart) means it was just now, not a longer wait.
   const elapsedMs = Math.max(0, now.getTime() - standing.lastPostAt.getTime());
-  const msToWait = NEW_ACCOUNT_LIMITS.secondsBetweenPosts * 1000 - elapsedMs;
+  const msToWait = limits.secondsBetweenPosts * 1000 - elapsedMs;
   if (msToWait <= 0) return null;
   const retryAfterSeconds = Math.ceil(msToWait / 1000);
   return { limit: 'TOO_SOON', message: `Please wait ${describeWait(retryAfterSeconds)} before posting again.`, retryAfterSeconds };
