@@ -42,9 +42,9 @@ export class Community {
     readonly admin: Person,
   ) {}
 
-  static async start(): Promise<Community> {
+  static async start(env: Record<string, string> = {}): Promise<Community> {
     const stack = await KernStack.start({
-      env: { KERN_ADMIN_EMAIL: ADMIN.email, KERN_ADMIN_PASSWORD: ADMIN.password, KERN_EMPLOYEE_DOMAINS: 'kern-corp.test' },
+      env: { KERN_ADMIN_EMAIL: ADMIN.email, KERN_ADMIN_PASSWORD: ADMIN.password, KERN_EMPLOYEE_DOMAINS: 'kern-corp.test', ...env },
     });
     const session = await login(stack.graphql, ADMIN.email, ADMIN.password);
     return new Community(stack, stack.graphql, { id: session.user.id, handle: session.user.handle, client: stack.graphql.withToken(session.accessToken) });

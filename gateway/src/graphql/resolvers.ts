@@ -1,6 +1,7 @@
 import { AdminResolver } from '../admin/admin.resolver';
 import { ApiTokensResolver } from '../api-tokens/api-tokens.resolver';
 import { InvitationsResolver } from '../invitations/invitations.resolver';
+import { ModerationResolver } from '../moderation/moderation.resolver';
 import { NodeResolver } from '../nodes/node.resolver';
 import { SkillsResolver } from '../skills/skills.resolver';
 import { PostsResolver } from '../threads/posts.resolver';
@@ -28,4 +29,5 @@ export const resolvers = [
   ThreadsResolver,
   SpaceThreadsResolver,
   PostsResolver,
+  ModerationResolver,
 ];

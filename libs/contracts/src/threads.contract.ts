@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TopicSlug } from './expertise.contract';
 import { healthRpc } from './health';
+import { durableEvent } from './event';
 import { rpc } from './rpc';
 
 export const ThreadKind = z.enum(['QUESTION', 'DISCUSSION', 'ANNOUNCEMENT']);
@@ -63,6 +64,19 @@ export interface ThreadReply {
   viewerCanModerate: boolean;
 }
 
+export const FlagReason = z.enum(['SPAM', 'OFF_TOPIC', 'INAPPROPRIATE', 'OTHER']);
+export type FlagReason = z.infer<typeof FlagReason>;
+export const ModerationAction = z.enum(['APPROVE', 'HIDE', 'RESTORE', 'DELETE']);
+export type ModerationAction = z.infer<typeof ModerationAction>;
+
+export interface ModerationEntryReply {
+  /** Null when Kern acted itself (a spam hold, hiding a post many members flagged). */
+  moderatorId: string | null;
+  action: string;
+  reason: string | null;
+  at: string;
+}
+
 export interface PostEditReply {
   previousBody: string;
   editorId: string;
@@ -103,4 +117,28 @@ export const threads = {
   /** Earlier versions of a post, newest first: for its author and moderators. */
   postHistory: rpc<{ edits: PostEditReply[] }>()('threads.post.history', PostId),
   markHelpful: rpc<PostReply>()('threads.post.mark-helpful', PostId.extend({ helpful: z.boolean() })),
+  /** Members flag a post; 3 members (or 1 moderator) hide it until a moderator decides. */
+  flagPost: rpc<{ flagged: boolean }>()('threads.post.flag', PostId.extend({ reason: FlagReason, comment: z.string().trim().max(1000).optional() })),
+  moderatePost: rpc<PostReply>()('threads.post.moderate', PostId.extend({ action: ModerationAction, reason: z.string().trim().max(1000).optional() })),
+  /** Held, hidden and flagged posts in the spaces the principal moderates (or in one of them), oldest first. */
+  reviewQueue: rpc<{ posts: PostReply[]; hasNextPage: boolean }>()('threads.post.review-queue', z.object({ spaceId: z.uuid().optional(), ...Page })),
+  /** Who moderated a post, when and why: for moderators. */
+  moderationHistory: rpc<{ entries: ModerationEntryReply[] }>()('threads.post.moderation-history', PostId),
+} as const;
+
+export const threadsEvents = {
+  /** A moderator (or Kern itself) acted on a post: its author hears about it. */
+  postModerated: durableEvent(
+    'threads.post.moderated',
+    1,
+    z.object({
+      postId: z.uuid(),
+      threadId: z.uuid(),
+      spaceId: z.uuid(),
+      authorId: z.uuid(),
+      action: z.string(),
+      reason: z.string().nullable(),
+      moderatorId: z.uuid().nullable(),
+    }),
+  ),
 } as const;

@@ -42,8 +42,13 @@ export class KernStack {
       NATS_URL: nats.url,
       DATABASE_URL: database.url,
       MAIL_OUTBOX_DIR: outboxDir,
-      // Every test registers from 127.0.0.1; the limit's own test sets a low one.
+      // Every test registers from 127.0.0.1, and its customers are new accounts posting fast: the
+      // limits' own tests set the real values.
       REGISTRATIONS_PER_ADDRESS_PER_HOUR: '10000',
+      WRITES_PER_MINUTE: '10000',
+      NEW_ACCOUNT_THREADS_FIRST_DAY: '10000',
+      NEW_ACCOUNT_REPLIES_FIRST_DAY: '10000',
+      NEW_ACCOUNT_SECONDS_BETWEEN_POSTS: '0',
       ...options.env,
     });
     try {

@@ -6,12 +6,18 @@ import { ServiceClientModule } from '@kern/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SpaceAccessClient } from './access/space-access.client';
 import { ThreadFinder } from './access/thread-finder';
-import type { ThreadsConfig } from './config/threads.config';
+import { THREADS_CONFIG, type ThreadsConfig } from './config/threads.config';
 import { migrations } from './database/migrations';
 import { LeakGuard } from './leak-guard/leak-guard';
 import { EscalateThreadUseCase } from './links/escalate-thread.use-case';
 import { MoveThreadUseCase } from './links/move-thread.use-case';
 import { ThreadLinksRepository } from './links/thread-links.repository';
+import { FlagPostUseCase } from './moderation/flag-post.use-case';
+import { ModeratePostUseCase } from './moderation/moderate-post.use-case';
+import { ModerationController } from './moderation/moderation.controller';
+import { ModerationRepository } from './moderation/moderation.repository';
+import { PostingPolicy, SPAM_CLASSIFIER } from './moderation/posting-policy';
+import { ReviewQueueUseCase } from './moderation/review-queue.use-case';
 import { DeletedPostsPurger } from './posts/deleted-posts.purger';
 import { EditPostUseCase } from './posts/edit-post.use-case';
 import { FindPostsUseCase } from './posts/find-posts.use-case';
@@ -43,8 +49,16 @@ export class AppModule {
         ServiceClientModule.forRoot({ servers: natsServers(config.NATS_URL), timeoutMs: config.SERVICE_TIMEOUT_MS, name: `threads-${process.pid}` }),
         EventsModule.forService({ schema: 'threads', servers: natsServers(config.NATS_URL), name: 'threads', config }),
       ],
-      controllers: [ThreadsController, PostsController],
+      controllers: [ThreadsController, PostsController, ModerationController],
       providers: [
+        { provide: THREADS_CONFIG, useValue: config },
+        // No external spam classifier by default: provide one here (see moderation/spam-check.ts).
+        { provide: SPAM_CLASSIFIER, useValue: null },
+        ModerationRepository,
+        PostingPolicy,
+        FlagPostUseCase,
+        ModeratePostUseCase,
+        ReviewQueueUseCase,
         SpaceAccessClient,
         ThreadFinder,
         ThreadsRepository,

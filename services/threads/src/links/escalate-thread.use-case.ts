@@ -38,8 +38,8 @@ export class EscalateThreadUseCase {
     const title = `Escalated: ${source.t_title}`.slice(0, TITLE_MAX);
     const id = await this.dataSource.transaction(async (tx) => {
       const opened = await this.writer.open(tx, { space: target, authorId: principal.userId, kind: 'DISCUSSION', title, body: input.note, topicIds: source.t_topic_ids });
-      await this.links.in(tx).link(source.thread_id, opened, principal.userId);
-      return opened;
+      await this.links.in(tx).link(source.thread_id, opened.threadId, principal.userId);
+      return opened.threadId;
     });
     const reader = readerOf(principal, target.viewerAccess);
     return toThreadReply((await this.threads.findVisible(reader, [id]))[0], reader);

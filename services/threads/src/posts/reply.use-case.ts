@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import { assertMayPost } from '../access/space-access.client';
 import { ThreadFinder } from '../access/thread-finder';
 import { LeakGuard } from '../leak-guard/leak-guard';
+import { ModerationRepository } from '../moderation/moderation.repository';
+import { PostingPolicy } from '../moderation/posting-policy';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { renderMarkdown } from './markdown';
 import { toPostReply } from './post-row';
@@ -20,12 +22,15 @@ export class ReplyUseCase {
     private readonly threads: ThreadsRepository,
     private readonly posts: PostsRepository,
     private readonly leakGuard: LeakGuard,
+    private readonly policy: PostingPolicy,
+    private readonly moderation: ModerationRepository,
   ) {}
 
   async execute(input: RequestOf<typeof threads.reply>, principal: Principal): Promise<PostReply> {
     assertCanWrite(principal);
     const visibility = input.visibility ?? 'EVERYONE';
     if (visibility === 'INTERNAL' && principal.kind !== 'EMPLOYEE') throw forbidden('Only employees write internal notes');
+    const admission = await this.policy.admit(principal, { kind: 'REPLY', body: input.body });
     const id = await this.dataSource.transaction(async (tx) => {
       // Locks the thread row: replies, counts and a concurrent lock or move happen one after another.
       const { thread, access, reader } = await this.finder.thread(input.threadId, principal, tx);
@@ -47,11 +52,13 @@ export class ReplyUseCase {
         body: input.body,
         bodyHtml: renderMarkdown(input.body),
         visibility,
-        status: 'VISIBLE',
+        status: admission.status,
         replyToPostId: input.replyToPostId ?? null,
         language: thread.t_language,
       });
-      await this.threads.in(tx).countReply(thread.thread_id, visibility);
+      // Held posts are counted when a moderator approves them.
+      if (admission.status === 'VISIBLE') await this.threads.in(tx).countReply(thread.thread_id, visibility);
+      else await this.moderation.in(tx).log(postId, null, 'HOLD', `spam check: ${admission.spam?.reasons.join(', ')}`);
       return postId;
     });
     const { post, reader } = await this.finder.post(id, principal);

@@ -6,6 +6,8 @@ import { DataSource } from 'typeorm';
 import { readerOf } from '../access/reader';
 import { assertMayPost, SpaceAccessClient } from '../access/space-access.client';
 import { LeakGuard } from '../leak-guard/leak-guard';
+import { ModerationRepository } from '../moderation/moderation.repository';
+import { PostingPolicy } from '../moderation/posting-policy';
 import { ThreadsRepository } from './threads.repository';
 import { toThreadReply } from './thread-row';
 import { ThreadWriter } from './thread-writer';
@@ -19,6 +21,8 @@ export class StartThreadUseCase {
     private readonly threads: ThreadsRepository,
     private readonly writer: ThreadWriter,
     private readonly leakGuard: LeakGuard,
+    private readonly policy: PostingPolicy,
+    private readonly moderation: ModerationRepository,
   ) {}
 
   async execute(input: RequestOf<typeof threads.startThread>, principal: Principal): Promise<ThreadReply> {
@@ -31,9 +35,12 @@ export class StartThreadUseCase {
     }
     const topicIds = input.topics?.length ? await this.topicIds(input.topics, principal) : space.topicIds;
     await this.leakGuard.check({ text: `${input.title}\n${input.body}`, audience: space.audience, visibility: 'EVERYONE', threadId: null, confirmed: input.confirmPublic }, principal);
-    const id = await this.dataSource.transaction((tx) =>
-      this.writer.open(tx, { space, authorId: principal.userId, kind: input.kind, title: input.title, body: input.body, topicIds }),
-    );
+    const admission = await this.policy.admit(principal, { kind: 'THREAD', title: input.title, body: input.body });
+    const id = await this.dataSource.transaction(async (tx) => {
+      const opened = await this.writer.open(tx, { space, authorId: principal.userId, kind: input.kind, title: input.title, body: input.body, topicIds, status: admission.status });
+      if (admission.spam?.held) await this.moderation.in(tx).log(opened.postId, null, 'HOLD', `spam check: ${admission.spam.reasons.join(', ')}`);
+      return opened.threadId;
+    });
     const reader = readerOf(principal, space.viewerAccess);
     return toThreadReply((await this.threads.findVisible(reader, [id]))[0], reader);
   }

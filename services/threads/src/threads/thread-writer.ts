@@ -1,4 +1,4 @@
-import type { SpaceReply, ThreadKind } from '@kern/contracts';
+import type { PostStatus, SpaceReply, ThreadKind } from '@kern/contracts';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -15,22 +15,26 @@ export class ThreadWriter {
     private readonly posts: PostsRepository,
   ) {}
 
-  async open(tx: EntityManager, thread: { space: SpaceReply; authorId: string; kind: ThreadKind; title: string; body: string; topicIds: string[] }): Promise<string> {
+  async open(
+    tx: EntityManager,
+    thread: { space: SpaceReply; authorId: string; kind: ThreadKind; title: string; body: string; topicIds: string[]; status?: PostStatus },
+  ): Promise<{ threadId: string; postId: string }> {
     const id = randomUUID();
     const language = searchLanguage(thread.space.language);
     await this.threads.in(tx).insert({ id, spaceId: thread.space.id, authorId: thread.authorId, kind: thread.kind, title: thread.title, topicIds: thread.topicIds, language });
+    const postId = randomUUID();
     await this.posts.in(tx).insert({
-      id: randomUUID(),
+      id: postId,
       threadId: id,
       authorId: thread.authorId,
       opening: true,
       body: thread.body,
       bodyHtml: renderMarkdown(thread.body),
       visibility: 'EVERYONE',
-      status: 'VISIBLE',
+      status: thread.status ?? 'VISIBLE',
       replyToPostId: null,
       language,
     });
-    return id;
+    return { threadId: id, postId };
   }
 }
