@@ -4,8 +4,8 @@ import { notFound } from '@kern/messaging';
  * Ids are opaque to clients and name their type, so `node(id)` knows which service to ask without
  * asking them all. Services keep plain UUIDs; only the gateway encodes and decodes.
  */
-export type NodeType = 'User' | 'Topic' | 'Space' | 'Thread' | 'Post' | 'Invitation' | 'ApiToken';
-const NODE_TYPES: readonly NodeType[] = ['User', 'Topic', 'Space', 'Thread', 'Post', 'Invitation', 'ApiToken'];
+export type NodeType = 'User' | 'Topic' | 'Space' | 'Thread' | 'Post' | 'Notification' | 'Invitation' | 'ApiToken';
+const NODE_TYPES: readonly NodeType[] = ['User', 'Topic', 'Space', 'Thread', 'Post', 'Notification', 'Invitation', 'ApiToken'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function toGlobalId(type: NodeType, id: string): string {

@@ -1,7 +1,7 @@
 import type { Principal } from '@kern/contracts';
 import type { ServiceClient } from '@kern/messaging';
 import { createSpaceLoader } from '../spaces/space.loader';
-import { createPostLoader, createThreadLoader } from '../threads/thread.loaders';
+import { createPostLoader, createSpaceFollowLevelLoader, createThreadLoader } from '../threads/thread.loaders';
 import { createTopicLoader } from '../topics/topic.loader';
 import { createUserLoader } from '../users/user.loader';
 
@@ -13,6 +13,7 @@ export function createLoaders(client: ServiceClient, principal: Principal) {
     users: createUserLoader(client, principal),
     threads: createThreadLoader(client, principal),
     posts: createPostLoader(client, principal),
+    spaceFollowLevels: createSpaceFollowLevelLoader(client, principal),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

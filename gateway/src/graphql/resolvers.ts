@@ -3,8 +3,10 @@ import { ApiTokensResolver } from '../api-tokens/api-tokens.resolver';
 import { InvitationsResolver } from '../invitations/invitations.resolver';
 import { ModerationResolver } from '../moderation/moderation.resolver';
 import { NodeResolver } from '../nodes/node.resolver';
+import { NotificationsResolver } from '../notifications/notifications.resolver';
 import { SkillsResolver } from '../skills/skills.resolver';
 import { PostsResolver } from '../threads/posts.resolver';
+import { SearchResolver } from '../threads/search.resolver';
 import { SpaceThreadsResolver, ThreadsResolver } from '../threads/threads.resolver';
 import { MembershipsResolver } from '../spaces/memberships.resolver';
 import { SpacesResolver } from '../spaces/spaces.resolver';
@@ -29,5 +31,7 @@ export const resolvers = [
   ThreadsResolver,
   SpaceThreadsResolver,
   PostsResolver,
+  SearchResolver,
   ModerationResolver,
+  NotificationsResolver,
 ];

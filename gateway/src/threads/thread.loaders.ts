@@ -1,4 +1,4 @@
-import { threads, type PostReply, type Principal, type ThreadReply } from '@kern/contracts';
+import { threads, type PostReply, type Principal, type SpaceFollowLevel, type ThreadReply } from '@kern/contracts';
 import type { ServiceClient } from '@kern/messaging';
 import DataLoader from 'dataloader';
 
@@ -17,5 +17,14 @@ export function createPostLoader(client: ServiceClient, principal: Principal) {
     const { posts } = await client.call(threads.getPosts, { ids: [...ids] }, principal);
     const byId = new Map(posts.map((post) => [post.id, post]));
     return ids.map((id) => byId.get(id) ?? null);
+  }, { maxBatchSize: 100 });
+}
+
+/** Batches the viewer's follow level of every space in a response. */
+export function createSpaceFollowLevelLoader(client: ServiceClient, principal: Principal) {
+  return new DataLoader<string, SpaceFollowLevel>(async (spaceIds) => {
+    const { levels } = await client.call(threads.spaceFollowLevels, { spaceIds: [...spaceIds] }, principal);
+    const bySpace = new Map(levels.map((entry) => [entry.spaceId, entry.level]));
+    return spaceIds.map((id) => bySpace.get(id) ?? 'NORMAL');
   }, { maxBatchSize: 100 });
 }

@@ -1,4 +1,4 @@
-import { ThreadKind, type ThreadReply } from '@kern/contracts';
+import { FollowLevel, ThreadKind, type ThreadReply } from '@kern/contracts';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '../common/connection';
 import { toGlobalId } from '../common/global-id';
@@ -6,6 +6,7 @@ import { NodeModel } from '../nodes/node.interface';
 import { PostModel } from './post.model';
 
 registerEnumType(ThreadKind.enum, { name: 'ThreadKind' });
+registerEnumType(FollowLevel.enum, { name: 'FollowLevel' });
 
 @ObjectType('Thread', { implements: () => [NodeModel] })
 export class ThreadModel implements NodeModel {
@@ -42,6 +43,12 @@ export class ThreadModel implements NodeModel {
   @Field({ description: "Whether the viewer moderates the thread's space." })
   viewerCanModerate!: boolean;
 
+  @Field(() => FollowLevel.enum, { description: "The viewer's level: their own, or inherited from the space's; NORMAL otherwise." })
+  viewerFollowLevel!: FollowLevel;
+
+  @Field(() => Int, { nullable: true, description: 'Replies the viewer has not read, in threads they watch or track; null otherwise.' })
+  unreadCount!: number | null;
+
   /** The services' ids, resolved on demand. */
   threadId!: string;
   spaceId!: string;
@@ -63,6 +70,8 @@ export class ThreadModel implements NodeModel {
       replyCount: reply.replyCount,
       locked: reply.locked,
       viewerCanModerate: reply.viewerCanModerate,
+      viewerFollowLevel: reply.viewerFollowLevel,
+      unreadCount: reply.unreadCount,
       threadId: reply.id,
       spaceId: reply.spaceId,
       authorId: reply.authorId,

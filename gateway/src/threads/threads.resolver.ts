@@ -1,7 +1,7 @@
-import { threads, type Principal } from '@kern/contracts';
+import { FollowLevel, SpaceFollowLevel, threads, type Principal } from '@kern/contracts';
 import { notFound, ServiceClient } from '@kern/messaging';
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Loaders } from '../auth/current-principal.decorator';
 import { toConnection } from '../common/connection';
 import { pageSize } from '../common/connection-args';
@@ -57,6 +57,20 @@ export class ThreadsResolver {
     return ThreadModel.from(await this.client.call(threads.moveThread, payload, principal));
   }
 
+  @Mutation(() => ThreadModel, { description: 'WATCHING: every reply; TRACKING: counted as unread; NORMAL: mentions and replies to you; MUTED: nothing.' })
+  async followThread(
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('level', { type: () => FollowLevel.enum }) level: FollowLevel,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return ThreadModel.from(await this.client.call(threads.followThread, { threadId: idOf('Thread', threadId), level }, principal));
+  }
+
+  @Mutation(() => ThreadModel, { description: 'Everything in the thread so far counts as read by the viewer.' })
+  async markThreadRead(@Args('threadId', { type: () => ID }) threadId: string, @CurrentPrincipal() principal: Principal) {
+    return ThreadModel.from(await this.client.call(threads.markThreadRead, { threadId: idOf('Thread', threadId) }, principal));
+  }
+
   @Mutation(() => ThreadModel, { description: 'Space moderators: a locked thread takes no more replies.' })
   async lockThread(@Args('threadId', { type: () => ID }) threadId: string, @Args('locked') locked: boolean, @CurrentPrincipal() principal: Principal) {
     return ThreadModel.from(await this.client.call(threads.lockThread, { threadId: idOf('Thread', threadId), locked }, principal));
@@ -108,9 +122,28 @@ export class ThreadsResolver {
   }
 }
 
+registerEnumType(SpaceFollowLevel.enum, {
+  name: 'SpaceFollowLevel',
+  description: 'WATCHING: every post in every thread; WATCHING_FIRST_POST: each new thread; NORMAL: mentions and replies to you; MUTED: nothing.',
+});
+
 @Resolver(() => SpaceModel)
 export class SpaceThreadsResolver {
   constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
+
+  @Mutation(() => SpaceFollowLevel.enum, { description: "The viewer's level for a space; its threads inherit it unless the viewer chose one for a thread." })
+  async followSpace(
+    @Args('spaceId', { type: () => ID }) spaceId: string,
+    @Args('level', { type: () => SpaceFollowLevel.enum }) level: SpaceFollowLevel,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return (await this.client.call(threads.followSpace, { spaceId: idOf('Space', spaceId), level }, principal)).level;
+  }
+
+  @ResolveField(() => SpaceFollowLevel.enum)
+  async viewerFollowLevel(@Parent() space: SpaceModel, @Loaders() loaders: RequestLoaders) {
+    return loaders.spaceFollowLevels.load(space.spaceId);
+  }
 
   @ResolveField(() => ThreadConnectionModel, { description: 'Newest first; `topic` includes its sub-topics.' })
   async threads(

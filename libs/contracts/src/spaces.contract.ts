@@ -146,6 +146,17 @@ export const spaces = {
    * in these spaces?" Spaces the principal may not see are absent from the answer.
    */
   checkAccess: rpc<{ access: SpaceAccess[] }>()('spaces.access.check', z.object({ spaceIds: z.array(z.uuid()).min(1).max(100) }).strict()),
+  /**
+   * Which of these users may read the space's content right now, for a service delivering to many
+   * people (notification fan-out). `staff`: an employee with a platform role. Not exposed by the gateway.
+   */
+  readers: rpc<{ userIds: string[] }>()(
+    'spaces.access.readers',
+    z.object({
+      spaceId: z.uuid(),
+      users: z.array(z.object({ userId: z.uuid(), kind: z.enum(['EMPLOYEE', 'CUSTOMER']), staff: z.boolean() })).max(1000),
+    }).strict(),
+  ),
   /** Every space whose content the principal may read, for queries across spaces (search, feeds). */
   readableSpaces: rpc<{ spaceIds: string[] }>()('spaces.access.readable', z.object({}).strict()),
 } as const;

@@ -9,6 +9,12 @@ export type ThreadKind = z.infer<typeof ThreadKind>;
 /** INTERNAL: an internal note inside any thread, visible to employees only. */
 export const PostVisibility = z.enum(['EVERYONE', 'INTERNAL']);
 export type PostVisibility = z.infer<typeof PostVisibility>;
+/** WATCHING: every reply; TRACKING: counted as unread; NORMAL: only when mentioned or replied to; MUTED: never. */
+export const FollowLevel = z.enum(['WATCHING', 'TRACKING', 'NORMAL', 'MUTED']);
+export type FollowLevel = z.infer<typeof FollowLevel>;
+/** Threads inherit it: WATCHING watches every thread, WATCHING_FIRST_POST is told of new threads only. */
+export const SpaceFollowLevel = z.enum(['WATCHING', 'WATCHING_FIRST_POST', 'NORMAL', 'MUTED']);
+export type SpaceFollowLevel = z.infer<typeof SpaceFollowLevel>;
 export const PostStatus = z.enum(['VISIBLE', 'PENDING_REVIEW', 'HIDDEN', 'DELETED']);
 export type PostStatus = z.infer<typeof PostStatus>;
 
@@ -62,6 +68,10 @@ export interface ThreadReply {
   acceptedPostId: string | null;
   /** Whether the viewer moderates the thread's space (for clients: show moderation actions). */
   viewerCanModerate: boolean;
+  /** The viewer's own level, or the one inherited from their level for the space; NORMAL otherwise. */
+  viewerFollowLevel: FollowLevel;
+  /** Replies the viewer has not read, for threads they watch or track; null otherwise. */
+  unreadCount: number | null;
 }
 
 export const FlagReason = z.enum(['SPAM', 'OFF_TOPIC', 'INAPPROPRIATE', 'OTHER']);
@@ -81,6 +91,16 @@ export interface PostEditReply {
   previousBody: string;
   editorId: string;
   editedAt: string;
+}
+
+export interface SearchHitReply {
+  thread: ThreadReply;
+  /** The matching reply; null when the thread itself (its title or text) matched. */
+  post: PostReply | null;
+  /** Safe HTML: the matching text escaped, its matching words in <mark>. */
+  snippet: string;
+  /** Where a page that ends with this hit continues. */
+  cursor: string;
 }
 
 export const threads = {
@@ -117,6 +137,15 @@ export const threads = {
   /** Earlier versions of a post, newest first: for its author and moderators. */
   postHistory: rpc<{ edits: PostEditReply[] }>()('threads.post.history', PostId),
   markHelpful: rpc<PostReply>()('threads.post.mark-helpful', PostId.extend({ helpful: z.boolean() })),
+  followThread: rpc<ThreadReply>()('threads.follow.thread', ThreadId.extend({ level: FollowLevel })),
+  followSpace: rpc<{ level: SpaceFollowLevel }>()('threads.follow.space', z.object({ spaceId: z.uuid(), level: SpaceFollowLevel })),
+  /** The principal's level for each of these spaces (NORMAL when they set none). */
+  spaceFollowLevels: rpc<{ levels: Array<{ spaceId: string; level: SpaceFollowLevel }> }>()(
+    'threads.follow.space-levels',
+    z.object({ spaceIds: z.array(z.uuid()).max(100) }).strict(),
+  ),
+  /** Everything in the thread so far counts as read by the principal. */
+  markThreadRead: rpc<ThreadReply>()('threads.follow.mark-read', ThreadId),
   /** Members flag a post; 3 members (or 1 moderator) hide it until a moderator decides. */
   flagPost: rpc<{ flagged: boolean }>()('threads.post.flag', PostId.extend({ reason: FlagReason, comment: z.string().trim().max(1000).optional() })),
   moderatePost: rpc<PostReply>()('threads.post.moderate', PostId.extend({ action: ModerationAction, reason: z.string().trim().max(1000).optional() })),
@@ -124,9 +153,53 @@ export const threads = {
   reviewQueue: rpc<{ posts: PostReply[]; hasNextPage: boolean }>()('threads.post.review-queue', z.object({ spaceId: z.uuid().optional(), ...Page })),
   /** Who moderated a post, when and why: for moderators. */
   moderationHistory: rpc<{ entries: ModerationEntryReply[] }>()('threads.post.moderation-history', PostId),
+  /**
+   * Threads and replies the principal may read that match `query` (words, "phrases", -exclusions,
+   * `or`), best and newest first, one hit per thread; `spaceId` narrows it to one space.
+   */
+  search: rpc<{ hits: SearchHitReply[]; hasNextPage: boolean }>()(
+    'threads.thread.search',
+    z.object({ query: z.string().trim().min(1, 'must be 1-200 characters').max(200, 'must be 1-200 characters'), spaceId: z.uuid().optional(), ...Page }).strict(),
+  ),
 } as const;
 
+export const NotificationKind = z.enum(['REPLY', 'MENTION', 'ANSWER_ACCEPTED', 'QUESTION_ROUTED', 'MODERATION']);
+export type NotificationKind = z.infer<typeof NotificationKind>;
+
+export interface NotificationReply {
+  id: string;
+  kind: NotificationKind;
+  /** When the latest event it stands for happened. */
+  createdAt: string;
+  readAt: string | null;
+  actorId: string | null;
+  threadId: string | null;
+  postId: string | null;
+  /** How many events it stands for: a burst of replies in one thread is one notification. */
+  count: number;
+  cursor: string;
+}
+
+export const notifications = {
+  list: rpc<{ notifications: NotificationReply[]; hasNextPage: boolean; unreadCount: number }>()(
+    'threads.notification.list',
+    z.object({ unreadOnly: z.boolean().optional(), ...Page }),
+  ),
+  /** All of the principal's unread notifications when no ids are given; answers how many changed. */
+  markRead: rpc<{ count: number }>()('threads.notification.mark-read', z.object({ ids: z.array(z.uuid()).max(100).optional() })),
+} as const;
+
+const PostPlace = { postId: z.uuid(), threadId: z.uuid(), spaceId: z.uuid(), authorId: z.uuid() };
+
 export const threadsEvents = {
+  /** A post became visible (written, or approved by a moderator): watchers, mentioned people and the replied-to hear of it. */
+  postPublished: durableEvent(
+    'threads.post.published',
+    1,
+    z.object({ ...PostPlace, opening: z.boolean(), visibility: PostVisibility, replyToPostId: z.uuid().nullable(), mentionedHandles: z.array(z.string()).max(50) }),
+  ),
+  /** A question's author or a moderator accepted an answer. */
+  answerAccepted: durableEvent('threads.answer.accepted', 1, z.object({ ...PostPlace, acceptedBy: z.uuid() })),
   /** A moderator (or Kern itself) acted on a post: its author hears about it. */
   postModerated: durableEvent(
     'threads.post.moderated',

@@ -1,13 +1,16 @@
 import { natsServers } from '@kern/config';
 import { threads } from '@kern/contracts';
 import { DatabaseModule } from '@kern/database';
-import { EventsModule } from '@kern/events';
+import { durableConsumers, EventsModule } from '@kern/events';
 import { ServiceClientModule } from '@kern/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SpaceAccessClient } from './access/space-access.client';
 import { ThreadFinder } from './access/thread-finder';
 import { THREADS_CONFIG, type ThreadsConfig } from './config/threads.config';
 import { migrations } from './database/migrations';
+import { FollowUseCase } from './follows/follow.use-case';
+import { FollowsController } from './follows/follows.controller';
+import { FollowsRepository } from './follows/follows.repository';
 import { LeakGuard } from './leak-guard/leak-guard';
 import { EscalateThreadUseCase } from './links/escalate-thread.use-case';
 import { MoveThreadUseCase } from './links/move-thread.use-case';
@@ -18,13 +21,23 @@ import { ModerationController } from './moderation/moderation.controller';
 import { ModerationRepository } from './moderation/moderation.repository';
 import { PostingPolicy, SPAM_CLASSIFIER } from './moderation/posting-policy';
 import { ReviewQueueUseCase } from './moderation/review-queue.use-case';
+import { DeliveryAudience } from './notifications/delivery-audience';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsRepository } from './notifications/notifications.repository';
+import { NotificationsUseCase } from './notifications/notifications.use-case';
+import { NotifyAnswerAccepted, NotifyPostModerated, NotifyPostPublished } from './notifications/notify.handlers';
+import { RecipientsRepository } from './notifications/recipients.repository';
 import { DeletedPostsPurger } from './posts/deleted-posts.purger';
+import { PostEvents } from './posts/post-events';
 import { EditPostUseCase } from './posts/edit-post.use-case';
 import { FindPostsUseCase } from './posts/find-posts.use-case';
 import { MarkHelpfulUseCase } from './posts/mark-helpful.use-case';
 import { PostsController } from './posts/posts.controller';
 import { PostsRepository } from './posts/posts.repository';
 import { ReplyUseCase } from './posts/reply.use-case';
+import { SearchController } from './search/search.controller';
+import { SearchRepository } from './search/search.repository';
+import { SearchUseCase } from './search/search.use-case';
 import { FindThreadsUseCase } from './threads/find-threads.use-case';
 import { StartThreadUseCase } from './threads/start-thread.use-case';
 import { ThreadDecisionsUseCase } from './threads/thread-decisions.use-case';
@@ -49,12 +62,23 @@ export class AppModule {
         ServiceClientModule.forRoot({ servers: natsServers(config.NATS_URL), timeoutMs: config.SERVICE_TIMEOUT_MS, name: `threads-${process.pid}` }),
         EventsModule.forService({ schema: 'threads', servers: natsServers(config.NATS_URL), name: 'threads', config }),
       ],
-      controllers: [ThreadsController, PostsController, ModerationController],
+      controllers: [ThreadsController, PostsController, ModerationController, SearchController, FollowsController, NotificationsController],
       providers: [
         { provide: THREADS_CONFIG, useValue: config },
         // No external spam classifier by default: provide one here (see moderation/spam-check.ts).
         { provide: SPAM_CLASSIFIER, useValue: null },
         ModerationRepository,
+        FollowsRepository,
+        PostEvents,
+        NotificationsRepository,
+        NotificationsUseCase,
+        RecipientsRepository,
+        DeliveryAudience,
+        NotifyPostPublished,
+        NotifyAnswerAccepted,
+        NotifyPostModerated,
+        durableConsumers([NotifyPostPublished, NotifyAnswerAccepted, NotifyPostModerated]),
+        FollowUseCase,
         PostingPolicy,
         FlagPostUseCase,
         ModeratePostUseCase,
@@ -76,6 +100,8 @@ export class AppModule {
         LeakGuard,
         EscalateThreadUseCase,
         MoveThreadUseCase,
+        SearchRepository,
+        SearchUseCase,
       ],
     };
   }

@@ -24,6 +24,12 @@ export class AccessController {
     return { access: rows.map((row) => accessOf(viewer, accessFactsOf(row))) };
   }
 
+  @Handles(spaces.readers)
+  async readers(@Envelope(spaces.readers) request: Request<typeof spaces.readers>) {
+    if (request.payload.users.length === 0) return { userIds: [] };
+    return { userIds: await this.spaces.readers(request.payload.spaceId, request.payload.users) };
+  }
+
   @Handles(spaces.readableSpaces)
   async readable(@Envelope(spaces.readableSpaces) request: Request<typeof spaces.readableSpaces>) {
     const viewer = viewerOf(request.principal);

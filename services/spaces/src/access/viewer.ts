@@ -33,13 +33,17 @@ export function viewerOf(principal: Principal): Viewer {
  *     employee's memberships of INTERNAL spaces count for nothing.
  *   - Anonymous visitors see EXTERNAL + OPEN spaces only.
  */
-export const VISIBLE_TO_VIEWER = `(
-  $3::boolean
-  OR CASE $2::text
+export const visibleTo = (kind: string, staff: string) => `(
+  ${staff}
+  OR CASE ${kind}
     WHEN 'EMPLOYEE' THEN s.join_policy <> 'INVITE' OR m.user_id IS NOT NULL
     WHEN 'CUSTOMER' THEN s.audience = 'EXTERNAL' AND (s.join_policy <> 'INVITE' OR m.user_id IS NOT NULL)
     ELSE s.audience = 'EXTERNAL' AND s.join_policy = 'OPEN'
   END
 )`;
+export const VISIBLE_TO_VIEWER = visibleTo('$2::text', '$3::boolean');
+
+/** `accessOf(...).read` for a space already known to be visible, in SQL, for many readers at once. */
+export const readableBy = (staff: string) => `(${staff} OR s.join_policy = 'OPEN' OR m.status = 'ACTIVE')`;
 
 export const viewerParameters = (viewer: Viewer): unknown[] => [viewer.userId, viewer.kind, viewer.staff];

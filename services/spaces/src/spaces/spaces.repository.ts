@@ -3,7 +3,7 @@ import { conflict } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { VISIBLE_TO_VIEWER, viewerParameters, type Viewer } from '../access/viewer';
+import { readableBy, VISIBLE_TO_VIEWER, viewerParameters, visibleTo, type Viewer } from '../access/viewer';
 import type { SpaceRow } from './space-row';
 
 const UNIQUE_VIOLATION = '23505';
@@ -83,6 +83,18 @@ export class SpacesRepository {
     conditions.push(query.mine ? 'm.user_id IS NOT NULL' : 's.archived_at IS NULL');
     parameters.push(query.first + 1);
     return this.db.query(`${SELECT_VISIBLE} AND ${conditions.join(' AND ')} ORDER BY s.slug LIMIT $${parameters.length}`, parameters);
+  }
+
+  /** Which of these users may read the space's content now: one query however many there are. */
+  async readers(spaceId: string, users: Array<{ userId: string; kind: string; staff: boolean }>): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await this.db.query(
+      `SELECT u.user_id FROM unnest($2::uuid[], $3::text[], $4::boolean[]) AS u(user_id, kind, staff)
+       JOIN spaces.spaces s ON s.id = $1
+       LEFT JOIN spaces.memberships m ON m.space_id = s.id AND m.user_id = u.user_id
+       WHERE ${visibleTo('u.kind', 'u.staff')} AND ${readableBy('u.staff')}`,
+      [spaceId, users.map((user) => user.userId), users.map((user) => user.kind), users.map((user) => user.staff)],
+    );
+    return rows.map((row) => row.user_id);
   }
 
   /**

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { readerOf } from '../access/reader';
 import { assertMayPost, SpaceAccessClient } from '../access/space-access.client';
 import { ThreadFinder } from '../access/thread-finder';
+import { PostEvents } from '../posts/post-events';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { toThreadReply } from '../threads/thread-row';
 import { ThreadWriter } from '../threads/thread-writer';
@@ -26,6 +27,7 @@ export class EscalateThreadUseCase {
     private readonly writer: ThreadWriter,
     private readonly threads: ThreadsRepository,
     private readonly links: ThreadLinksRepository,
+    private readonly events: PostEvents,
   ) {}
 
   async execute(input: { threadId: string; spaceId: string; note: string }, principal: Principal): Promise<ThreadReply> {
@@ -41,6 +43,7 @@ export class EscalateThreadUseCase {
       await this.links.in(tx).link(source.thread_id, opened.threadId, principal.userId);
       return opened.threadId;
     });
+    this.events.kick();
     const reader = readerOf(principal, target.viewerAccess);
     return toThreadReply((await this.threads.findVisible(reader, [id]))[0], reader);
   }

@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ThreadFinder } from '../access/thread-finder';
+import { PostEvents } from '../posts/post-events';
 import { toPostReply } from '../posts/post-row';
 import { PostsRepository } from '../posts/posts.repository';
 import { ThreadsRepository } from '../threads/threads.repository';
@@ -23,6 +24,7 @@ export class ModeratePostUseCase {
     private readonly threads: ThreadsRepository,
     private readonly outbox: Outbox,
     private readonly relay: OutboxRelay,
+    private readonly events: PostEvents,
   ) {}
 
   async execute(input: { postId: string; action: ModerationAction; reason?: string }, principal: Principal): Promise<PostReply> {
@@ -35,6 +37,11 @@ export class ModeratePostUseCase {
       if (input.action === 'APPROVE' || input.action === 'RESTORE') await moderation.resolveFlags(post.id);
       await moderation.log(post.id, principal.userId, input.action, input.reason ?? null);
       await this.threads.in(tx).recount(post.thread_id);
+      // A held post reaches its readers only now.
+      if (post.status === 'PENDING_REVIEW' && OUTCOME[input.action] === 'VISIBLE') {
+        const place = { postId: post.id, threadId: post.thread_id, spaceId: thread.t_space_id, authorId: post.author_id };
+        await this.events.published(tx, { ...place, opening: post.opening, visibility: post.visibility, replyToPostId: post.reply_to_post_id, body: post.body });
+      }
       await this.outbox.add(tx, threadsEvents.postModerated, {
         postId: post.id,
         threadId: post.thread_id,

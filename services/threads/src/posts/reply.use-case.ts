@@ -6,11 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { assertMayPost } from '../access/space-access.client';
 import { ThreadFinder } from '../access/thread-finder';
+import { FollowsRepository } from '../follows/follows.repository';
 import { LeakGuard } from '../leak-guard/leak-guard';
 import { ModerationRepository } from '../moderation/moderation.repository';
 import { PostingPolicy } from '../moderation/posting-policy';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { renderMarkdown } from './markdown';
+import { PostEvents } from './post-events';
 import { toPostReply } from './post-row';
 import { PostsRepository } from './posts.repository';
 
@@ -24,6 +26,8 @@ export class ReplyUseCase {
     private readonly leakGuard: LeakGuard,
     private readonly policy: PostingPolicy,
     private readonly moderation: ModerationRepository,
+    private readonly follows: FollowsRepository,
+    private readonly events: PostEvents,
   ) {}
 
   async execute(input: RequestOf<typeof threads.reply>, principal: Principal): Promise<PostReply> {
@@ -56,11 +60,17 @@ export class ReplyUseCase {
         replyToPostId: input.replyToPostId ?? null,
         language: thread.t_language,
       });
-      // Held posts are counted when a moderator approves them.
-      if (admission.status === 'VISIBLE') await this.threads.in(tx).countReply(thread.thread_id, visibility);
-      else await this.moderation.in(tx).log(postId, null, 'HOLD', `spam check: ${admission.spam?.reasons.join(', ')}`);
+      // Held posts are counted, and announced, when a moderator approves them.
+      if (admission.status === 'VISIBLE') {
+        await this.threads.in(tx).countReply(thread.thread_id, visibility);
+        const place = { postId, threadId: thread.thread_id, spaceId: thread.t_space_id, authorId: principal.userId };
+        await this.events.published(tx, { ...place, opening: false, visibility, replyToPostId: input.replyToPostId ?? null, body: input.body });
+      } else await this.moderation.in(tx).log(postId, null, 'HOLD', `spam check: ${admission.spam?.reasons.join(', ')}`);
+      await this.follows.in(tx).watchUnlessChosen(principal.userId, thread.thread_id);
+      await this.follows.in(tx).markRead(principal.userId, thread.thread_id);
       return postId;
     });
+    this.events.kick();
     const { post, reader } = await this.finder.post(id, principal);
     return toPostReply(post, reader);
   }

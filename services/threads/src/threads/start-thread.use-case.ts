@@ -8,6 +8,7 @@ import { assertMayPost, SpaceAccessClient } from '../access/space-access.client'
 import { LeakGuard } from '../leak-guard/leak-guard';
 import { ModerationRepository } from '../moderation/moderation.repository';
 import { PostingPolicy } from '../moderation/posting-policy';
+import { PostEvents } from '../posts/post-events';
 import { ThreadsRepository } from './threads.repository';
 import { toThreadReply } from './thread-row';
 import { ThreadWriter } from './thread-writer';
@@ -23,6 +24,7 @@ export class StartThreadUseCase {
     private readonly leakGuard: LeakGuard,
     private readonly policy: PostingPolicy,
     private readonly moderation: ModerationRepository,
+    private readonly events: PostEvents,
   ) {}
 
   async execute(input: RequestOf<typeof threads.startThread>, principal: Principal): Promise<ThreadReply> {
@@ -41,6 +43,7 @@ export class StartThreadUseCase {
       if (admission.spam?.held) await this.moderation.in(tx).log(opened.postId, null, 'HOLD', `spam check: ${admission.spam.reasons.join(', ')}`);
       return opened.threadId;
     });
+    this.events.kick();
     const reader = readerOf(principal, space.viewerAccess);
     return toThreadReply((await this.threads.findVisible(reader, [id]))[0], reader);
   }

@@ -1,6 +1,9 @@
-import type { Principal, ThreadReply } from '@kern/contracts';
+import { type Principal, type ThreadReply, threadsEvents } from '@kern/contracts';
+import { Outbox, OutboxRelay } from '@kern/events';
 import { assertCanWrite, badInput, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ThreadFinder } from '../access/thread-finder';
 import { ThreadsRepository } from './threads.repository';
 import { toThreadReply } from './thread-row';
@@ -9,8 +12,11 @@ import { toThreadReply } from './thread-row';
 @Injectable()
 export class ThreadDecisionsUseCase {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly threads: ThreadsRepository,
     private readonly finder: ThreadFinder,
+    private readonly outbox: Outbox,
+    private readonly relay: OutboxRelay,
   ) {}
 
   /** One accepted answer per question; accepting another replaces it. */
@@ -22,7 +28,17 @@ export class ThreadDecisionsUseCase {
     if (post.opening) throw badInput('The question itself cannot be its answer', { field: 'postId' });
     // An internal note as the answer would show customers that it exists.
     if (post.visibility !== 'EVERYONE' || post.status !== 'VISIBLE') throw badInput('Only a visible reply to everyone can be the accepted answer', { field: 'postId' });
-    await this.threads.setAcceptedPost(thread.thread_id, post.id);
+    await this.dataSource.transaction(async (tx) => {
+      await this.threads.in(tx).setAcceptedPost(thread.thread_id, post.id);
+      await this.outbox.add(tx, threadsEvents.answerAccepted, {
+        postId: post.id,
+        threadId: thread.thread_id,
+        spaceId: thread.t_space_id,
+        authorId: post.author_id,
+        acceptedBy: principal.userId,
+      });
+    });
+    this.relay.kick();
     return this.reload(thread.thread_id, principal);
   }
 

@@ -1,4 +1,4 @@
-import type { ThreadKind, ThreadReply } from '@kern/contracts';
+import type { FollowLevel, ThreadKind, ThreadReply } from '@kern/contracts';
 import type { Reader } from '../access/reader';
 import { toPostReply, type PostRow } from '../posts/post-row';
 
@@ -18,12 +18,24 @@ export interface ThreadRow extends PostRow {
   t_reply_count_all: number;
   t_last_activity_everyone: Date;
   t_last_activity_all: Date;
+  t_follow_level: FollowLevel;
+  t_unread: number | null;
 }
 
 export const threadColumns = `t.space_id AS t_space_id, t.author_id AS t_author_id, t.kind AS t_kind, t.title AS t_title,
   t.topic_ids AS t_topic_ids, t.language::text AS t_language, t.created_at AS t_created_at, t.locked_at AS t_locked_at, t.accepted_post_id AS t_accepted_post_id,
   t.reply_count_everyone AS t_reply_count_everyone, t.reply_count_all AS t_reply_count_all,
-  t.last_activity_everyone AS t_last_activity_everyone, t.last_activity_all AS t_last_activity_all`;
+  t.last_activity_everyone AS t_last_activity_everyone, t.last_activity_all AS t_last_activity_all,
+  coalesce(tf.level, CASE sf.level WHEN 'WATCHING' THEN 'WATCHING' WHEN 'MUTED' THEN 'MUTED' ELSE 'NORMAL' END) AS t_follow_level,
+  CASE WHEN $1::uuid IS NULL THEN NULL ELSE (
+    SELECT count(*)::int FROM threads.posts u
+    WHERE u.thread_id = t.id AND NOT u.opening AND u.status = 'VISIBLE' AND (u.visibility = 'EVERYONE' OR $2::boolean)
+      AND u.seq > coalesce(tr.last_read_seq, 0) AND u.author_id <> $1::uuid) END AS t_unread`;
+
+/** The reader's follow and read state of `t`; the reader's id is $1. */
+export const threadFollowJoins = `LEFT JOIN threads.thread_follows tf ON tf.thread_id = t.id AND tf.user_id = $1::uuid
+  LEFT JOIN threads.space_follows sf ON sf.space_id = t.space_id AND sf.user_id = $1::uuid
+  LEFT JOIN threads.thread_reads tr ON tr.thread_id = t.id AND tr.user_id = $1::uuid`;
 
 /** Counts and activity as the reader sees them: internal notes move them only for employees. */
 export function toThreadReply(row: ThreadRow, reader: Reader): ThreadReply {
@@ -41,5 +53,7 @@ export function toThreadReply(row: ThreadRow, reader: Reader): ThreadReply {
     locked: row.t_locked_at !== null,
     acceptedPostId: row.t_accepted_post_id,
     viewerCanModerate: reader.moderator,
+    viewerFollowLevel: row.t_follow_level,
+    unreadCount: row.t_follow_level === 'WATCHING' || row.t_follow_level === 'TRACKING' ? row.t_unread : null,
   };
 }

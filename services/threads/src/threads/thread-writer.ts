@@ -3,16 +3,20 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { renderMarkdown } from '../posts/markdown';
+import { FollowsRepository } from '../follows/follows.repository';
+import { PostEvents } from '../posts/post-events';
 import { PostsRepository } from '../posts/posts.repository';
 import { searchLanguage } from '../search/search-language';
 import { ThreadsRepository } from './threads.repository';
 
-/** Writes a new thread and its opening post, inside the caller's transaction. */
+/** Writes a new thread and its opening post, inside the caller's transaction (the caller kicks `PostEvents` after it commits). */
 @Injectable()
 export class ThreadWriter {
   constructor(
     private readonly threads: ThreadsRepository,
     private readonly posts: PostsRepository,
+    private readonly follows: FollowsRepository,
+    private readonly events: PostEvents,
   ) {}
 
   async open(
@@ -35,6 +39,12 @@ export class ThreadWriter {
       replyToPostId: null,
       language,
     });
+    if (thread.status !== 'PENDING_REVIEW') {
+      const place = { postId, threadId: id, spaceId: thread.space.id, authorId: thread.authorId };
+      await this.events.published(tx, { ...place, opening: true, visibility: 'EVERYONE', replyToPostId: null, body: thread.body });
+    }
+    await this.follows.in(tx).watchUnlessChosen(thread.authorId, id);
+    await this.follows.in(tx).markRead(thread.authorId, id);
     return { threadId: id, postId };
   }
 }

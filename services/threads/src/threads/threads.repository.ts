@@ -4,11 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { readerParameters, type Reader } from '../access/reader';
 import { postColumns, visiblePost } from '../posts/post-row';
-import { threadColumns, type ThreadRow } from './thread-row';
+import { threadColumns, threadFollowJoins, type ThreadRow } from './thread-row';
 
 /** A thread is visible when its opening post is (see `visiblePost`); $1-$3 are the reader. */
 const SELECT_THREADS = `SELECT ${threadColumns}, ${postColumns('$1')}
   FROM threads.threads t JOIN threads.posts p ON p.thread_id = t.id AND p.opening
+  ${threadFollowJoins}
   WHERE ${visiblePost('$1', '$2', '$3')}`;
 
 export interface NewThread {

@@ -1,0 +1,97 @@
+import type { NotificationKind, NotificationReply } from '@kern/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface NewNotification {
+  kind: NotificationKind;
+  spaceId: string | null;
+  threadId: string | null;
+  postId: string | null;
+  actorId: string | null;
+}
+
+interface NotificationRow {
+  id: string;
+  kind: NotificationKind;
+  space_id: string | null;
+  thread_id: string | null;
+  post_id: string | null;
+  actor_id: string | null;
+  count: number;
+  created_at: Date;
+  read_at: Date | null;
+  post_visibility: string | null;
+}
+
+export type InboxRow = NotificationRow;
+
+export function toNotificationReply(row: NotificationRow): NotificationReply {
+  return {
+    id: row.id,
+    kind: row.kind,
+    createdAt: row.created_at.toISOString(),
+    readAt: row.read_at?.toISOString() ?? null,
+    actorId: row.actor_id,
+    threadId: row.thread_id,
+    postId: row.post_id,
+    count: row.count,
+    cursor: `${row.created_at.toISOString()}|${row.id}`,
+  };
+}
+
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource | EntityManager) {}
+
+  in(manager: EntityManager): NotificationsRepository {
+    return new NotificationsRepository(manager);
+  }
+
+  /**
+   * One notification per recipient; a REPLY joins the recipient's unread REPLY of the same thread
+   * (counting up, pointing at the latest post) instead of adding another.
+   */
+  async deliver(recipientIds: string[], notification: NewNotification): Promise<void> {
+    if (recipientIds.length === 0) return;
+    const batched = notification.kind === 'REPLY';
+    await this.db.query(
+      `INSERT INTO threads.notifications (id, recipient_id, kind, space_id, thread_id, post_id, actor_id)
+       SELECT gen_random_uuid(), r, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS r
+       ${batched ? `ON CONFLICT (recipient_id, thread_id) WHERE read_at IS NULL AND kind = 'REPLY' DO UPDATE SET
+         count = threads.notifications.count + 1, post_id = EXCLUDED.post_id, actor_id = EXCLUDED.actor_id,
+         created_at = date_trunc('milliseconds', now())` : ''}`,
+      [recipientIds, notification.kind, notification.spaceId, notification.threadId, notification.postId, notification.actorId],
+    );
+  }
+
+  /** Newest first, with the visibility of the post each one points at (checked again when shown). */
+  list(recipientId: string, query: { unreadOnly: boolean; first: number; after?: { createdAt: string; id: string } }): Promise<InboxRow[]> {
+    return this.db.query(
+      `SELECT n.id, n.kind, n.space_id, n.thread_id, n.post_id, n.actor_id, n.count, n.created_at, n.read_at, p.visibility AS post_visibility
+       FROM threads.notifications n LEFT JOIN threads.posts p ON p.id = n.post_id
+       WHERE n.recipient_id = $1 AND (NOT $2::boolean OR n.read_at IS NULL)
+         AND ($3::timestamptz IS NULL OR (n.created_at, n.id) < ($3::timestamptz, $4::uuid))
+       ORDER BY n.created_at DESC, n.id DESC LIMIT $5`,
+      [recipientId, query.unreadOnly, query.after?.createdAt ?? null, query.after?.id ?? null, query.first],
+    );
+  }
+
+  /** Unread ones, with where they point, for counting what the recipient may still see. */
+  unread(recipientId: string): Promise<InboxRow[]> {
+    return this.db.query(
+      `SELECT n.id, n.kind, n.space_id, n.thread_id, n.post_id, n.actor_id, n.count, n.created_at, n.read_at, p.visibility AS post_visibility
+       FROM threads.notifications n LEFT JOIN threads.posts p ON p.id = n.post_id
+       WHERE n.recipient_id = $1 AND n.read_at IS NULL LIMIT 1000`,
+      [recipientId],
+    );
+  }
+
+  async markRead(recipientId: string, ids?: string[]): Promise<number> {
+    const [, count] = await this.db.query(
+      `UPDATE threads.notifications SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
+      [recipientId, ids ?? null],
+    );
+    return count;
+  }
+}

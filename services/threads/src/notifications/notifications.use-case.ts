@@ -1,0 +1,48 @@
+import type { NotificationReply, Principal } from '@kern/contracts';
+import { badInput, unauthenticated } from '@kern/messaging';
+import { Injectable } from '@nestjs/common';
+import { SpaceAccessClient } from '../access/space-access.client';
+import { type InboxRow, NotificationsRepository, toNotificationReply } from './notifications.repository';
+
+/**
+ * The inbox. What it shows is checked again when it is read: someone removed from a space, or no
+ * longer an employee, stops seeing its notifications at once, and they leave the unread count.
+ */
+@Injectable()
+export class NotificationsUseCase {
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    private readonly spaces: SpaceAccessClient,
+  ) {}
+
+  async list(query: { unreadOnly?: boolean; first: number; after?: string }, principal: Principal) {
+    if (principal.kind === 'ANONYMOUS') throw unauthenticated();
+    const rows = await this.notifications.list(principal.userId, { unreadOnly: query.unreadOnly ?? false, first: query.first + 1, after: query.after ? parseCursor(query.after) : undefined });
+    const shown = await this.stillReadable(rows.slice(0, query.first), principal);
+    const unread = await this.stillReadable(await this.notifications.unread(principal.userId), principal);
+    return {
+      notifications: shown.map(toNotificationReply) satisfies NotificationReply[],
+      hasNextPage: rows.length > query.first,
+      unreadCount: unread.length,
+    };
+  }
+
+  async markRead(ids: string[] | undefined, principal: Principal): Promise<number> {
+    if (principal.kind === 'ANONYMOUS') throw unauthenticated();
+    return this.notifications.markRead(principal.userId, ids);
+  }
+
+  private async stillReadable(rows: InboxRow[], principal: Principal): Promise<InboxRow[]> {
+    const spaceIds = rows.map((row) => row.space_id).filter((id): id is string => id !== null);
+    const access = await this.spaces.forSpaces(spaceIds, principal);
+    return rows.filter(
+      (row) => (row.space_id === null || access.get(row.space_id)?.read) && (row.post_visibility !== 'INTERNAL' || principal.kind === 'EMPLOYEE'),
+    );
+  }
+}
+
+function parseCursor(after: string): { createdAt: string; id: string } {
+  const [createdAt, id] = after.split('|');
+  if (!createdAt || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id ?? '')) throw badInput('Invalid cursor', { field: 'after' });
+  return { createdAt, id };
+}

@@ -1,0 +1,78 @@
+import { type EventEnvelope, threadsEvents } from '@kern/contracts';
+import type { DurableHandler } from '@kern/events';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import { DeliveryAudience } from './delivery-audience';
+import { NotificationsRepository } from './notifications.repository';
+import { RecipientsRepository } from './recipients.repository';
+
+type Payload<E extends { payload: z.ZodType }> = z.output<E['payload']>;
+
+/**
+ * A new visible post: mentioned people get a MENTION; watchers, and the author of the post it
+ * answers, get a REPLY (gathered per thread). Never its own author, never who muted the thread,
+ * never anyone who may not read it now.
+ */
+@Injectable()
+export class NotifyPostPublished implements DurableHandler<typeof threadsEvents.postPublished> {
+  readonly consumer = 'threads-notify-post-published';
+  readonly event = threadsEvents.postPublished;
+
+  constructor(
+    private readonly recipients: RecipientsRepository,
+    private readonly audience: DeliveryAudience,
+    private readonly notifications: NotificationsRepository,
+  ) {}
+
+  async handle(post: Payload<typeof threadsEvents.postPublished>, _envelope: EventEnvelope, tx: EntityManager): Promise<void> {
+    const mentioned = new Set(await this.audience.idsOfHandles(post.mentionedHandles));
+    const repliedTo = post.replyToPostId ? await this.recipients.authorOf(post.replyToPostId) : null;
+    const following = new Set(await this.recipients.watchers(post.threadId, post.spaceId, post.opening));
+    if (repliedTo) following.add(repliedTo);
+    const everyone = [...new Set([...mentioned, ...following])].filter((id) => id !== post.authorId);
+    const muted = await this.recipients.muted(post.threadId, post.spaceId, everyone);
+    const readers = new Set(await this.audience.mayRead(post.spaceId, post.visibility, everyone.filter((id) => !muted.has(id))));
+    const notifications = this.notifications.in(tx);
+    const place = { spaceId: post.spaceId, threadId: post.threadId, postId: post.postId, actorId: post.authorId };
+    await notifications.deliver([...mentioned].filter((id) => readers.has(id)), { kind: 'MENTION', ...place });
+    await notifications.deliver([...following].filter((id) => readers.has(id) && !mentioned.has(id)), { kind: 'REPLY', ...place });
+  }
+}
+
+@Injectable()
+export class NotifyAnswerAccepted implements DurableHandler<typeof threadsEvents.answerAccepted> {
+  readonly consumer = 'threads-notify-answer-accepted';
+  readonly event = threadsEvents.answerAccepted;
+
+  constructor(
+    private readonly audience: DeliveryAudience,
+    private readonly notifications: NotificationsRepository,
+  ) {}
+
+  async handle(answer: Payload<typeof threadsEvents.answerAccepted>, _envelope: EventEnvelope, tx: EntityManager): Promise<void> {
+    if (answer.authorId === answer.acceptedBy) return;
+    const readers = await this.audience.mayRead(answer.spaceId, 'EVERYONE', [answer.authorId]);
+    await this.notifications.in(tx).deliver(readers, { kind: 'ANSWER_ACCEPTED', spaceId: answer.spaceId, threadId: answer.threadId, postId: answer.postId, actorId: answer.acceptedBy });
+  }
+}
+
+/** Authors hear what moderators did to their posts, and why (they may still read their own post). */
+@Injectable()
+export class NotifyPostModerated implements DurableHandler<typeof threadsEvents.postModerated> {
+  readonly consumer = 'threads-notify-post-moderated';
+  readonly event = threadsEvents.postModerated;
+
+  constructor(private readonly notifications: NotificationsRepository) {}
+
+  async handle(moderation: Payload<typeof threadsEvents.postModerated>, _envelope: EventEnvelope, tx: EntityManager): Promise<void> {
+    if (moderation.authorId === moderation.moderatorId) return;
+    await this.notifications.in(tx).deliver([moderation.authorId], {
+      kind: 'MODERATION',
+      spaceId: moderation.spaceId,
+      threadId: moderation.threadId,
+      postId: moderation.postId,
+      actorId: moderation.moderatorId,
+    });
+  }
+}

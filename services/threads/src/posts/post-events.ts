@@ -1,0 +1,26 @@
+import { type PostVisibility, threadsEvents } from '@kern/contracts';
+import { Outbox, OutboxRelay } from '@kern/events';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { mentionedHandles } from '../moderation/text-features';
+
+/** Records, in the post's own transaction, that a post became visible; `kick` after the commit. */
+@Injectable()
+export class PostEvents {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async published(
+    tx: EntityManager,
+    post: { postId: string; threadId: string; spaceId: string; authorId: string; opening: boolean; visibility: PostVisibility; replyToPostId: string | null; body: string },
+  ): Promise<void> {
+    const { body, ...place } = post;
+    await this.outbox.add(tx, threadsEvents.postPublished, { ...place, mentionedHandles: mentionedHandles(body).slice(0, 50) });
+  }
+
+  kick() {
+    this.relay.kick();
+  }
+}
