@@ -9,6 +9,7 @@ import { GATEWAY_CONFIG, gatewayConfigModule, type GatewayConfig } from './confi
 import { graphqlOptions } from './graphql/graphql-options';
 import { resolvers } from './graphql/resolvers';
 import { HealthController } from './health/health.controller';
+import { LiveEvents } from './live/live-events';
 
 @Module({})
 export class AppModule {
@@ -28,7 +29,7 @@ export class AppModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [...resolvers],
+      providers: [...resolvers, LiveEvents],
     };
   }
 }

@@ -1,7 +1,7 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { LoggerService } from '@nestjs/common';
 import type { Request } from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { ServiceClient } from '@kern/messaging';
 import { DomainError } from '@kern/messaging';
 import type { AccessTokenVerifier } from '../auth/access-token.verifier';
@@ -19,6 +19,15 @@ export function graphqlOptions(
   logger: LoggerService,
 ): ApolloDriverConfig {
   const production = config.NODE_ENV === 'production';
+  const formatError = formatGraphQLError((error) => logger.error(error instanceof Error ? error : String(error), 'GraphQL'));
+  // Subscriptions bypass Apollo: their errors get the same treatment here (stable codes, no internals).
+  const formatAll = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
+  const subscriptionContext = async (connectionParams: Record<string, unknown>): Promise<RequestContext> => {
+    const header = connectionParams.authorization ?? connectionParams.Authorization;
+    const authorization = typeof header === 'string' ? header : undefined;
+    const principal = await verifier.principalFor(authorization);
+    return { principal, clientAddress: undefined, loaders: createLoaders(client, principal), revalidate: () => verifier.principalFor(authorization) };
+  };
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -29,8 +38,19 @@ export function graphqlOptions(
     csrfPrevention: true,
     validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
     plugins: [readOnlyCredentials],
-    formatError: formatGraphQLError((error) => logger.error(error instanceof Error ? error : String(error), 'GraphQL')),
-    context: async ({ req }: { req: Request }): Promise<RequestContext> => {
+    formatError,
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+        onNext: (_ctx: unknown, _id: unknown, _payload: unknown, _args: unknown, result: ExecutionResult) =>
+          result.errors ? { ...result, errors: formatAll(result.errors) } : undefined,
+        // Not in Nest's type, but passed through to graphql-ws: errors before the first event.
+        ...({ onError: (_ctx: unknown, _id: unknown, _payload: unknown, errors: readonly GraphQLError[]) => formatAll(errors) } as object),
+      },
+    },
+    context: async ({ req, connectionParams }: { req?: Request; connectionParams?: Record<string, unknown> }): Promise<RequestContext> => {
+      // A WebSocket sends its token once, in the connection parameters, with the same verification.
+      if (!req) return subscriptionContext(connectionParams ?? {});
       try {
         const principal = await verifier.principalFor(req.headers.authorization);
         return { req, principal, clientAddress: req.ip, loaders: createLoaders(client, principal) };

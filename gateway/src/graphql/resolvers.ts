@@ -1,6 +1,7 @@
 import { AdminResolver } from '../admin/admin.resolver';
 import { ApiTokensResolver } from '../api-tokens/api-tokens.resolver';
 import { InvitationsResolver } from '../invitations/invitations.resolver';
+import { LiveResolver } from '../live/live.resolver';
 import { ModerationResolver } from '../moderation/moderation.resolver';
 import { NodeResolver } from '../nodes/node.resolver';
 import { NotificationsResolver } from '../notifications/notifications.resolver';
@@ -34,4 +35,5 @@ export const resolvers = [
   SearchResolver,
   ModerationResolver,
   NotificationsResolver,
+  LiveResolver,
 ];

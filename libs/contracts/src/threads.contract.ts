@@ -198,6 +198,8 @@ export const threadsEvents = {
     1,
     z.object({ ...PostPlace, opening: z.boolean(), visibility: PostVisibility, replyToPostId: z.uuid().nullable(), mentionedHandles: z.array(z.string()).max(50) }),
   ),
+  /** Notifications reached these recipients' inboxes: gateways tell those who are online. */
+  notificationsDelivered: durableEvent('threads.notification.delivered', 1, z.object({ recipientIds: z.array(z.uuid()).max(1000) })),
   /** A question's author or a moderator accepted an answer. */
   answerAccepted: durableEvent('threads.answer.accepted', 1, z.object({ ...PostPlace, acceptedBy: z.uuid() })),
   /** A moderator (or Kern itself) acted on a post: its author hears about it. */

@@ -8,7 +8,8 @@ export interface GraphQLResponse<Data = Record<string, any>> { // eslint-disable
 export class GraphQLClient {
   constructor(
     readonly baseUrl: string,
-    private readonly token?: string,
+    /** The access or API token it sends, for a WebSocket that sends it differently. */
+    readonly token?: string,
     private readonly headers: Record<string, string> = {},
   ) {}
 

@@ -1,4 +1,5 @@
-import type { NotificationKind, NotificationReply } from '@kern/contracts';
+import { type NotificationKind, type NotificationReply, threadsEvents } from '@kern/contracts';
+import { Outbox } from '@kern/events';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -26,6 +27,8 @@ interface NotificationRow {
 
 export type InboxRow = NotificationRow;
 
+const RECIPIENTS_PER_EVENT = 1000;
+
 export function toNotificationReply(row: NotificationRow): NotificationReply {
   return {
     id: row.id,
@@ -42,20 +45,23 @@ export function toNotificationReply(row: NotificationRow): NotificationReply {
 
 @Injectable()
 export class NotificationsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource | EntityManager) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource | EntityManager,
+    private readonly outbox: Outbox,
+  ) {}
 
   in(manager: EntityManager): NotificationsRepository {
-    return new NotificationsRepository(manager);
+    return new NotificationsRepository(manager, this.outbox);
   }
 
   /**
    * One notification per recipient; a REPLY joins the recipient's unread REPLY of the same thread
    * (counting up, pointing at the latest post) instead of adding another.
    */
-  async deliver(recipientIds: string[], notification: NewNotification): Promise<void> {
+  async deliver(tx: EntityManager, recipientIds: string[], notification: NewNotification): Promise<void> {
     if (recipientIds.length === 0) return;
     const batched = notification.kind === 'REPLY';
-    await this.db.query(
+    await tx.query(
       `INSERT INTO threads.notifications (id, recipient_id, kind, space_id, thread_id, post_id, actor_id)
        SELECT gen_random_uuid(), r, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS r
        ${batched ? `ON CONFLICT (recipient_id, thread_id) WHERE read_at IS NULL AND kind = 'REPLY' DO UPDATE SET
@@ -63,6 +69,10 @@ export class NotificationsRepository {
          created_at = date_trunc('milliseconds', now())` : ''}`,
       [recipientIds, notification.kind, notification.spaceId, notification.threadId, notification.postId, notification.actorId],
     );
+    // Published with the delivery's commit: online recipients hear of it through their gateway.
+    for (let start = 0; start < recipientIds.length; start += RECIPIENTS_PER_EVENT) {
+      await this.outbox.add(tx, threadsEvents.notificationsDelivered, { recipientIds: recipientIds.slice(start, start + RECIPIENTS_PER_EVENT) });
+    }
   }
 
   /** Newest first, with the visibility of the post each one points at (checked again when shown). */

@@ -33,10 +33,9 @@ export class NotifyPostPublished implements DurableHandler<typeof threadsEvents.
     const everyone = [...new Set([...mentioned, ...following])].filter((id) => id !== post.authorId);
     const muted = await this.recipients.muted(post.threadId, post.spaceId, everyone);
     const readers = new Set(await this.audience.mayRead(post.spaceId, post.visibility, everyone.filter((id) => !muted.has(id))));
-    const notifications = this.notifications.in(tx);
-    const place = { spaceId: post.spaceId, threadId: post.threadId, postId: post.postId, actorId: post.authorId };
-    await notifications.deliver([...mentioned].filter((id) => readers.has(id)), { kind: 'MENTION', ...place });
-    await notifications.deliver([...following].filter((id) => readers.has(id) && !mentioned.has(id)), { kind: 'REPLY', ...place });
+        const place = { spaceId: post.spaceId, threadId: post.threadId, postId: post.postId, actorId: post.authorId };
+    await this.notifications.deliver(tx, [...mentioned].filter((id) => readers.has(id)), { kind: 'MENTION', ...place });
+    await this.notifications.deliver(tx, [...following].filter((id) => readers.has(id) && !mentioned.has(id)), { kind: 'REPLY', ...place });
   }
 }
 
@@ -53,7 +52,7 @@ export class NotifyAnswerAccepted implements DurableHandler<typeof threadsEvents
   async handle(answer: Payload<typeof threadsEvents.answerAccepted>, _envelope: EventEnvelope, tx: EntityManager): Promise<void> {
     if (answer.authorId === answer.acceptedBy) return;
     const readers = await this.audience.mayRead(answer.spaceId, 'EVERYONE', [answer.authorId]);
-    await this.notifications.in(tx).deliver(readers, { kind: 'ANSWER_ACCEPTED', spaceId: answer.spaceId, threadId: answer.threadId, postId: answer.postId, actorId: answer.acceptedBy });
+    await this.notifications.deliver(tx, readers, { kind: 'ANSWER_ACCEPTED', spaceId: answer.spaceId, threadId: answer.threadId, postId: answer.postId, actorId: answer.acceptedBy });
   }
 }
 
@@ -67,7 +66,7 @@ export class NotifyPostModerated implements DurableHandler<typeof threadsEvents.
 
   async handle(moderation: Payload<typeof threadsEvents.postModerated>, _envelope: EventEnvelope, tx: EntityManager): Promise<void> {
     if (moderation.authorId === moderation.moderatorId) return;
-    await this.notifications.in(tx).deliver([moderation.authorId], {
+    await this.notifications.deliver(tx, [moderation.authorId], {
       kind: 'MODERATION',
       spaceId: moderation.spaceId,
       threadId: moderation.threadId,

@@ -1,0 +1,53 @@
+import { natsServers } from '@kern/config';
+import { type AnyDurableEvent, type EventEnvelope, eventStreamSubject, threadsEvents } from '@kern/contracts';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EventEmitter, on } from 'node:events';
+import type { z } from 'zod';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
+
+/** The events live updates are made of. */
+const LIVE_EVENTS: AnyDurableEvent[] = [threadsEvents.postPublished, threadsEvents.notificationsDelivered];
+
+/**
+ * Durable events as they are published, for the subscriptions of this gateway replica. Every replica
+ * subscribes without a queue group, so each one sees every event and serves its own subscribers; an
+ * event that arrives while nobody here listens for it is simply dropped (the inbox keeps the record).
+ */
+@Injectable()
+export class LiveEvents implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(LiveEvents.name);
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+  private connection?: NatsConnection;
+
+  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
+
+  async onApplicationBootstrap() {
+    this.connection = await connect({ servers: natsServers(this.config.NATS_URL), name: `gateway-live-${process.pid}`, maxReconnectAttempts: -1 });
+    for (const event of LIVE_EVENTS) {
+      const subject = eventStreamSubject(event);
+      const subscription = this.connection.subscribe(subject);
+      void (async () => {
+        for await (const message of subscription) {
+          try {
+            const envelope = message.json<EventEnvelope>();
+            this.emitter.emit(subject, { ...envelope, payload: event.payload.parse(envelope.payload) });
+          } catch (error) {
+            this.logger.warn({ msg: 'ignoring a malformed live event', subject, error: String(error) });
+          }
+        }
+      })();
+    }
+  }
+
+  async onApplicationShutdown() {
+    await this.connection?.drain();
+  }
+
+  /** The payloads of `event` from now on; the caller's `return()` (a subscription ending) stops listening. */
+  async *listen<E extends AnyDurableEvent>(event: E): AsyncGenerator<z.output<E['payload']>> {
+    for await (const [envelope] of on(this.emitter, eventStreamSubject(event))) {
+      yield (envelope as EventEnvelope<z.output<E['payload']>>).payload;
+    }
+  }
+}

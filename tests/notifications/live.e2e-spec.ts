@@ -1,0 +1,93 @@
+import { waitFor } from '@kern/testing';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { Community, type Person } from '../spaces/community';
+import { REPLY, START } from '../threads/forum';
+
+let community: Community;
+let manager: Person;
+let employee: Person;
+let customer: Person;
+let space: { id: string };
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  community = await Community.start();
+  await community.topic('billing');
+  manager = await community.employee('olga', { manager: true });
+  [employee, customer] = await Promise.all([community.employee('emil'), community.customer('cora')]);
+  space = await community.space(manager, { slug: 'help', audience: 'EXTERNAL', joinPolicy: 'OPEN', topics: ['billing'] });
+});
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await community?.stop();
+});
+
+/** Subscribes over graphql-ws through a given gateway and collects what arrives. */
+function subscribe(url: string, person: Person | null, query: string, variables: Record<string, unknown> = {}) {
+  const client = createClient({
+    url: url.replace(/^http/, 'ws') + '/graphql',
+    webSocketImpl: WebSocket,
+    connectionParams: person ? { authorization: `Bearer ${person.client.token}` } : {},
+    retryAttempts: 0,
+  });
+  clients.push(client);
+  const received: Array<Record<string, any>> = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const errors: unknown[] = [];
+  client.subscribe({ query, variables }, { next: (value) => received.push(value.data ?? { errors: value.errors }), error: (error) => errors.push(error), complete: () => undefined });
+  return { received, errors };
+}
+
+const POST_ADDED = `subscription($threadId: ID!) { postAdded(threadId: $threadId) { body visibility author { handle } } }`;
+const NOTIFICATION_ADDED = `subscription { notificationAdded { kind count post { body } } }`;
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+it('postAdded streams new posts to subscribers, internal notes to employees only, on every gateway replica', async () => {
+  const second = await community.stack.startProcess('gateway', { GATEWAY_PORT: '0', GATEWAY_HOST: '127.0.0.1' });
+  const { port } = await second.waitForLog((line) => typeof line.port === 'number', 'second gateway port');
+  const thread = (await customer.client.ok(START, { input: { spaceId: space.id, kind: 'QUESTION', title: 'Live thread', body: 'Body' } })).startThread;
+
+  const asCustomer = subscribe(community.stack.gatewayUrl, customer, POST_ADDED, { threadId: thread.id });
+  const asEmployee = subscribe(`http://127.0.0.1:${port as number}`, employee, POST_ADDED, { threadId: thread.id });
+  const anonymous = subscribe(community.stack.gatewayUrl, null, POST_ADDED, { threadId: thread.id });
+  await settle();
+
+  await employee.client.ok(REPLY, { input: { threadId: thread.id, body: 'internal remark', visibility: 'INTERNAL' } });
+  await employee.client.ok(REPLY, { input: { threadId: thread.id, body: 'public answer' } });
+  await waitFor(() => asEmployee.received.length === 2 && asCustomer.received.length === 1 && anonymous.received.length === 1, { what: 'the posts to arrive' });
+  await settle();
+
+  expect(asEmployee.received.map((data) => data.postAdded.body)).toEqual(['internal remark', 'public answer']);
+  expect(asCustomer.received.map((data) => data.postAdded.body)).toEqual(['public answer']);
+  expect(anonymous.received.map((data) => data.postAdded.body)).toEqual(['public answer']);
+});
+
+it('postAdded refuses a thread the subscriber may not read, as NOT_FOUND', async () => {
+  const internal = await community.space(manager, { slug: 'inside', audience: 'INTERNAL', joinPolicy: 'OPEN', topics: ['billing'] });
+  const thread = (await employee.client.ok(START, { input: { spaceId: internal.id, kind: 'DISCUSSION', title: 'Secret', body: 'Body' } })).startThread;
+  const asCustomer = subscribe(community.stack.gatewayUrl, customer, POST_ADDED, { threadId: thread.id });
+  await waitFor(() => asCustomer.received.length > 0 || asCustomer.errors.length > 0, { what: 'an answer' });
+  expect(JSON.stringify(asCustomer.received)).toContain('NOT_FOUND');
+  await employee.client.ok(REPLY, { input: { threadId: thread.id, body: 'still secret' } });
+  await settle();
+  expect(JSON.stringify(asCustomer.received)).not.toContain('still secret');
+});
+
+it('notificationAdded tells the subscriber of their own notifications only', async () => {
+  const thread = (await customer.client.ok(START, { input: { spaceId: space.id, kind: 'QUESTION', title: 'Notify me', body: 'Body' } })).startThread;
+  const mine = subscribe(community.stack.gatewayUrl, customer, NOTIFICATION_ADDED);
+  const someoneElse = subscribe(community.stack.gatewayUrl, manager, NOTIFICATION_ADDED);
+  await settle();
+  await employee.client.ok(REPLY, { input: { threadId: thread.id, body: 'an answer for cora' } });
+  await waitFor(() => mine.received.length === 1, { what: "cora's notification" });
+  expect(mine.received[0].notificationAdded).toEqual({ kind: 'REPLY', count: 1, post: { body: 'an answer for cora' } });
+  await settle();
+  expect(someoneElse.received).toEqual([]);
+});
+
+it('refuses a connection with a bad token', async () => {
+  const forged = { ...customer, client: community.anonymous.withToken('not-a-token') };
+  const bad = subscribe(community.stack.gatewayUrl, forged, NOTIFICATION_ADDED);
+  await waitFor(() => bad.errors.length > 0 || bad.received.length > 0, { what: 'the refusal' });
+  expect(bad.received.filter((data) => data.notificationAdded)).toEqual([]);
+});
