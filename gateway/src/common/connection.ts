@@ -34,3 +34,7 @@ export function toConnection<Node>(nodes: Node[], cursorOf: (node: Node) => stri
   const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
   return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
 }
+
+/** The service's paging key inside a client's opaque cursor. */
+export const fromCursor = (cursor: string | null | undefined): string | undefined =>
+  cursor == null ? undefined : Buffer.from(cursor, 'base64url').toString('utf8');

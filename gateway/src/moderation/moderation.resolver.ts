@@ -3,15 +3,13 @@ import { DomainError, ServiceClient } from '@kern/messaging';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { toConnection } from '../common/connection';
+import { fromCursor, toConnection } from '../common/connection';
 import { pageSize } from '../common/connection-args';
 import { definedFields } from '../common/defined-fields';
 import { idOf } from '../common/global-id';
 import { PostConnectionModel, PostModel } from '../threads/post.model';
 import { ModerationEntryModel } from './moderation-entry.model';
 import { FlagPostInput, ModeratePostInput } from './moderation.inputs';
-
-const decodeCursor = (cursor: string | null | undefined) => (cursor == null ? undefined : Buffer.from(cursor, 'base64url').toString('utf8'));
 
 @Resolver(() => PostModel)
 export class ModerationResolver {
@@ -24,7 +22,7 @@ export class ModerationResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    const query = definedFields({ spaceId: spaceId == null ? null : idOf('Space', spaceId), after: decodeCursor(after) });
+    const query = definedFields({ spaceId: spaceId == null ? null : idOf('Space', spaceId), after: fromCursor(after) });
     const { posts, hasNextPage } = await this.client.call(threads.reviewQueue, { ...query, first: pageSize(first) }, principal);
     return toConnection(posts.map(PostModel.from), (post) => post.cursor, hasNextPage);
   }

@@ -3,7 +3,7 @@ import { ServiceClient } from '@kern/messaging';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Loaders } from '../auth/current-principal.decorator';
-import { toConnection } from '../common/connection';
+import { fromCursor, toConnection } from '../common/connection';
 import { pageSize } from '../common/connection-args';
 import { definedFields } from '../common/defined-fields';
 import { idOf } from '../common/global-id';
@@ -24,7 +24,7 @@ export class NotificationsResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    const query = definedFields({ unreadOnly, after: after == null ? null : Buffer.from(after, 'base64url').toString('utf8') });
+    const query = definedFields({ unreadOnly, after: fromCursor(after) });
     const page = await this.client.call(notifications.list, { ...query, first: pageSize(first) }, principal);
     return { ...toConnection(page.notifications.map(NotificationModel.from), (node) => node.cursor, page.hasNextPage), unreadCount: page.unreadCount };
   }

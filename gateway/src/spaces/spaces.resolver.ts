@@ -4,7 +4,7 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Loaders } from '../auth/current-principal.decorator';
 import { pageSize } from '../common/connection-args';
-import { toConnection } from '../common/connection';
+import { fromCursor, toConnection } from '../common/connection';
 import { definedFields } from '../common/defined-fields';
 import { idOf } from '../common/global-id';
 import type { Loaders as RequestLoaders } from '../graphql/loaders';
@@ -12,9 +12,6 @@ import { TopicModel } from '../topics/topic.model';
 import { MembershipConnectionModel, MembershipModel } from './membership.model';
 import { CreateSpaceInput, UpdateSpaceInput } from './space.inputs';
 import { SpaceConnectionModel, SpaceModel } from './space.model';
-
-/** Spaces are paged by slug. */
-const decodeCursor = (cursor: string | undefined) => (cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8'));
 
 function spaceConnection({ spaces: found, hasNextPage }: { spaces: SpaceReply[]; hasNextPage: boolean }) {
   return toConnection(found.map(SpaceModel.from), (space) => Buffer.from(space.slug).toString('base64url'), hasNextPage);
@@ -32,7 +29,7 @@ export class SpacesResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    const query = definedFields({ topic, audience, after: decodeCursor(after ?? undefined) });
+    const query = definedFields({ topic, audience, after: fromCursor(after) });
     return spaceConnection(await this.client.call(spaces.listSpaces, { ...query, first: pageSize(first) }, principal));
   }
 
@@ -44,7 +41,7 @@ export class SpacesResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    const query = definedFields({ after: decodeCursor(after ?? undefined) });
+    const query = definedFields({ after: fromCursor(after) });
     return spaceConnection(await this.client.call(spaces.listSpaces, { ...query, mine: true, first: pageSize(first) }, principal));
   }
 
@@ -102,7 +99,7 @@ export class SpacesResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    const query = definedFields({ status, after: decodeCursor(after ?? undefined) });
+    const query = definedFields({ status, after: fromCursor(after) });
     const { memberships, hasNextPage } = await this.client.call(spaces.listMembers, { ...query, spaceId: space.spaceId, first: pageSize(first) }, principal);
     return toConnection(memberships.map(MembershipModel.from), (membership) => membership.cursor, hasNextPage);
   }

@@ -3,7 +3,7 @@ import { ServiceClient } from '@kern/messaging';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { toConnection } from '../common/connection';
+import { fromCursor, toConnection } from '../common/connection';
 import { pageSize } from '../common/connection-args';
 import { definedFields } from '../common/defined-fields';
 import { idOf } from '../common/global-id';
@@ -27,7 +27,7 @@ export class SearchResolver {
       query,
       first: pageSize(first),
       // Cursors are the service's keys, opaque to clients.
-      ...definedFields({ spaceId: spaceId == null ? null : idOf('Space', spaceId), after: after == null ? null : Buffer.from(after, 'base64url').toString('utf8') }),
+      ...definedFields({ spaceId: spaceId == null ? null : idOf('Space', spaceId), after: fromCursor(after) }),
     };
     const { hits, hasNextPage } = await this.client.call(threads.search, payload, principal);
     return toConnection(hits.map(SearchHitModel.from), (hit) => hit.cursor, hasNextPage);

@@ -3,7 +3,7 @@ import { notFound, ServiceClient } from '@kern/messaging';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Loaders } from '../auth/current-principal.decorator';
-import { toConnection } from '../common/connection';
+import { fromCursor, toConnection } from '../common/connection';
 import { pageSize } from '../common/connection-args';
 import { definedFields } from '../common/defined-fields';
 import { idOf } from '../common/global-id';
@@ -14,9 +14,6 @@ import { UserModel } from '../users/user.model';
 import { PostConnectionModel, PostModel } from './post.model';
 import { EscalateThreadInput, StartThreadInput } from './thread.inputs';
 import { ThreadConnectionModel, ThreadModel } from './thread.model';
-
-/** Cursors are the service's keys, opaque to clients. */
-const decodeCursor = (cursor: string | null | undefined) => (cursor == null ? undefined : Buffer.from(cursor, 'base64url').toString('utf8'));
 
 @Resolver(() => ThreadModel)
 export class ThreadsResolver {
@@ -116,7 +113,7 @@ export class ThreadsResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    const cursor = decodeCursor(after);
+    const cursor = fromCursor(after);
     const { posts, hasNextPage } = await this.client.call(threads.listPosts, { threadId: thread.threadId, first: pageSize(first), ...definedFields({ after: cursor }) }, principal);
     return toConnection(posts.map(PostModel.from), (post) => post.cursor, hasNextPage);
   }
@@ -153,7 +150,7 @@ export class SpaceThreadsResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string,
     @Args('topic', { type: () => String, nullable: true }) topic?: string,
   ) {
-    const query = definedFields({ topic, after: decodeCursor(after) });
+    const query = definedFields({ topic, after: fromCursor(after) });
     const { threads: found, hasNextPage } = await this.client.call(threads.listThreads, { ...query, spaceId: space.spaceId, first: pageSize(first) }, principal);
     return toConnection(found.map(ThreadModel.from), (thread) => thread.cursor, hasNextPage);
   }

@@ -1,7 +1,8 @@
 import type { NotificationReply, Principal } from '@kern/contracts';
-import { badInput, unauthenticated } from '@kern/messaging';
+import { unauthenticated } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { SpaceAccessClient } from '../access/space-access.client';
+import { parseTimeCursor } from '../common/time-cursor';
 import { type InboxRow, NotificationsRepository, toNotificationReply } from './notifications.repository';
 
 /**
@@ -17,7 +18,7 @@ export class NotificationsUseCase {
 
   async list(query: { unreadOnly?: boolean; first: number; after?: string }, principal: Principal) {
     if (principal.kind === 'ANONYMOUS') throw unauthenticated();
-    const rows = await this.notifications.list(principal.userId, { unreadOnly: query.unreadOnly ?? false, first: query.first + 1, after: query.after ? parseCursor(query.after) : undefined });
+    const rows = await this.notifications.list(principal.userId, { unreadOnly: query.unreadOnly ?? false, first: query.first + 1, after: query.after ? parseTimeCursor(query.after) : undefined });
     const shown = await this.stillReadable(rows.slice(0, query.first), principal);
     const unread = await this.stillReadable(await this.notifications.unread(principal.userId), principal);
     return {
@@ -39,10 +40,4 @@ export class NotificationsUseCase {
       (row) => (row.space_id === null || access.get(row.space_id)?.read) && (row.post_visibility !== 'INTERNAL' || principal.kind === 'EMPLOYEE'),
     );
   }
-}
-
-function parseCursor(after: string): { createdAt: string; id: string } {
-  const [createdAt, id] = after.split('|');
-  if (!createdAt || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id ?? '')) throw badInput('Invalid cursor', { field: 'after' });
-  return { createdAt, id };
 }

@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { readerOf } from '../access/reader';
 import { SpaceAccessClient } from '../access/space-access.client';
 import { ThreadFinder } from '../access/thread-finder';
+import { parseTimeCursor } from '../common/time-cursor';
 import { ThreadLinksRepository } from '../links/thread-links.repository';
 import { ThreadsRepository } from './threads.repository';
 import { toThreadReply } from './thread-row';
@@ -50,7 +51,7 @@ export class FindThreadsUseCase {
   ): Promise<{ threads: ThreadReply[]; hasNextPage: boolean }> {
     const reader = readerOf(principal, await this.spaces.listable(query.spaceId, principal));
     const topicIds = query.topic ? await this.subtree(query.topic, principal) : undefined;
-    const rows = await this.threads.list(reader, { spaceId: query.spaceId, topicIds, first: query.first, after: query.after ? parseCursor(query.after) : undefined });
+    const rows = await this.threads.list(reader, { spaceId: query.spaceId, topicIds, first: query.first, after: query.after ? parseTimeCursor(query.after) : undefined });
     return { threads: rows.slice(0, query.first).map((row) => toThreadReply(row, reader)), hasNextPage: rows.length > query.first };
   }
 
@@ -62,11 +63,4 @@ export class FindThreadsUseCase {
       throw error;
     }
   }
-}
-
-/** `after` is the last thread's `createdAt|id`. */
-function parseCursor(after: string): { createdAt: string; id: string } {
-  const [createdAt, id] = after.split('|');
-  if (!createdAt || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id ?? '')) throw badInput('Invalid cursor', { field: 'after' });
-  return { createdAt, id };
 }
