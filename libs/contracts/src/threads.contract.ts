@@ -190,18 +190,34 @@ export const notifications = {
 } as const;
 
 const PostPlace = { postId: z.uuid(), threadId: z.uuid(), spaceId: z.uuid(), authorId: z.uuid() };
+/** What expertise is earned on: the thread's topics, and who may see the post (evidence shown to customers counts only what they may read). */
+const Evidence = { topicIds: z.array(z.uuid()).max(20), visibility: PostVisibility };
 
 export const threadsEvents = {
   /** A post became visible (written, or approved by a moderator): watchers, mentioned people and the replied-to hear of it. */
   postPublished: durableEvent(
     'threads.post.published',
     1,
-    z.object({ ...PostPlace, opening: z.boolean(), visibility: PostVisibility, replyToPostId: z.uuid().nullable(), mentionedHandles: z.array(z.string()).max(50) }),
+    z.object({
+      ...PostPlace,
+      ...Evidence,
+      opening: z.boolean(),
+      replyToPostId: z.uuid().nullable(),
+      mentionedHandles: z.array(z.string()).max(50),
+      /** The start of the text, for matching questions to the people who answered similar ones. */
+      excerpt: z.string().max(2000),
+    }),
   ),
   /** Notifications reached these recipients' inboxes: gateways tell those who are online. */
   notificationsDelivered: durableEvent('threads.notification.delivered', 1, z.object({ recipientIds: z.array(z.uuid()).max(1000) })),
   /** A question's author or a moderator accepted an answer. */
-  answerAccepted: durableEvent('threads.answer.accepted', 1, z.object({ ...PostPlace, acceptedBy: z.uuid() })),
+  answerAccepted: durableEvent('threads.answer.accepted', 1, z.object({ ...PostPlace, ...Evidence, acceptedBy: z.uuid() })),
+  /** Someone marked a post helpful (`helpful: true`) or took it back. */
+  postMarkedHelpful: durableEvent('threads.post.helpful-marked', 1, z.object({ ...PostPlace, ...Evidence, markedBy: z.uuid(), helpful: z.boolean() })),
+  /** Its author deleted a post. */
+  postDeleted: durableEvent('threads.post.deleted', 1, z.object(PostPlace)),
+  /** A thread moved to another space (whose readers now see its activity). */
+  threadMoved: durableEvent('threads.thread.moved', 1, z.object({ threadId: z.uuid(), spaceId: z.uuid() })),
   /** A moderator (or Kern itself) acted on a post: its author hears about it. */
   postModerated: durableEvent(
     'threads.post.moderated',

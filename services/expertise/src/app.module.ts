@@ -1,9 +1,15 @@
+import { natsServers } from '@kern/config';
 import { expertise } from '@kern/contracts';
 import { DatabaseModule } from '@kern/database';
+import { durableConsumers, EventsModule } from '@kern/events';
+import { ServiceClientModule } from '@kern/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ExpertiseConfig } from './config/expertise.config';
 import { migrations } from './database/migrations';
+import { EvidenceViewers } from './evidence/evidence-viewer';
+import { EvidenceRepository } from './evidence/evidence.repository';
+import { evidenceHandlers } from './evidence/evidence.handlers';
 import { SkillsController } from './skills/skills.controller';
 import { SkillsRepository } from './skills/skills.repository';
 import { CreateTopicUseCase } from './topics/create-topic.use-case';
@@ -28,9 +34,19 @@ export class AppModule {
           health: expertise.health,
         }),
         TypeOrmModule.forFeature(entities),
+        ServiceClientModule.forRoot({ servers: natsServers(config.NATS_URL), timeoutMs: config.SERVICE_TIMEOUT_MS, name: `expertise-${process.pid}` }),
+        EventsModule.forService({ schema: 'expertise', servers: natsServers(config.NATS_URL), name: 'expertise', config }),
       ],
       controllers: [TopicsController, SkillsController],
-      providers: [TopicsRepository, CreateTopicUseCase, SkillsRepository],
+      providers: [
+        TopicsRepository,
+        CreateTopicUseCase,
+        SkillsRepository,
+        EvidenceRepository,
+        EvidenceViewers,
+        ...evidenceHandlers,
+        durableConsumers(evidenceHandlers),
+      ],
     };
   }
 }

@@ -1,6 +1,8 @@
 import { expertise, isAuthenticated, type Principal } from '@kern/contracts';
 import { assertCanWrite, badInput, Envelope, Handles, type Request } from '@kern/messaging';
 import { Controller } from '@nestjs/common';
+import { EvidenceViewers } from '../evidence/evidence-viewer';
+import { EvidenceRepository } from '../evidence/evidence.repository';
 import { TopicsRepository } from '../topics/topics.repository';
 import { SkillsRepository } from './skills.repository';
 
@@ -10,6 +12,8 @@ export class SkillsController {
   constructor(
     private readonly skills: SkillsRepository,
     private readonly topics: TopicsRepository,
+    private readonly evidence: EvidenceRepository,
+    private readonly viewers: EvidenceViewers,
   ) {}
 
   @Handles(expertise.declareSkill)
@@ -17,7 +21,9 @@ export class SkillsController {
     assertCanWrite(request.principal);
     const topicId = await this.topicId(request.payload.topic);
     await this.skills.declare(request.principal.userId, topicId, request.payload.level);
-    return (await this.skills.findDeclared(request.principal.userId, topicId))!;
+    const skill = (await this.skills.findDeclared(request.principal.userId, topicId))!;
+    const evidenceScore = await this.evidence.score(request.principal.userId, topicId, await this.viewers.of(request.principal));
+    return { ...skill, evidenceScore };
   }
 
   @Handles(expertise.removeSkill)

@@ -25,17 +25,14 @@ export class SkillsRepository {
     return count > 0;
   }
 
-  /**
-   * A declared skill with its endorsements. Evidence is earned from thread activity, which reaches
-   * this service with the durable events (issue 7); until then no skill has any.
-   */
-  async findDeclared(userId: string, topicId: string): Promise<SkillReply | null> {
+  /** A declared skill with its endorsements; the caller adds the evidence the viewer may see. */
+  async findDeclared(userId: string, topicId: string): Promise<Omit<SkillReply, 'evidenceScore'> | null> {
     const rows: Array<{ level: SkillLevel; endorsements: number }> = await this.db.query(
       `SELECT s.level, (SELECT count(*)::int FROM expertise.endorsements e WHERE e.user_id = s.user_id AND e.topic_id = s.topic_id) AS endorsements
        FROM expertise.skills s WHERE s.user_id = $1 AND s.topic_id = $2`,
       [userId, topicId],
     );
-    return rows[0] ? { userId, topicId, level: rows[0].level, endorsementCount: rows[0].endorsements, evidenceScore: 0 } : null;
+    return rows[0] ? { userId, topicId, level: rows[0].level, endorsementCount: rows[0].endorsements } : null;
   }
 
   /** Declared skills, each spread over its sub-topics at a lower weight; the strongest reason wins per topic. */

@@ -1,10 +1,11 @@
-import { identity, type Principal, type ThreadReply } from '@kern/contracts';
+import { identity, type Principal, type ThreadReply, threadsEvents } from '@kern/contracts';
 import { assertCanWrite, conflict, DomainError, forbidden, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SpaceAccessClient } from '../access/space-access.client';
 import { ThreadFinder } from '../access/thread-finder';
+import { PostEvents } from '../posts/post-events';
 import { searchLanguage } from '../search/search-language';
 import { toThreadReply } from '../threads/thread-row';
 
@@ -20,6 +21,7 @@ export class MoveThreadUseCase {
     @Inject(ServiceClient) private readonly client: ServiceClient,
     private readonly finder: ThreadFinder,
     private readonly spaces: SpaceAccessClient,
+    private readonly events: PostEvents,
   ) {}
 
   async execute(input: { threadId: string; spaceId: string; confirmPublish?: boolean }, principal: Principal): Promise<ThreadReply> {
@@ -38,7 +40,9 @@ export class MoveThreadUseCase {
         const language = searchLanguage(target.language);
         await tx.query(`UPDATE threads.threads SET space_id = $2, language = $3::regconfig WHERE id = $1`, [thread.thread_id, target.id, language]);
         await tx.query(`UPDATE threads.posts SET language = $2::regconfig WHERE thread_id = $1`, [thread.thread_id, language]);
+        await this.events.record(tx, threadsEvents.threadMoved, { threadId: thread.thread_id, spaceId: target.id });
       });
+      this.events.kick();
     }
     const moved = await this.finder.thread(thread.thread_id, principal);
     return toThreadReply(moved.thread, moved.reader);

@@ -1,4 +1,4 @@
-import type { PostReply, Principal } from '@kern/contracts';
+import { type PostReply, type Principal, threadsEvents } from '@kern/contracts';
 import { assertCanWrite, badInput, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ThreadFinder } from '../access/thread-finder';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { renderMarkdown } from './markdown';
+import { PostEvents } from './post-events';
 import { toPostReply } from './post-row';
 import { PostsRepository } from './posts.repository';
 
@@ -17,6 +18,7 @@ export class EditPostUseCase {
     private readonly finder: ThreadFinder,
     private readonly threads: ThreadsRepository,
     private readonly posts: PostsRepository,
+    private readonly events: PostEvents,
   ) {}
 
   async edit(input: { postId: string; body: string }, principal: Principal): Promise<PostReply> {
@@ -34,12 +36,14 @@ export class EditPostUseCase {
   async delete(postId: string, principal: Principal): Promise<PostReply> {
     assertCanWrite(principal);
     await this.dataSource.transaction(async (tx) => {
-      const { post } = await this.finder.post(postId, principal, tx);
+      const { post, thread } = await this.finder.post(postId, principal, tx);
       if (post.author_id !== principal.userId) throw forbidden('Only the author deletes a post; moderators hide it instead');
       if (post.status === 'DELETED') return;
       await this.posts.in(tx).setStatus(post.id, 'DELETED');
       await this.threads.in(tx).recount(post.thread_id);
+      await this.events.record(tx, threadsEvents.postDeleted, { postId: post.id, threadId: post.thread_id, spaceId: thread.t_space_id, authorId: post.author_id });
     });
+    this.events.kick();
     return this.reload(postId, principal);
   }
 

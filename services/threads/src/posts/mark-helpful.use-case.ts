@@ -1,7 +1,10 @@
-import type { PostReply, Principal } from '@kern/contracts';
+import { type PostReply, type Principal, threadsEvents } from '@kern/contracts';
 import { assertCanWrite, badInput } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ThreadFinder } from '../access/thread-finder';
+import { PostEvents } from './post-events';
 import { toPostReply } from './post-row';
 import { PostsRepository } from './posts.repository';
 
@@ -9,16 +12,32 @@ import { PostsRepository } from './posts.repository';
 @Injectable()
 export class MarkHelpfulUseCase {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly finder: ThreadFinder,
     private readonly posts: PostsRepository,
+    private readonly events: PostEvents,
   ) {}
 
   async execute(input: { postId: string; helpful: boolean }, principal: Principal): Promise<PostReply> {
     assertCanWrite(principal);
-    const { post } = await this.finder.post(input.postId, principal);
+    const { post, thread } = await this.finder.post(input.postId, principal);
     if (post.author_id === principal.userId) throw badInput('You cannot mark your own post as helpful', { field: 'postId' });
     if (post.status !== 'VISIBLE') throw badInput('Only visible posts can be marked helpful', { field: 'postId' });
-    await this.posts.setHelpful(post.id, principal.userId, input.helpful);
+    await this.dataSource.transaction(async (tx) => {
+      // Only a real change is news: marking twice earns its author nothing more.
+      if (!(await this.posts.in(tx).setHelpful(post.id, principal.userId, input.helpful))) return;
+      await this.events.record(tx, threadsEvents.postMarkedHelpful, {
+        postId: post.id,
+        threadId: post.thread_id,
+        spaceId: thread.t_space_id,
+        authorId: post.author_id,
+        topicIds: thread.t_topic_ids,
+        visibility: post.visibility,
+        markedBy: principal.userId,
+        helpful: input.helpful,
+      });
+    });
+    this.events.kick();
     const { post: updated, reader } = await this.finder.post(input.postId, principal);
     return toPostReply(updated, reader);
   }

@@ -1,7 +1,8 @@
-import { type PostVisibility, threadsEvents } from '@kern/contracts';
+import { type AnyDurableEvent, type PostVisibility, threadsEvents } from '@kern/contracts';
 import { Outbox, OutboxRelay } from '@kern/events';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { z } from 'zod';
 import { mentionedHandles } from '../moderation/text-features';
 
 /** Records, in the post's own transaction, that a post became visible; `kick` after the commit. */
@@ -14,10 +15,25 @@ export class PostEvents {
 
   async published(
     tx: EntityManager,
-    post: { postId: string; threadId: string; spaceId: string; authorId: string; opening: boolean; visibility: PostVisibility; replyToPostId: string | null; body: string },
+    post: {
+      postId: string;
+      threadId: string;
+      spaceId: string;
+      authorId: string;
+      topicIds: string[];
+      opening: boolean;
+      visibility: PostVisibility;
+      replyToPostId: string | null;
+      body: string;
+    },
   ): Promise<void> {
     const { body, ...place } = post;
-    await this.outbox.add(tx, threadsEvents.postPublished, { ...place, mentionedHandles: mentionedHandles(body).slice(0, 50) });
+    await this.outbox.add(tx, threadsEvents.postPublished, { ...place, mentionedHandles: mentionedHandles(body).slice(0, 50), excerpt: body.slice(0, 2000) });
+  }
+
+  /** Records any other post event in the caller's transaction. */
+  async record<E extends AnyDurableEvent>(tx: EntityManager, event: E, payload: z.input<E['payload']>): Promise<void> {
+    await this.outbox.add(tx, event, payload);
   }
 
   kick() {

@@ -75,14 +75,15 @@ export class PostsRepository {
     );
   }
 
-  /** Marks or unmarks, once per user, keeping the post's count in step. */
-  async setHelpful(postId: string, userId: string, helpful: boolean): Promise<void> {
+  /** Marks or unmarks, once per user, keeping the post's count in step; answers whether anything changed. */
+  async setHelpful(postId: string, userId: string, helpful: boolean): Promise<boolean> {
     const sql = helpful
       ? `WITH added AS (INSERT INTO threads.helpful_marks (post_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1)
-         UPDATE threads.posts SET helpful_count = helpful_count + (SELECT count(*) FROM added) WHERE id = $1`
+         UPDATE threads.posts SET helpful_count = helpful_count + (SELECT count(*) FROM added) WHERE id = $1 RETURNING (SELECT count(*) FROM added) AS changed`
       : `WITH removed AS (DELETE FROM threads.helpful_marks WHERE post_id = $1 AND user_id = $2 RETURNING 1)
-         UPDATE threads.posts SET helpful_count = helpful_count - (SELECT count(*) FROM removed) WHERE id = $1`;
-    await this.db.query(sql, [postId, userId]);
+         UPDATE threads.posts SET helpful_count = helpful_count - (SELECT count(*) FROM removed) WHERE id = $1 RETURNING (SELECT count(*) FROM removed) AS changed`;
+    const [rows]: [Array<{ changed: string }>, number] = await this.db.query(sql, [postId, userId]);
+    return Number(rows[0]?.changed ?? 0) > 0;
   }
 
   /** Deleted posts keep their text 30 days for moderators, then lose it. */

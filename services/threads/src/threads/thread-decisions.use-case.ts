@@ -35,6 +35,8 @@ export class ThreadDecisionsUseCase {
         threadId: thread.thread_id,
         spaceId: thread.t_space_id,
         authorId: post.author_id,
+        topicIds: thread.t_topic_ids,
+        visibility: post.visibility,
         acceptedBy: principal.userId,
       });
     });

@@ -40,7 +40,7 @@ export class ThreadWriter {
       language,
     });
     if (thread.status !== 'PENDING_REVIEW') {
-      const place = { postId, threadId: id, spaceId: thread.space.id, authorId: thread.authorId };
+      const place = { postId, threadId: id, spaceId: thread.space.id, authorId: thread.authorId, topicIds: thread.topicIds };
       await this.events.published(tx, { ...place, opening: true, visibility: 'EVERYONE', replyToPostId: null, body: thread.body });
     }
     await this.follows.in(tx).watchUnlessChosen(thread.authorId, id);
