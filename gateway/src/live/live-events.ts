@@ -1,5 +1,6 @@
 import { natsServers } from '@kern/config';
-import { type AnyDurableEvent, type EventEnvelope, eventStreamSubject, threadsEvents } from '@kern/contracts';
+import { type AnyDurableEvent, EVENT_STREAMS, type EventEnvelope, eventStreamSubject, threadsEvents } from '@kern/contracts';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EventEmitter, on } from 'node:events';
@@ -37,6 +38,17 @@ export class LiveEvents implements OnApplicationBootstrap, OnApplicationShutdown
           }
         }
       })();
+    }
+  }
+
+  /** How many events no consumer could apply (the dead-letter stream), for operators; null when unknown. */
+  async deadLetters(): Promise<number | null> {
+    if (!this.connection) return null;
+    try {
+      const jsm = await jetstreamManager(this.connection, { timeout: 1000 });
+      return (await jsm.streams.info(EVENT_STREAMS.deadLetters.name)).state.messages;
+    } catch {
+      return null;
     }
   }
 
