@@ -78,7 +78,7 @@ it('an event that cannot be applied goes to the dead letters and holds up nothin
     expect(letter?.json<{ consumer: string; event: string }>()).toMatchObject({ consumer: 'spaces-admit-invitee', event: expect.stringContaining('nonsense') });
     const logged = community.stack.find('spaces')[0].waitForLog((line) => line.msg === 'event moved to the dead letters', 'the dead letter in the log', 5000);
     await expect(logged).resolves.toMatchObject({ consumer: 'spaces-admit-invitee' });
-    const health = await (await fetch(`${community.stack.gatewayUrl}/health`)).json();
+    const health = (await (await fetch(`${community.stack.gatewayUrl}/health`)).json()) as { events: { deadLetters: number } };
     expect(health.events.deadLetters).toBeGreaterThanOrEqual(1);
   } finally {
     await connection.close();
