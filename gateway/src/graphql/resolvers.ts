@@ -1,6 +1,7 @@
 import { AdminResolver } from '../admin/admin.resolver';
 import { ApiTokensResolver } from '../api-tokens/api-tokens.resolver';
 import { InvitationsResolver } from '../invitations/invitations.resolver';
+import { ExpertiseResolver, ExpertResolver, TopicExpertiseResolver, UserProfileResolver } from '../expertise/expertise.resolver';
 import { LiveResolver } from '../live/live.resolver';
 import { ModerationResolver } from '../moderation/moderation.resolver';
 import { NodeResolver } from '../nodes/node.resolver';
@@ -36,4 +37,8 @@ export const resolvers = [
   ModerationResolver,
   NotificationsResolver,
   LiveResolver,
+  ExpertiseResolver,
+  ExpertResolver,
+  UserProfileResolver,
+  TopicExpertiseResolver,
 ];

@@ -26,6 +26,25 @@ export interface SkillReply {
   evidenceScore: number;
 }
 
+export interface ProfileReply {
+  userId: string;
+  headline: string | null;
+  bio: string | null;
+  /** An employee who chose to be visible to customers as an expert. */
+  ambassador: boolean;
+  openToQuestions: boolean;
+  /** Declared, endorsed or earned; evidence as the viewer may see it. */
+  skills: SkillReply[];
+}
+
+export interface ExpertReply {
+  userId: string;
+  score: number;
+  /** The topics that made them an expert here (the asked topic, or the ones a question matched). */
+  topicIds: string[];
+  acceptedAnswers: number;
+}
+
 /** How much a user's skills point at a topic; sub-topics of a skill count at a lower weight. */
 export interface TopicAffinity {
   topicId: string;
@@ -53,6 +72,21 @@ export const expertise = {
   ),
   declareSkill: rpc<SkillReply>()('expertise.skill.declare', z.object({ topic: TopicSlug, level: SkillLevel }).strict()),
   removeSkill: rpc<{ removed: boolean }>()('expertise.skill.remove', z.object({ topic: TopicSlug }).strict()),
+  /** NOT_FOUND when the principal may not see this profile (a customer and a non-ambassador employee). */
+  getProfile: rpc<ProfileReply>()('expertise.profile.get', z.object({ userId: z.uuid() }).strict()),
+  updateProfile: rpc<ProfileReply>()(
+    'expertise.profile.update',
+    z.object({
+      headline: z.string().trim().max(120, 'must be at most 120 characters').nullish(),
+      bio: z.string().trim().max(2000, 'must be at most 2000 characters').nullish(),
+      ambassador: z.boolean().optional(),
+      openToQuestions: z.boolean().optional(),
+    }).strict(),
+  ),
+  endorse: rpc<SkillReply>()('expertise.skill.endorse', z.object({ userId: z.uuid(), topic: TopicSlug }).strict()),
+  withdrawEndorsement: rpc<SkillReply>()('expertise.skill.withdraw-endorsement', z.object({ userId: z.uuid(), topic: TopicSlug }).strict()),
+  /** People who know about a topic (sub-topics included), best first, among those the principal may see. */
+  findExperts: rpc<{ experts: ExpertReply[] }>()('expertise.expert.find', z.object({ topic: TopicSlug, first: z.number().int().min(1).max(50) }).strict()),
   /** The principal's own affinities, for recommending spaces. */
   topicAffinity: rpc<{ topics: TopicAffinity[] }>()('expertise.skill.affinity', z.object({}).strict()),
 } as const;

@@ -115,6 +115,14 @@ export const identity = {
   ),
   /** Unknown ids are left out. */
   getUsers: rpc<{ users: UserReply[] }>()('identity.user.get-many', z.object({ ids: z.array(z.uuid()).max(100) }).strict()),
+  /**
+   * For services deciding who may be shown or notified: each user's kind and whether they are
+   * suspended (which `getUsers` shows admins only). Not exposed by the gateway.
+   */
+  getStandings: rpc<{ users: Array<{ id: string; kind: MemberKind; suspended: boolean }> }>()(
+    'identity.user.standings',
+    z.object({ ids: z.array(z.uuid()).max(1000) }).strict(),
+  ),
   createInvitation: rpc<InvitationReply>()(
     'identity.invitation.create',
     z.object({ email: Email, kind: MemberKind, spaceIds: z.array(z.uuid()).max(50).default([]) }),

@@ -10,6 +10,13 @@ import { migrations } from './database/migrations';
 import { EvidenceViewers } from './evidence/evidence-viewer';
 import { EvidenceRepository } from './evidence/evidence.repository';
 import { evidenceHandlers } from './evidence/evidence.handlers';
+import { FindExpertsUseCase } from './experts/find-experts.use-case';
+import { People } from './profiles/people';
+import { ProfileSkills } from './profiles/profile-skills';
+import { ProfilesController } from './profiles/profiles.controller';
+import { ProfilesRepository } from './profiles/profiles.repository';
+import { ProfilesUseCase } from './profiles/profiles.use-case';
+import { EndorseUseCase } from './skills/endorse.use-case';
 import { SkillsController } from './skills/skills.controller';
 import { SkillsRepository } from './skills/skills.repository';
 import { CreateTopicUseCase } from './topics/create-topic.use-case';
@@ -37,13 +44,19 @@ export class AppModule {
         ServiceClientModule.forRoot({ servers: natsServers(config.NATS_URL), timeoutMs: config.SERVICE_TIMEOUT_MS, name: `expertise-${process.pid}` }),
         EventsModule.forService({ schema: 'expertise', servers: natsServers(config.NATS_URL), name: 'expertise', config }),
       ],
-      controllers: [TopicsController, SkillsController],
+      controllers: [TopicsController, SkillsController, ProfilesController],
       providers: [
         TopicsRepository,
         CreateTopicUseCase,
         SkillsRepository,
         EvidenceRepository,
         EvidenceViewers,
+        ProfilesRepository,
+        People,
+        ProfileSkills,
+        ProfilesUseCase,
+        EndorseUseCase,
+        FindExpertsUseCase,
         ...evidenceHandlers,
         durableConsumers(evidenceHandlers),
       ],

@@ -15,6 +15,13 @@ export interface EvidenceRecord {
   occurredAt: string;
 }
 
+export interface EvidenceScore {
+  userId: string;
+  topicId: string;
+  score: number;
+  acceptedAnswers: number;
+}
+
 /** Whose activity counts for a viewer: only spaces they may read, internal notes only for employees. */
 export interface EvidenceViewer {
   readableSpaceIds: string[];
@@ -55,23 +62,40 @@ export class EvidenceRepository {
   }
 
   /**
-   * A user's evidence for a topic as `viewer` may see it, decayed by age; activity on a sub-topic
-   * counts for its parents too.
+   * Evidence per user and topic as `viewer` may see it (only spaces they may read, internal notes
+   * only for employees), decayed by age; activity on a sub-topic counts for its parents too.
+   * `touching` narrows the evidence read to that on any of these topics (a topic's subtree), through
+   * the GIN index.
    */
-  async score(userId: string, topicId: string, viewer: EvidenceViewer): Promise<number> {
-    const [row] = await this.db.query(
+  async scores(viewer: EvidenceViewer, filter: { userIds?: string[]; topicId?: string; touching?: string[] }): Promise<EvidenceScore[]> {
+    const rows: Array<{ user_id: string; topic_id: string; score: number; accepted: number }> = await this.db.query(
       `WITH RECURSIVE reach AS (
          SELECT e.id, unnest(e.topic_ids) AS topic_id FROM expertise.evidence e
-         WHERE e.user_id = $1 AND NOT e.removed AND e.space_id = ANY($3::uuid[]) AND (e.visibility = 'EVERYONE' OR $4::boolean)
+         WHERE NOT e.removed AND e.space_id = ANY($1::uuid[]) AND (e.visibility = 'EVERYONE' OR $2::boolean)
+           AND ($3::uuid[] IS NULL OR e.user_id = ANY($3::uuid[]))
+           AND ($5::uuid[] IS NULL OR e.topic_ids && $5::uuid[])
          UNION
          SELECT reach.id, t.parent_id FROM reach JOIN expertise.topics t ON t.id = reach.topic_id WHERE t.parent_id IS NOT NULL
        )
-       SELECT coalesce(sum(
-         CASE e.kind WHEN 'ACCEPTED_ANSWER' THEN $5::float WHEN 'HELPFUL' THEN $6::float ELSE $7::float END
-         * power(0.5, extract(epoch FROM now() - e.occurred_at) / 86400 / $8::float)), 0) AS score
-       FROM expertise.evidence e WHERE e.id IN (SELECT id FROM reach WHERE topic_id = $2)`,
-      [userId, topicId, viewer.readableSpaceIds, viewer.employee, EVIDENCE_WEIGHT.ACCEPTED_ANSWER, EVIDENCE_WEIGHT.HELPFUL, EVIDENCE_WEIGHT.REPLY, HALF_LIFE_DAYS],
+       SELECT e.user_id, r.topic_id,
+         sum(CASE e.kind WHEN 'ACCEPTED_ANSWER' THEN $6::float WHEN 'HELPFUL' THEN $7::float ELSE $8::float END
+             * power(0.5, extract(epoch FROM now() - e.occurred_at) / 86400 / $9::float))::float AS score,
+         (count(*) FILTER (WHERE e.kind = 'ACCEPTED_ANSWER'))::int AS accepted
+       FROM reach r JOIN expertise.evidence e ON e.id = r.id
+       WHERE $4::uuid IS NULL OR r.topic_id = $4::uuid
+       GROUP BY e.user_id, r.topic_id`,
+      [
+        viewer.readableSpaceIds,
+        viewer.employee,
+        filter.userIds ?? null,
+        filter.topicId ?? null,
+        filter.touching ?? null,
+        EVIDENCE_WEIGHT.ACCEPTED_ANSWER,
+        EVIDENCE_WEIGHT.HELPFUL,
+        EVIDENCE_WEIGHT.REPLY,
+        HALF_LIFE_DAYS,
+      ],
     );
-    return Number(row.score);
+    return rows.map((row) => ({ userId: row.user_id, topicId: row.topic_id, score: Number(row.score), acceptedAnswers: row.accepted }));
   }
 }

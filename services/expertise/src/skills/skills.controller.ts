@@ -2,7 +2,7 @@ import { expertise, isAuthenticated, type Principal } from '@kern/contracts';
 import { assertCanWrite, badInput, Envelope, Handles, type Request } from '@kern/messaging';
 import { Controller } from '@nestjs/common';
 import { EvidenceViewers } from '../evidence/evidence-viewer';
-import { EvidenceRepository } from '../evidence/evidence.repository';
+import { ProfileSkills } from '../profiles/profile-skills';
 import { TopicsRepository } from '../topics/topics.repository';
 import { SkillsRepository } from './skills.repository';
 
@@ -12,7 +12,7 @@ export class SkillsController {
   constructor(
     private readonly skills: SkillsRepository,
     private readonly topics: TopicsRepository,
-    private readonly evidence: EvidenceRepository,
+    private readonly profileSkills: ProfileSkills,
     private readonly viewers: EvidenceViewers,
   ) {}
 
@@ -21,9 +21,7 @@ export class SkillsController {
     assertCanWrite(request.principal);
     const topicId = await this.topicId(request.payload.topic);
     await this.skills.declare(request.principal.userId, topicId, request.payload.level);
-    const skill = (await this.skills.findDeclared(request.principal.userId, topicId))!;
-    const evidenceScore = await this.evidence.score(request.principal.userId, topicId, await this.viewers.of(request.principal));
-    return { ...skill, evidenceScore };
+    return this.profileSkills.one(request.principal.userId, topicId, await this.viewers.of(request.principal));
   }
 
   @Handles(expertise.removeSkill)

@@ -1,4 +1,4 @@
-import type { SkillLevel, SkillReply, TopicAffinity } from '@kern/contracts';
+import type { SkillLevel, TopicAffinity } from '@kern/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -25,16 +25,6 @@ export class SkillsRepository {
     return count > 0;
   }
 
-  /** A declared skill with its endorsements; the caller adds the evidence the viewer may see. */
-  async findDeclared(userId: string, topicId: string): Promise<Omit<SkillReply, 'evidenceScore'> | null> {
-    const rows: Array<{ level: SkillLevel; endorsements: number }> = await this.db.query(
-      `SELECT s.level, (SELECT count(*)::int FROM expertise.endorsements e WHERE e.user_id = s.user_id AND e.topic_id = s.topic_id) AS endorsements
-       FROM expertise.skills s WHERE s.user_id = $1 AND s.topic_id = $2`,
-      [userId, topicId],
-    );
-    return rows[0] ? { userId, topicId, level: rows[0].level, endorsementCount: rows[0].endorsements } : null;
-  }
-
   /** Declared skills, each spread over its sub-topics at a lower weight; the strongest reason wins per topic. */
   affinity(userId: string): Promise<TopicAffinity[]> {
     return this.db.query(
@@ -47,5 +37,34 @@ export class SkillsRepository {
        SELECT topic_id AS "topicId", max(weight) AS weight FROM reach GROUP BY topic_id ORDER BY weight DESC`,
       [userId, LEVEL_WEIGHT.EXPERT, LEVEL_WEIGHT.PRACTITIONER, LEVEL_WEIGHT.LEARNING, SUB_TOPIC_FACTOR],
     );
+  }
+
+  /** Declared levels, per user and topic. */
+  async declaredOf(userIds: string[]): Promise<Array<{ userId: string; topicId: string; level: SkillLevel }>> {
+    return this.db.query(`SELECT user_id AS "userId", topic_id AS "topicId", level FROM expertise.skills WHERE user_id = ANY($1::uuid[])`, [userIds]);
+  }
+
+  /** Declared levels of anyone on any of these topics. */
+  async declaredOn(topicIds: string[]): Promise<Array<{ userId: string; topicId: string; level: SkillLevel }>> {
+    return this.db.query(`SELECT user_id AS "userId", topic_id AS "topicId", level FROM expertise.skills WHERE topic_id = ANY($1::uuid[])`, [topicIds]);
+  }
+
+  /** Endorsement counts per user and topic, for these users or these topics. */
+  async endorsements(filter: { userIds?: string[]; topicIds?: string[] }): Promise<Array<{ userId: string; topicId: string; count: number }>> {
+    return this.db.query(
+      `SELECT user_id AS "userId", topic_id AS "topicId", count(*)::int AS count FROM expertise.endorsements
+       WHERE ($1::uuid[] IS NULL OR user_id = ANY($1::uuid[])) AND ($2::uuid[] IS NULL OR topic_id = ANY($2::uuid[]))
+       GROUP BY user_id, topic_id`,
+      [filter.userIds ?? null, filter.topicIds ?? null],
+    );
+  }
+
+  /** Once per endorser and skill; answers whether it is new. */
+  async endorse(userId: string, topicId: string, endorserId: string): Promise<void> {
+    await this.db.query(`INSERT INTO expertise.endorsements (user_id, topic_id, endorser_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [userId, topicId, endorserId]);
+  }
+
+  async withdrawEndorsement(userId: string, topicId: string, endorserId: string): Promise<void> {
+    await this.db.query(`DELETE FROM expertise.endorsements WHERE user_id = $1 AND topic_id = $2 AND endorser_id = $3`, [userId, topicId, endorserId]);
   }
 }

@@ -21,6 +21,11 @@ export class UsersController {
     return this.getUser.execute(request.payload, request.principal);
   }
 
+  @Handles(identity.getStandings)
+  async standings(@Envelope(identity.getStandings) request: Request<typeof identity.getStandings>) {
+    return { users: await this.getUser.standings(request.payload.ids) };
+  }
+
   @Handles(identity.getUsers)
   async getMany(@Envelope(identity.getUsers) request: Request<typeof identity.getUsers>) {
     return { users: await this.getUser.many(request.payload.ids, request.principal) };
