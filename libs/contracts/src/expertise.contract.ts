@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { durableEvent } from './event';
 import { healthRpc } from './health';
 import { rpc } from './rpc';
 
@@ -89,4 +90,13 @@ export const expertise = {
   findExperts: rpc<{ experts: ExpertReply[] }>()('expertise.expert.find', z.object({ topic: TopicSlug, first: z.number().int().min(1).max(50) }).strict()),
   /** The principal's own affinities, for recommending spaces. */
   topicAffinity: rpc<{ topics: TopicAffinity[] }>()('expertise.skill.affinity', z.object({}).strict()),
+} as const;
+
+export const expertiseEvents = {
+  /** An unanswered question was brought to these experts' attention. */
+  questionRouted: durableEvent(
+    'expertise.question.routed',
+    1,
+    z.object({ threadId: z.uuid(), spaceId: z.uuid(), postId: z.uuid(), expertIds: z.array(z.uuid()).max(10) }),
+  ),
 } as const;

@@ -202,6 +202,7 @@ export const threadsEvents = {
       ...PostPlace,
       ...Evidence,
       opening: z.boolean(),
+      threadKind: ThreadKind,
       replyToPostId: z.uuid().nullable(),
       mentionedHandles: z.array(z.string()).max(50),
       /** The start of the text, for matching questions to the people who answered similar ones. */

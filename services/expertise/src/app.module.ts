@@ -5,12 +5,16 @@ import { durableConsumers, EventsModule } from '@kern/events';
 import { ServiceClientModule } from '@kern/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { ExpertiseConfig } from './config/expertise.config';
+import { EXPERTISE_CONFIG, type ExpertiseConfig } from './config/expertise.config';
 import { migrations } from './database/migrations';
 import { EvidenceViewers } from './evidence/evidence-viewer';
 import { EvidenceRepository } from './evidence/evidence.repository';
 import { evidenceHandlers } from './evidence/evidence.handlers';
+import { ExpertRanking } from './experts/expert-ranking';
 import { FindExpertsUseCase } from './experts/find-experts.use-case';
+import { QuestionRouter } from './routing/question-router';
+import { AnsweredQuestions, QuestionsToRoute } from './routing/question-routing.handlers';
+import { RoutingRepository } from './routing/routing.repository';
 import { People } from './profiles/people';
 import { ProfileSkills } from './profiles/profile-skills';
 import { ProfilesController } from './profiles/profiles.controller';
@@ -46,6 +50,12 @@ export class AppModule {
       ],
       controllers: [TopicsController, SkillsController, ProfilesController],
       providers: [
+        { provide: EXPERTISE_CONFIG, useValue: config },
+        ExpertRanking,
+        RoutingRepository,
+        QuestionRouter,
+        QuestionsToRoute,
+        AnsweredQuestions,
         TopicsRepository,
         CreateTopicUseCase,
         SkillsRepository,
@@ -58,7 +68,7 @@ export class AppModule {
         EndorseUseCase,
         FindExpertsUseCase,
         ...evidenceHandlers,
-        durableConsumers(evidenceHandlers),
+        durableConsumers([...evidenceHandlers, QuestionsToRoute, AnsweredQuestions]),
       ],
     };
   }

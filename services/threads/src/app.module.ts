@@ -25,7 +25,7 @@ import { DeliveryAudience } from './notifications/delivery-audience';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { NotificationsUseCase } from './notifications/notifications.use-case';
-import { NotifyAnswerAccepted, NotifyPostModerated, NotifyPostPublished } from './notifications/notify.handlers';
+import { NotifyAnswerAccepted, NotifyPostModerated, NotifyPostPublished, NotifyQuestionRouted } from './notifications/notify.handlers';
 import { RecipientsRepository } from './notifications/recipients.repository';
 import { DeletedPostsPurger } from './posts/deleted-posts.purger';
 import { PostEvents } from './posts/post-events';
@@ -77,7 +77,8 @@ export class AppModule {
         NotifyPostPublished,
         NotifyAnswerAccepted,
         NotifyPostModerated,
-        durableConsumers([NotifyPostPublished, NotifyAnswerAccepted, NotifyPostModerated]),
+        NotifyQuestionRouted,
+        durableConsumers([NotifyPostPublished, NotifyAnswerAccepted, NotifyPostModerated, NotifyQuestionRouted]),
         FollowUseCase,
         PostingPolicy,
         FlagPostUseCase,

@@ -24,7 +24,8 @@ export interface EvidenceScore {
 
 /** Whose activity counts for a viewer: only spaces they may read, internal notes only for employees. */
 export interface EvidenceViewer {
-  readableSpaceIds: string[];
+  /** Null: every space (Kern itself deciding whom to ask, never shown to anyone). */
+  readableSpaceIds: string[] | null;
   employee: boolean;
 }
 
@@ -71,7 +72,7 @@ export class EvidenceRepository {
     const rows: Array<{ user_id: string; topic_id: string; score: number; accepted: number }> = await this.db.query(
       `WITH RECURSIVE reach AS (
          SELECT e.id, unnest(e.topic_ids) AS topic_id FROM expertise.evidence e
-         WHERE NOT e.removed AND e.space_id = ANY($1::uuid[]) AND (e.visibility = 'EVERYONE' OR $2::boolean)
+         WHERE NOT e.removed AND ($1::uuid[] IS NULL OR e.space_id = ANY($1::uuid[])) AND (e.visibility = 'EVERYONE' OR $2::boolean)
            AND ($3::uuid[] IS NULL OR e.user_id = ANY($3::uuid[]))
            AND ($5::uuid[] IS NULL OR e.topic_ids && $5::uuid[])
          UNION

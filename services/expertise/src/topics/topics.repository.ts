@@ -30,6 +30,18 @@ export class TopicsRepository {
     return this.topics.find({ select: columns, where: { slug: In(slugs) } });
   }
 
+  /** Each of these topics and every topic below it, at any depth. */
+  async subtreeIds(topicIds: string[]): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.topics.query(
+      `WITH RECURSIVE tree AS (
+         SELECT id FROM expertise.topics WHERE id = ANY($1::uuid[])
+         UNION SELECT child.id FROM expertise.topics child JOIN tree ON child.parent_id = tree.id
+       ) SELECT id FROM tree`,
+      [topicIds],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** The topic with this slug and every topic below it, at any depth. */
   subtree(slug: string): Promise<TopicReply[]> {
     return this.topics.query(

@@ -40,7 +40,7 @@ export class ModeratePostUseCase {
       // A held post reaches its readers only now.
       if (post.status === 'PENDING_REVIEW' && OUTCOME[input.action] === 'VISIBLE') {
         const place = { postId: post.id, threadId: post.thread_id, spaceId: thread.t_space_id, authorId: post.author_id, topicIds: thread.t_topic_ids };
-        await this.events.published(tx, { ...place, opening: post.opening, visibility: post.visibility, replyToPostId: post.reply_to_post_id, body: post.body });
+        await this.events.published(tx, { ...place, threadKind: thread.t_kind, opening: post.opening, visibility: post.visibility, replyToPostId: post.reply_to_post_id, body: post.body });
       }
       await this.outbox.add(tx, threadsEvents.postModerated, {
         postId: post.id,

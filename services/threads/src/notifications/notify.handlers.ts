@@ -1,4 +1,4 @@
-import { type EventEnvelope, threadsEvents } from '@kern/contracts';
+import { type EventEnvelope, expertiseEvents, threadsEvents } from '@kern/contracts';
 import type { DurableHandler } from '@kern/events';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -73,5 +73,22 @@ export class NotifyPostModerated implements DurableHandler<typeof threadsEvents.
       postId: moderation.postId,
       actorId: moderation.moderatorId,
     });
+  }
+}
+
+/** The expertise service chose experts for an unanswered question; they hear of it if they may read it. */
+@Injectable()
+export class NotifyQuestionRouted implements DurableHandler<typeof expertiseEvents.questionRouted> {
+  readonly consumer = 'threads-notify-question-routed';
+  readonly event = expertiseEvents.questionRouted;
+
+  constructor(
+    private readonly audience: DeliveryAudience,
+    private readonly notifications: NotificationsRepository,
+  ) {}
+
+  async handle(routing: Payload<typeof expertiseEvents.questionRouted>, _envelope: EventEnvelope, tx: EntityManager): Promise<void> {
+    const readers = await this.audience.mayRead(routing.spaceId, 'EVERYONE', routing.expertIds);
+    await this.notifications.deliver(tx, readers, { kind: 'QUESTION_ROUTED', spaceId: routing.spaceId, threadId: routing.threadId, postId: routing.postId, actorId: null });
   }
 }

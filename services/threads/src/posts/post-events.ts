@@ -1,4 +1,4 @@
-import { type AnyDurableEvent, type PostVisibility, threadsEvents } from '@kern/contracts';
+import { type AnyDurableEvent, type PostVisibility, type ThreadKind, threadsEvents } from '@kern/contracts';
 import { Outbox, OutboxRelay } from '@kern/events';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -22,6 +22,7 @@ export class PostEvents {
       authorId: string;
       topicIds: string[];
       opening: boolean;
+      threadKind: ThreadKind;
       visibility: PostVisibility;
       replyToPostId: string | null;
       body: string;

@@ -64,7 +64,7 @@ export class ReplyUseCase {
       if (admission.status === 'VISIBLE') {
         await this.threads.in(tx).countReply(thread.thread_id, visibility);
         const place = { postId, threadId: thread.thread_id, spaceId: thread.t_space_id, authorId: principal.userId, topicIds: thread.t_topic_ids };
-        await this.events.published(tx, { ...place, opening: false, visibility, replyToPostId: input.replyToPostId ?? null, body: input.body });
+        await this.events.published(tx, { ...place, threadKind: thread.t_kind, opening: false, visibility, replyToPostId: input.replyToPostId ?? null, body: input.body });
       } else await this.moderation.in(tx).log(postId, null, 'HOLD', `spam check: ${admission.spam?.reasons.join(', ')}`);
       await this.follows.in(tx).watchUnlessChosen(principal.userId, thread.thread_id);
       await this.follows.in(tx).markRead(principal.userId, thread.thread_id);

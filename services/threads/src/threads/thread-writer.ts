@@ -41,7 +41,7 @@ export class ThreadWriter {
     });
     if (thread.status !== 'PENDING_REVIEW') {
       const place = { postId, threadId: id, spaceId: thread.space.id, authorId: thread.authorId, topicIds: thread.topicIds };
-      await this.events.published(tx, { ...place, opening: true, visibility: 'EVERYONE', replyToPostId: null, body: thread.body });
+      await this.events.published(tx, { ...place, threadKind: thread.kind, opening: true, visibility: 'EVERYONE', replyToPostId: null, body: thread.body });
     }
     await this.follows.in(tx).watchUnlessChosen(thread.authorId, id);
     await this.follows.in(tx).markRead(thread.authorId, id);
