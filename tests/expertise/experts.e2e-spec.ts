@@ -100,5 +100,37 @@ it('topics list their experts and spaces for the viewer', async () => {
   const tax = (await customer.client.ok(TOPIC)).topics.find((topic: { slug: string }) => topic.slug === 'tax');
   expect(tax.spaces.map((space: { slug: string }) => space.slug)).toEqual(['tax-help']);
   expect(tax.experts.map((expert: { user: { handle: string } }) => expert.user.handle)).toContain('ann');
-  expect(await customer.client.errorCode(`{ experts(question: "who knows VAT?") { score } }`)).toBe('BAD_USER_INPUT');
+});
+
+describe('questions in free text', () => {
+  const ASK = `query($question: String!) { experts(question: $question) { user { handle } topics { slug } } }`;
+  const SYNONYM = `mutation($topic: String!, $synonym: String!) { addTopicSynonym(topic: $topic, synonym: $synonym) }`;
+
+  it('match topic names and the synonyms admins add, in English and Dutch', async () => {
+    expect(await customer.client.errorCode(SYNONYM, { topic: 'vat', synonym: 'btw' })).toBe('FORBIDDEN');
+    expect((await manager.client.ok(SYNONYM, { topic: 'vat', synonym: 'btw' })).addTopicSynonym).toEqual(['btw']);
+    await manager.client.ok(SYNONYM, { topic: 'vat', synonym: 'value added taxes' });
+
+    const dutch = (await customer.client.ok(ASK, { question: 'Wie weet iets van btw op diensten?' })).experts;
+    expect(dutch[0]).toMatchObject({ user: { handle: 'ann' }, topics: [{ slug: 'vat' }] });
+    // English stemming: "taxed" and "added" meet "taxes" and "added".
+    const english = (await customer.client.ok(ASK, { question: 'Who knows how services are taxed with value added?' })).experts;
+    expect(english.map((expert: { user: { handle: string } }) => expert.user.handle)).toContain('ann');
+
+    await community.topic('loans');
+    await manager.client.ok(SYNONYM, { topic: 'loans', synonym: 'lening' });
+    expect((await manager.client.ok(`{ topics { slug synonyms } }`)).topics.find((topic: { slug: string }) => topic.slug === 'loans').synonyms).toEqual(['lening']);
+    await declarer.client.ok(DECLARE, { topic: 'loans', level: 'EXPERT' });
+    const loans = (await manager.client.ok(ASK, { question: 'Wie kent leningen voor studenten?' })).experts;
+    expect(loans[0]).toMatchObject({ user: { handle: 'dan' }, topics: [{ slug: 'loans' }] });
+  });
+
+  it("match the words of experts' recent answers the viewer may see", async () => {
+    const found = (await customer.client.ok(ASK, { question: 'Does a reverse charge apply to me?' })).experts;
+    expect(found.map((expert: { user: { handle: string } }) => expert.user.handle)).toContain('ann');
+    // Dan's internal replies ("internal 0".."internal 4") match only for employees.
+    expect((await customer.client.ok(ASK, { question: 'internal' })).experts).toEqual([]);
+    expect((await manager.client.ok(ASK, { question: 'internal' })).experts.map((expert: { user: { handle: string } }) => expert.user.handle)).toEqual(['dan']);
+    expect(await customer.client.errorCode(ASK, { question: '?' })).toBe('BAD_USER_INPUT');
+  });
 });

@@ -19,19 +19,18 @@ const MAX_EXPERTS = 50;
 export class ExpertiseResolver {
   constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
 
-  @Query(() => [ExpertModel], { description: 'Who knows about this? By topic slug (sub-topics included), best first.' })
+  @Query(() => [ExpertModel], { description: 'Who knows about this? By topic slug (sub-topics included), or by a free-text question matched to topics and recent answers.' })
   async experts(
     @CurrentPrincipal() principal: Principal,
     @Args('topic', { type: () => String, nullable: true }) topic?: string,
     @Args('question', { type: () => String, nullable: true }) question?: string,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
   ) {
-    // Matching free-text questions to topics is not built yet: say so rather than answer wrongly.
-    if (question != null && topic == null) throw badInput('Finding experts by a free-text question is not available yet; give a topic', { field: 'question' });
-    if (topic == null) throw badInput('Give a topic', { field: 'topic' });
+    if ((topic == null) === (question == null)) throw badInput('Give either a topic or a question', { field: topic == null ? 'topic' : 'question' });
     const count = first ?? 10;
     if (!Number.isInteger(count) || count < 1 || count > MAX_EXPERTS) throw badInput(`Invalid input: first: must be between 1 and ${MAX_EXPERTS}`, { field: 'first' });
-    const { experts } = await this.client.call(expertise.findExperts, { topic, first: count }, principal);
+    const query = topic != null ? { topic, first: count } : { question: question!, first: count };
+    const { experts } = await this.client.call(expertise.findExperts, query, principal);
     return experts.map(ExpertModel.from);
   }
 
@@ -99,6 +98,12 @@ export class TopicExpertiseResolver {
   async experts(@Parent() topic: TopicModel, @CurrentPrincipal() principal: Principal, @Args('first', { type: () => Int, nullable: true }) first?: number) {
     const { experts } = await this.client.call(expertise.findExperts, { topic: topic.slug, first: Math.min(Math.max(first ?? 5, 1), MAX_EXPERTS) }, principal);
     return experts.map(ExpertModel.from);
+  }
+
+  @ResolveField(() => [String], { description: 'Other words for this topic (English or Dutch), so questions find it.' })
+  async synonyms(@Parent() topic: TopicModel, @CurrentPrincipal() principal: Principal) {
+    const { synonyms } = await this.client.call(expertise.topicSynonyms, { ids: [idOf('Topic', topic.id)] }, principal);
+    return synonyms[0]?.synonyms ?? [];
   }
 
   @ResolveField(() => [SpaceModel], { description: 'Spaces about this topic (or its sub-topics) that the viewer may see.' })

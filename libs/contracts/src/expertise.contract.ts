@@ -86,8 +86,23 @@ export const expertise = {
   ),
   endorse: rpc<SkillReply>()('expertise.skill.endorse', z.object({ userId: z.uuid(), topic: TopicSlug }).strict()),
   withdrawEndorsement: rpc<SkillReply>()('expertise.skill.withdraw-endorsement', z.object({ userId: z.uuid(), topic: TopicSlug }).strict()),
-  /** People who know about a topic (sub-topics included), best first, among those the principal may see. */
-  findExperts: rpc<{ experts: ExpertReply[] }>()('expertise.expert.find', z.object({ topic: TopicSlug, first: z.number().int().min(1).max(50) }).strict()),
+  /**
+   * People who know about a topic (sub-topics included), or about what a free-text question asks
+   * (matched to topics and to their recent answers), best first, among those the principal may see.
+   */
+  findExperts: rpc<{ experts: ExpertReply[] }>()(
+    'expertise.expert.find',
+    z.union([
+      z.object({ topic: TopicSlug, first: z.number().int().min(1).max(50) }).strict(),
+      z.object({ question: z.string().trim().min(3, 'must be at least 3 characters').max(300, 'must be at most 300 characters'), first: z.number().int().min(1).max(50) }).strict(),
+    ]),
+  ),
+  /** Words that mean a topic (in English or Dutch), so questions find it: for platform admins and community managers. */
+  addTopicSynonym: rpc<{ synonyms: string[] }>()(
+    'expertise.topic.add-synonym',
+    z.object({ topic: TopicSlug, synonym: z.string().trim().toLowerCase().min(2, 'must be at least 2 characters').max(60, 'must be at most 60 characters') }).strict(),
+  ),
+  topicSynonyms: rpc<{ synonyms: Array<{ topicId: string; synonyms: string[] }> }>()('expertise.topic.synonyms', z.object({ ids: z.array(z.uuid()).max(100) }).strict()),
   /** The principal's own affinities, for recommending spaces. */
   topicAffinity: rpc<{ topics: TopicAffinity[] }>()('expertise.skill.affinity', z.object({}).strict()),
 } as const;

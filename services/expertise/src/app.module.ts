@@ -12,6 +12,7 @@ import { EvidenceRepository } from './evidence/evidence.repository';
 import { evidenceHandlers } from './evidence/evidence.handlers';
 import { ExpertRanking } from './experts/expert-ranking';
 import { FindExpertsUseCase } from './experts/find-experts.use-case';
+import { QuestionMatcher } from './experts/question-matcher';
 import { QuestionRouter } from './routing/question-router';
 import { AnsweredQuestions, QuestionsToRoute } from './routing/question-routing.handlers';
 import { RoutingRepository } from './routing/routing.repository';
@@ -52,6 +53,7 @@ export class AppModule {
       providers: [
         { provide: EXPERTISE_CONFIG, useValue: config },
         ExpertRanking,
+        QuestionMatcher,
         RoutingRepository,
         QuestionRouter,
         QuestionsToRoute,

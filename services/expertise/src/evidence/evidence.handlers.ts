@@ -21,7 +21,7 @@ export class ReplyEvidence implements DurableHandler<typeof threadsEvents.postPu
   async handle(post: Payload<typeof threadsEvents.postPublished>, envelope: EventEnvelope, tx: EntityManager) {
     // Asking a question shows curiosity, not expertise.
     if (post.opening) return;
-    await this.evidence.record(tx, { ...post, userId: post.authorId, kind: 'REPLY', occurredAt: envelope.occurredAt });
+    await this.evidence.record(tx, { ...post, userId: post.authorId, kind: 'REPLY', occurredAt: envelope.occurredAt, excerpt: post.excerpt });
   }
 }
 

@@ -13,6 +13,8 @@ export interface EvidenceRecord {
   topicIds: string[];
   givenBy?: string;
   occurredAt: string;
+  /** The start of a reply's text, for matching questions to the people who answered similar ones. */
+  excerpt?: string;
 }
 
 export interface EvidenceScore {
@@ -36,10 +38,21 @@ export class EvidenceRepository {
   /** Each piece of evidence once, however often its event arrives. */
   async record(tx: EntityManager, evidence: EvidenceRecord): Promise<void> {
     await tx.query(
-      `INSERT INTO expertise.evidence (user_id, kind, post_id, thread_id, space_id, visibility, topic_ids, given_by, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::uuid, '00000000-0000-0000-0000-000000000000'), $9)
+      `INSERT INTO expertise.evidence (user_id, kind, post_id, thread_id, space_id, visibility, topic_ids, given_by, occurred_at, excerpt)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::uuid, '00000000-0000-0000-0000-000000000000'), $9, $10)
        ON CONFLICT (kind, post_id, given_by) DO NOTHING`,
-      [evidence.userId, evidence.kind, evidence.postId, evidence.threadId, evidence.spaceId, evidence.visibility, evidence.topicIds, evidence.givenBy ?? null, evidence.occurredAt],
+      [
+        evidence.userId,
+        evidence.kind,
+        evidence.postId,
+        evidence.threadId,
+        evidence.spaceId,
+        evidence.visibility,
+        evidence.topicIds,
+        evidence.givenBy ?? null,
+        evidence.occurredAt,
+        evidence.excerpt ?? null,
+      ],
     );
   }
 

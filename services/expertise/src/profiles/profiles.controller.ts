@@ -35,6 +35,7 @@ export class ProfilesController {
 
   @Handles(expertise.findExperts)
   async find(@Envelope(expertise.findExperts) request: Request<typeof expertise.findExperts>) {
-    return { experts: await this.experts.byTopic(request.payload, request.principal) };
+    const query = request.payload;
+    return { experts: 'question' in query ? await this.experts.byQuestion(query, request.principal) : await this.experts.byTopic(query, request.principal) };
   }
 }

@@ -1,6 +1,7 @@
-import { expertise } from '@kern/contracts';
-import { Envelope, Handles, notFound, type Request } from '@kern/messaging';
+import { expertise, hasRole } from '@kern/contracts';
+import { assertCanWrite, badInput, Envelope, forbidden, Handles, notFound, type Request } from '@kern/messaging';
 import { Controller } from '@nestjs/common';
+import { QuestionMatcher } from '../experts/question-matcher';
 import { CreateTopicUseCase } from './create-topic.use-case';
 import { TopicsRepository } from './topics.repository';
 
@@ -9,6 +10,7 @@ export class TopicsController {
   constructor(
     private readonly topics: TopicsRepository,
     private readonly createTopic: CreateTopicUseCase,
+    private readonly matcher: QuestionMatcher,
   ) {}
 
   @Handles(expertise.listTopics)
@@ -31,6 +33,22 @@ export class TopicsController {
     const topics = await this.topics.subtree(request.payload.slug);
     if (topics.length === 0) throw notFound(`Topic "${request.payload.slug}"`);
     return { topics };
+  }
+
+  @Handles(expertise.addTopicSynonym)
+  async addSynonym(@Envelope(expertise.addTopicSynonym) request: Request<typeof expertise.addTopicSynonym>) {
+    assertCanWrite(request.principal);
+    if (!hasRole(request.principal, 'ADMIN', 'COMMUNITY_MANAGER')) throw forbidden('Only platform admins and community managers change the taxonomy');
+    const topic = await this.topics.findBySlug(request.payload.topic);
+    if (!topic) throw badInput(`Unknown topic: ${request.payload.topic}`, { field: 'topic' });
+    await this.matcher.addSynonym(topic.id, request.payload.synonym);
+    return { synonyms: (await this.matcher.synonymsOf([topic.id])).get(topic.id) ?? [] };
+  }
+
+  @Handles(expertise.topicSynonyms)
+  async synonyms(@Envelope(expertise.topicSynonyms) request: Request<typeof expertise.topicSynonyms>) {
+    const found = await this.matcher.synonymsOf(request.payload.ids);
+    return { synonyms: request.payload.ids.map((topicId) => ({ topicId, synonyms: found.get(topicId) ?? [] })) };
   }
 
   @Handles(expertise.createTopic)

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { EvidenceViewer } from '../evidence/evidence.repository';
+
+/**
+ * Any word of a question, stemmed in English and in Dutch, may match: a question is a sentence
+ * ("who knows someone who migrated from X to Y?"), not a list of words that must all appear.
+ */
+const ANY_WORD = (config: string, parameter: string) =>
+  `to_tsquery('${config}', coalesce(nullif(array_to_string(tsvector_to_array(to_tsvector('${config}', ${parameter})), ' | '), ''), 'nomatch000'))`;
+
+/** How far back an expert's answers count for matching questions. */
+const RECENT_DAYS = 365;
+
+@Injectable()
+export class QuestionMatcher {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Topics whose name, slug or synonyms share words with the question, best first. */
+  async topics(question: string, limit = 5): Promise<Array<{ topicId: string; rank: number }>> {
+    return this.db.query(
+      `WITH docs AS (
+         SELECT t.id, concat_ws(' ', t.name, replace(t.slug, '-', ' '), string_agg(s.synonym, ' ')) AS doc
+         FROM expertise.topics t LEFT JOIN expertise.topic_synonyms s ON s.topic_id = t.id GROUP BY t.id
+       ), scored AS (
+         SELECT id, ts_rank(to_tsvector('english', doc), ${ANY_WORD('english', '$1')}) + ts_rank(to_tsvector('dutch', doc), ${ANY_WORD('dutch', '$1')}) AS rank,
+           to_tsvector('english', doc) @@ ${ANY_WORD('english', '$1')} OR to_tsvector('dutch', doc) @@ ${ANY_WORD('dutch', '$1')} AS hit
+         FROM docs
+       )
+       SELECT id AS "topicId", rank::float AS rank FROM scored WHERE hit ORDER BY rank DESC, id LIMIT $2`,
+      [question, limit],
+    );
+  }
+
+  /** People whose recent replies (that the viewer may see) share words with the question, with the topics of those replies. */
+  async answerers(question: string, viewer: EvidenceViewer, limit = 20): Promise<Array<{ userId: string; rank: number; topicIds: string[] }>> {
+    const rows: Array<{ user_id: string; rank: number; topic_ids: string[] }> = await this.db.query(
+      `SELECT e.user_id, sum(ts_rank(e.excerpt_search, q.any))::float AS rank, array_agg(DISTINCT t) AS topic_ids
+       FROM expertise.evidence e, LATERAL (SELECT ${ANY_WORD('english', '$1')} || ${ANY_WORD('dutch', '$1')} AS any) q, unnest(e.topic_ids) AS t
+       WHERE e.excerpt IS NOT NULL AND NOT e.removed AND e.excerpt_search @@ q.any
+         AND e.occurred_at > now() - make_interval(days => $5)
+         AND ($2::uuid[] IS NULL OR e.space_id = ANY($2::uuid[])) AND (e.visibility = 'EVERYONE' OR $3::boolean)
+       GROUP BY e.user_id ORDER BY rank DESC LIMIT $4`,
+      [question, viewer.readableSpaceIds, viewer.employee, limit, RECENT_DAYS],
+    );
+    return rows.map((row) => ({ userId: row.user_id, rank: row.rank, topicIds: row.topic_ids }));
+  }
+
+  async addSynonym(topicId: string, synonym: string): Promise<void> {
+    await this.db.query(`INSERT INTO expertise.topic_synonyms (topic_id, synonym) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [topicId, synonym]);
+  }
+
+  async synonymsOf(topicIds: string[]): Promise<Map<string, string[]>> {
+    const rows: Array<{ topic_id: string; synonym: string }> = await this.db.query(
+      `SELECT topic_id, synonym FROM expertise.topic_synonyms WHERE topic_id = ANY($1::uuid[]) ORDER BY synonym`,
+      [topicIds],
+    );
+    const found = new Map<string, string[]>();
+    for (const row of rows) found.set(row.topic_id, [...(found.get(row.topic_id) ?? []), row.synonym]);
+    return found;
+  }
+}
