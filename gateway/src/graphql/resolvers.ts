@@ -1,6 +1,7 @@
 import { AdminResolver } from '../admin/admin.resolver';
 import { ApiTokensResolver } from '../api-tokens/api-tokens.resolver';
 import { InvitationsResolver } from '../invitations/invitations.resolver';
+import { AnswerableResolver } from '../expertise/answerable.resolver';
 import { ExpertiseResolver, ExpertResolver, TopicExpertiseResolver, UserProfileResolver } from '../expertise/expertise.resolver';
 import { LiveResolver } from '../live/live.resolver';
 import { ModerationResolver } from '../moderation/moderation.resolver';
@@ -41,4 +42,5 @@ export const resolvers = [
   ExpertResolver,
   UserProfileResolver,
   TopicExpertiseResolver,
+  AnswerableResolver,
 ];

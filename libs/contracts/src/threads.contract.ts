@@ -137,6 +137,16 @@ export const threads = {
   /** Earlier versions of a post, newest first: for its author and moderators. */
   postHistory: rpc<{ edits: PostEditReply[] }>()('threads.post.history', PostId),
   markHelpful: rpc<PostReply>()('threads.post.mark-helpful', PostId.extend({ helpful: z.boolean() })),
+  /**
+   * Open questions (no reply visible to the asker, no accepted answer, not locked) the principal may
+   * read, best match with these topic weights first, then newest.
+   */
+  openQuestions: rpc<{ threads: ThreadReply[]; hasNextPage: boolean }>()(
+    'threads.question.open',
+    z.object({ topics: z.array(z.object({ topicId: z.uuid(), weight: z.number().positive() })).max(500), ...Page }),
+  ),
+  /** How many open questions the principal may read there are per topic. */
+  openQuestionTopics: rpc<{ topics: Array<{ topicId: string; openQuestions: number }> }>()('threads.question.open-topics', z.object({}).strict()),
   followThread: rpc<ThreadReply>()('threads.follow.thread', ThreadId.extend({ level: FollowLevel })),
   followSpace: rpc<{ level: SpaceFollowLevel }>()('threads.follow.space', z.object({ spaceId: z.uuid(), level: SpaceFollowLevel })),
   /** The principal's level for each of these spaces (NORMAL when they set none). */

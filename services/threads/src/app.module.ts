@@ -39,6 +39,7 @@ import { SearchController } from './search/search.controller';
 import { SearchRepository } from './search/search.repository';
 import { SearchUseCase } from './search/search.use-case';
 import { FindThreadsUseCase } from './threads/find-threads.use-case';
+import { OpenQuestionsUseCase } from './threads/open-questions.use-case';
 import { StartThreadUseCase } from './threads/start-thread.use-case';
 import { ThreadDecisionsUseCase } from './threads/thread-decisions.use-case';
 import { ThreadsController } from './threads/threads.controller';
@@ -90,6 +91,7 @@ export class AppModule {
         PostsRepository,
         StartThreadUseCase,
         FindThreadsUseCase,
+        OpenQuestionsUseCase,
         ThreadDecisionsUseCase,
         ReplyUseCase,
         FindPostsUseCase,

@@ -2,7 +2,9 @@ import { expertise, isAuthenticated, type Principal } from '@kern/contracts';
 import { assertCanWrite, badInput, Envelope, Handles, type Request } from '@kern/messaging';
 import { Controller } from '@nestjs/common';
 import { EvidenceViewers } from '../evidence/evidence-viewer';
+import { EVIDENCE_WEIGHT } from '../evidence/evidence-weights';
 import { ProfileSkills } from '../profiles/profile-skills';
+import { DECLARED_LEVEL_WEIGHT } from './skill-level';
 import { TopicsRepository } from '../topics/topics.repository';
 import { SkillsRepository } from './skills.repository';
 
@@ -30,10 +32,22 @@ export class SkillsController {
     return { removed: await this.skills.remove(request.principal.userId, await this.topicId(request.payload.topic)) };
   }
 
+  /** Declared skills (spread over their sub-topics), and earned ones: up to an EXPERT's weight for five accepted answers' evidence. */
   @Handles(expertise.topicAffinity)
   async affinity(@Envelope(expertise.topicAffinity) request: Request<typeof expertise.topicAffinity>) {
     const principal: Principal = request.principal;
-    return { topics: isAuthenticated(principal) ? await this.skills.affinity(principal.userId) : [] };
+    if (!isAuthenticated(principal)) return { topics: [] };
+    const weights = new Map((await this.skills.affinity(principal.userId)).map((entry) => [entry.topicId, entry.weight]));
+    for (const skill of await this.profileSkills.of(principal.userId, await this.viewers.of(principal))) {
+      const earned = Math.min(DECLARED_LEVEL_WEIGHT.EXPERT, skill.evidenceScore / (EVIDENCE_WEIGHT.ACCEPTED_ANSWER * 5 / DECLARED_LEVEL_WEIGHT.EXPERT));
+      if (earned > 0) weights.set(skill.topicId, Math.max(weights.get(skill.topicId) ?? 0, earned));
+    }
+    return { topics: [...weights].map(([topicId, weight]) => ({ topicId, weight })).sort((a, b) => b.weight - a.weight) };
+  }
+
+  @Handles(expertise.topicsWithoutExperts)
+  async withoutExperts(@Envelope(expertise.topicsWithoutExperts) request: Request<typeof expertise.topicsWithoutExperts>) {
+    return { topicIds: await this.skills.withoutExperts(request.payload.ids) };
   }
 
   private async topicId(slug: string): Promise<string> {

@@ -67,4 +67,21 @@ export class SkillsRepository {
   async withdrawEndorsement(userId: string, topicId: string, endorserId: string): Promise<void> {
     await this.db.query(`DELETE FROM expertise.endorsements WHERE user_id = $1 AND topic_id = $2 AND endorser_id = $3`, [userId, topicId, endorserId]);
   }
+
+  /** Of these topics, those where nobody declared, earned or was endorsed for it or one of its sub-topics. */
+  async withoutExperts(topicIds: string[]): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `WITH RECURSIVE tree AS (
+         SELECT id AS root, id FROM expertise.topics WHERE id = ANY($1::uuid[])
+         UNION SELECT tree.root, child.id FROM expertise.topics child JOIN tree ON child.parent_id = tree.id
+       )
+       SELECT root AS id FROM tree GROUP BY root
+       HAVING NOT bool_or(
+         EXISTS (SELECT 1 FROM expertise.skills s WHERE s.topic_id = tree.id)
+         OR EXISTS (SELECT 1 FROM expertise.endorsements e WHERE e.topic_id = tree.id)
+         OR EXISTS (SELECT 1 FROM expertise.evidence v WHERE NOT v.removed AND v.topic_ids @> ARRAY[tree.id]))`,
+      [topicIds],
+    );
+    return rows.map((row) => row.id);
+  }
 }

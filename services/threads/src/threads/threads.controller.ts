@@ -4,6 +4,7 @@ import { Controller } from '@nestjs/common';
 import { EscalateThreadUseCase } from '../links/escalate-thread.use-case';
 import { MoveThreadUseCase } from '../links/move-thread.use-case';
 import { FindThreadsUseCase } from './find-threads.use-case';
+import { OpenQuestionsUseCase } from './open-questions.use-case';
 import { StartThreadUseCase } from './start-thread.use-case';
 import { ThreadDecisionsUseCase } from './thread-decisions.use-case';
 
@@ -15,6 +16,7 @@ export class ThreadsController {
     private readonly decisions: ThreadDecisionsUseCase,
     private readonly escalation: EscalateThreadUseCase,
     private readonly moving: MoveThreadUseCase,
+    private readonly questions: OpenQuestionsUseCase,
   ) {}
 
   @Handles(threads.startThread)
@@ -45,6 +47,16 @@ export class ThreadsController {
   @Handles(threads.moveThread)
   move(@Envelope(threads.moveThread) request: Request<typeof threads.moveThread>) {
     return this.moving.execute(request.payload, request.principal);
+  }
+
+  @Handles(threads.openQuestions)
+  openQuestions(@Envelope(threads.openQuestions) request: Request<typeof threads.openQuestions>) {
+    return this.questions.list(request.payload, request.principal);
+  }
+
+  @Handles(threads.openQuestionTopics)
+  async openQuestionTopics(@Envelope(threads.openQuestionTopics) request: Request<typeof threads.openQuestionTopics>) {
+    return { topics: await this.questions.topics(request.principal) };
   }
 
   @Handles(threads.listThreads)
