@@ -1,4 +1,7 @@
-import { waitFor } from '@kern/testing';
+import { EVENT_STREAMS } from '@kern/contracts';
+import { queryDatabase, waitFor } from '@kern/testing';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { Community, type Person } from '../spaces/community';
 import { ACCEPT, HELPFUL, REPLY } from '../threads/forum';
 
@@ -66,4 +69,41 @@ it('moves with an accepted answer when the asker changes their mind', async () =
   await asker.client.ok(ACCEPT, { postId: second.id });
   await waitFor(async () => Math.abs((await evidenceOf(reader, 'billing')) - 11) < 0.01, { what: 'rita to earn the accepted answer' });
   await waitFor(async () => Math.abs((await evidenceOf(expert, 'billing')) - (before - 10)) < 0.01, { what: 'emil to lose it' });
+});
+
+it('counts an event delivered twice once', async () => {
+  const before = await evidenceOf(reader, 'billing');
+  const connection = await connect({ servers: [community.stack.nats.url] });
+  try {
+    const jsm = await jetstreamManager(connection);
+    const last = await jsm.streams.getMessage(EVENT_STREAMS.events.name, { last_by_subj: 'events.threads.answer.accepted' });
+    // The same event again under another message id, as after a relay crash outside the de-duplication window.
+    await jetstream(connection).publish('events.threads.answer.accepted', last!.data, { msgID: `again-${Date.now()}` });
+    await waitFor(async () => {
+      const [{ count }] = await queryDatabase<{ count: number }>(community.stack.database.url, `SELECT count(*)::int AS count FROM expertise.inbox WHERE consumer = 'expertise-evidence-accepted-answers'`);
+      const [{ delivered }] = await queryDatabase<{ delivered: number }>(
+        community.stack.database.url,
+        `SELECT count(*)::int AS delivered FROM threads.outbox WHERE subject = 'events.threads.answer.accepted'`,
+      );
+      return count === delivered;
+    }, { what: 'the accepted answers to be applied' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  } finally {
+    await connection.close();
+  }
+  expect(await evidenceOf(reader, 'billing')).toBeCloseTo(before, 5);
+});
+
+it('weighs old activity less: its weight halves every 180 days', async () => {
+  const before = await evidenceOf(expert, 'billing');
+  const thread = await question('Old question');
+  const old = await answer(thread.id, 'An old answer');
+  const id = Buffer.from(old.id, 'base64url').toString().split(':')[1];
+  await waitFor(async () => (await queryDatabase(community.stack.database.url, `SELECT 1 FROM expertise.evidence WHERE post_id = $1`, [id])).length === 1, {
+    what: 'the reply to count',
+  });
+  const withReply = await evidenceOf(expert, 'billing');
+  expect(withReply - before).toBeCloseTo(1, 2);
+  await queryDatabase(community.stack.database.url, `UPDATE expertise.evidence SET occurred_at = now() - interval '180 days' WHERE post_id = $1`, [id]);
+  expect((await evidenceOf(expert, 'billing')) - before).toBeCloseTo(0.5, 2);
 });
