@@ -221,3 +221,14 @@ describe('topics', () => {
     expect(node).toEqual({ __typename: 'Topic', slug: 'savings' });
   });
 });
+
+describe('the first admin', () => {
+  it('is created again for a new KERN_ADMIN_EMAIL, under a free handle, without touching the first', async () => {
+    const [identity] = stack.find('identity');
+    await identity.stop();
+    await stack.startProcess('identity', { KERN_ADMIN_EMAIL: 'second-root@kern.test', KERN_ADMIN_PASSWORD: 'second admin password' });
+    const second = await signIn('second-root@kern.test', 'second admin password');
+    expect((await second.ok(`{ me { handle roles } }`)).me).toEqual({ handle: 'admin-2', roles: ['ADMIN'] });
+    expect((await (await signIn(ADMIN.email, ADMIN.password)).ok(`{ me { handle } }`)).me.handle).toBe('admin');
+  });
+});

@@ -52,7 +52,7 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
   private async create(email: string, password: string) {
     await this.users.insert({
       email,
-      handle: 'admin',
+      handle: await this.freeHandle(),
       displayName: 'Administrator',
       kind: 'EMPLOYEE',
       roles: ['ADMIN'],
@@ -60,5 +60,13 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
       // Configured by the operator, not claimed by a visitor.
       emailVerifiedAt: new Date(),
     });
+  }
+
+  /** `admin`, or `admin-2`... when an earlier admin (another KERN_ADMIN_EMAIL, say) holds it. */
+  private async freeHandle(): Promise<string> {
+    for (let n = 1; ; n += 1) {
+      const handle = n === 1 ? 'admin' : `admin-${n}`;
+      if (!(await this.users.findByHandle(handle))) return handle;
+    }
   }
 }
