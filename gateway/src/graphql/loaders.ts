@@ -1,5 +1,6 @@
 import type { Principal } from '@kern/contracts';
 import type { ServiceClient } from '@kern/messaging';
+import { createRingLoader } from '../insights/ring.loader';
 import { createSpaceLoader } from '../spaces/space.loader';
 import { createPostLoader, createSpaceFollowLevelLoader, createThreadLoader } from '../threads/thread.loaders';
 import { createTopicLoader } from '../topics/topic.loader';
@@ -14,6 +15,7 @@ export function createLoaders(client: ServiceClient, principal: Principal) {
     threads: createThreadLoader(client, principal),
     posts: createPostLoader(client, principal),
     spaceFollowLevels: createSpaceFollowLevelLoader(client, principal),
+    rings: createRingLoader(client, principal),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -3,6 +3,7 @@ import { ApiTokensResolver } from '../api-tokens/api-tokens.resolver';
 import { InvitationsResolver } from '../invitations/invitations.resolver';
 import { AnswerableResolver } from '../expertise/answerable.resolver';
 import { ExpertiseResolver, ExpertResolver, TopicExpertiseResolver, UserProfileResolver } from '../expertise/expertise.resolver';
+import { InsightsResolver, MembershipRingResolver } from '../insights/insights.resolver';
 import { LiveResolver } from '../live/live.resolver';
 import { ModerationResolver } from '../moderation/moderation.resolver';
 import { NodeResolver } from '../nodes/node.resolver';
@@ -43,4 +44,6 @@ export const resolvers = [
   UserProfileResolver,
   TopicExpertiseResolver,
   AnswerableResolver,
+  InsightsResolver,
+  MembershipRingResolver,
 ];

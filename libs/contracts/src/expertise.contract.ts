@@ -103,6 +103,8 @@ export const expertise = {
     z.object({ topic: TopicSlug, synonym: z.string().trim().toLowerCase().min(2, 'must be at least 2 characters').max(60, 'must be at most 60 characters') }).strict(),
   ),
   topicSynonyms: rpc<{ synonyms: Array<{ topicId: string; synonyms: string[] }> }>()('expertise.topic.synonyms', z.object({ ids: z.array(z.uuid()).max(100) }).strict()),
+  /** How many employees are ambassadors now: for platform admins and community managers. */
+  countAmbassadors: rpc<{ ambassadors: number }>()('expertise.profile.count-ambassadors', z.object({}).strict()),
   /** Of these topics, those nobody has declared, earned or been endorsed for. */
   topicsWithoutExperts: rpc<{ topicIds: string[] }>()('expertise.topic.without-experts', z.object({ ids: z.array(z.uuid()).max(1000) }).strict()),
   /** The principal's own affinities (declared skills, and earned ones), for recommending spaces and questions. */

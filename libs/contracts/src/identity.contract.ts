@@ -123,6 +123,8 @@ export const identity = {
     'identity.user.standings',
     z.object({ ids: z.array(z.uuid()).max(1000) }).strict(),
   ),
+  /** How many employees and customers there are (suspended ones left out): for platform admins and community managers. */
+  countUsers: rpc<{ employees: number; customers: number }>()('identity.user.count', z.object({}).strict()),
   createInvitation: rpc<InvitationReply>()(
     'identity.invitation.create',
     z.object({ email: Email, kind: MemberKind, spaceIds: z.array(z.uuid()).max(50).default([]) }),

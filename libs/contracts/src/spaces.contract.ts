@@ -137,6 +137,8 @@ export const spaces = {
   removeMember: rpc<{ removed: boolean }>()('spaces.membership.remove', Member),
   banMember: rpc<{ banned: boolean }>()('spaces.membership.ban', Member.extend({ reason: z.string().trim().max(500).optional() })),
   unbanMember: rpc<{ unbanned: boolean }>()('spaces.membership.unban', Member),
+  /** Every active member's id, for a moderator's insights. */
+  memberIds: rpc<{ userIds: string[] }>()('spaces.membership.ids', SpaceId.strict()),
   listMembers: rpc<{ memberships: MembershipReply[]; hasNextPage: boolean }>()(
     'spaces.membership.list',
     SpaceId.extend({ status: MembershipStatus.optional(), ...Page }),

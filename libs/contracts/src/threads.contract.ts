@@ -173,6 +173,33 @@ export const threads = {
   ),
 } as const;
 
+/** The onion: CORE (the red core), ACTIVE, PERIPHERAL, OBSERVER (reads only). */
+export const EngagementRing = z.enum(['CORE', 'ACTIVE', 'PERIPHERAL', 'OBSERVER']);
+export type EngagementRing = z.infer<typeof EngagementRing>;
+export type RingCounts = Record<EngagementRing, number>;
+
+export interface ActivityInsightsReply {
+  rings: RingCounts;
+  questions: number;
+  answeredShare: number;
+  medianFirstResponseMinutes: number | null;
+}
+
+export const insights = {
+  /** Each user's ring in a space, from their posts in the last 30 days that the principal may see. */
+  rings: rpc<{ rings: Array<{ userId: string; ring: EngagementRing }> }>()(
+    'threads.insights.rings',
+    z.object({ spaceId: z.uuid(), userIds: z.array(z.uuid()).max(1000) }).strict(),
+  ),
+  /** For the space's moderators: its members' rings, and how its questions are answered. */
+  space: rpc<ActivityInsightsReply & { employeeShareOfReplies: number }>()(
+    'threads.insights.space',
+    z.object({ spaceId: z.uuid(), memberIds: z.array(z.uuid()).max(100_000) }).strict(),
+  ),
+  /** For platform admins and community managers: everyone's rings and how questions are answered. */
+  community: rpc<ActivityInsightsReply & { crossSpaceShare: number }>()('threads.insights.community', z.object({ people: z.number().int().min(0) }).strict()),
+} as const;
+
 export const NotificationKind = z.enum(['REPLY', 'MENTION', 'ANSWER_ACCEPTED', 'QUESTION_ROUTED', 'MODERATION']);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

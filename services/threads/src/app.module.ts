@@ -11,6 +11,9 @@ import { migrations } from './database/migrations';
 import { FollowUseCase } from './follows/follow.use-case';
 import { FollowsController } from './follows/follows.controller';
 import { FollowsRepository } from './follows/follows.repository';
+import { InsightsController } from './insights/insights.controller';
+import { InsightsRepository } from './insights/insights.repository';
+import { InsightsUseCase } from './insights/insights.use-case';
 import { LeakGuard } from './leak-guard/leak-guard';
 import { EscalateThreadUseCase } from './links/escalate-thread.use-case';
 import { MoveThreadUseCase } from './links/move-thread.use-case';
@@ -63,13 +66,15 @@ export class AppModule {
         ServiceClientModule.forRoot({ servers: natsServers(config.NATS_URL), timeoutMs: config.SERVICE_TIMEOUT_MS, name: `threads-${process.pid}` }),
         EventsModule.forService({ schema: 'threads', servers: natsServers(config.NATS_URL), name: 'threads', config }),
       ],
-      controllers: [ThreadsController, PostsController, ModerationController, SearchController, FollowsController, NotificationsController],
+      controllers: [ThreadsController, PostsController, ModerationController, SearchController, FollowsController, NotificationsController, InsightsController],
       providers: [
         { provide: THREADS_CONFIG, useValue: config },
         // No external spam classifier by default: provide one here (see moderation/spam-check.ts).
         { provide: SPAM_CLASSIFIER, useValue: null },
         ModerationRepository,
         FollowsRepository,
+        InsightsRepository,
+        InsightsUseCase,
         PostEvents,
         NotificationsRepository,
         NotificationsUseCase,

@@ -23,6 +23,11 @@ export class ProfilesController {
     return this.profiles.update(request.payload, request.principal);
   }
 
+  @Handles(expertise.countAmbassadors)
+  async countAmbassadors(@Envelope(expertise.countAmbassadors) request: Request<typeof expertise.countAmbassadors>) {
+    return { ambassadors: await this.profiles.countAmbassadors(request.principal) };
+  }
+
   @Handles(expertise.endorse)
   endorse(@Envelope(expertise.endorse) request: Request<typeof expertise.endorse>) {
     return this.endorsing.execute(request.payload, false, request.principal);

@@ -23,6 +23,11 @@ export class ProfilesRepository {
     return new Map(userIds.map((id) => [id, found.get(id) ?? { userId: id, headline: null, bio: null, ambassador: false, openToQuestions: false }]));
   }
 
+  async ambassadorIds(): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await this.db.query(`SELECT user_id FROM expertise.profiles WHERE ambassador`);
+    return rows.map((row) => row.user_id);
+  }
+
   async update(userId: string, changes: Partial<Omit<ProfileRecord, 'userId'>>): Promise<void> {
     await this.db.query(
       `INSERT INTO expertise.profiles (user_id, headline, bio, ambassador, open_to_questions)

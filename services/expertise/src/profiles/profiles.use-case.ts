@@ -1,5 +1,5 @@
-import { badInput, assertCanWrite, notFound } from '@kern/messaging';
-import type { Principal, ProfileReply } from '@kern/contracts';
+import { hasRole, type Principal, type ProfileReply } from '@kern/contracts';
+import { assertCanWrite, badInput, forbidden, notFound } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { EvidenceViewers } from '../evidence/evidence-viewer';
 import { mayView, People } from './people';
@@ -27,6 +27,13 @@ export class ProfilesUseCase {
       openToQuestions: person.openToQuestions,
       skills: await this.skills.of(userId, await this.viewers.of(principal)),
     };
+  }
+
+  /** Ambassador flags count only while their holders are employees. */
+  async countAmbassadors(principal: Principal): Promise<number> {
+    if (!hasRole(principal, 'ADMIN', 'COMMUNITY_MANAGER')) throw forbidden('Only platform admins and community managers see community numbers');
+    const people = await this.people.find(await this.profiles.ambassadorIds());
+    return [...people.values()].filter((person) => person.ambassador && !person.suspended).length;
   }
 
   async update(input: { headline?: string | null; bio?: string | null; ambassador?: boolean; openToQuestions?: boolean }, principal: Principal): Promise<ProfileReply> {

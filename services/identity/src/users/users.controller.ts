@@ -1,14 +1,16 @@
-import { identity } from '@kern/contracts';
-import { Envelope, Handles, type Request } from '@kern/messaging';
+import { hasRole, identity } from '@kern/contracts';
+import { Envelope, forbidden, Handles, type Request } from '@kern/messaging';
 import { Controller } from '@nestjs/common';
 import { GetUserUseCase } from './get-user.use-case';
 import { RegisterUserUseCase } from './register-user.use-case';
+import { UsersRepository } from './users.repository';
 
 @Controller()
 export class UsersController {
   constructor(
     private readonly registerUser: RegisterUserUseCase,
     private readonly getUser: GetUserUseCase,
+    private readonly users: UsersRepository,
   ) {}
 
   @Handles(identity.register)
@@ -19,6 +21,12 @@ export class UsersController {
   @Handles(identity.getUser)
   get(@Envelope(identity.getUser) request: Request<typeof identity.getUser>) {
     return this.getUser.execute(request.payload, request.principal);
+  }
+
+  @Handles(identity.countUsers)
+  count(@Envelope(identity.countUsers) request: Request<typeof identity.countUsers>) {
+    if (!hasRole(request.principal, 'ADMIN', 'COMMUNITY_MANAGER')) throw forbidden('Only platform admins and community managers see community numbers');
+    return this.users.countByKind();
   }
 
   @Handles(identity.getStandings)

@@ -58,6 +58,14 @@ export class UsersRepository {
     return this.users.createQueryBuilder('u').where('lower(u.handle) = lower(:handle)', { handle }).getOne();
   }
 
+  async countByKind(): Promise<{ employees: number; customers: number }> {
+    const [row] = await this.users.query(
+      `SELECT count(*) FILTER (WHERE kind = 'EMPLOYEE')::int AS employees, count(*) FILTER (WHERE kind = 'CUSTOMER')::int AS customers
+       FROM identity.users WHERE suspended_at IS NULL`,
+    );
+    return row;
+  }
+
   async anyWithRole(role: PlatformRole): Promise<boolean> {
     return (await this.users.createQueryBuilder('u').where(':role = ANY(u.roles)', { role }).getCount()) > 0;
   }

@@ -27,6 +27,14 @@ export class ListMembersUseCase {
     const rows = await this.memberships.list(input.spaceId, status, input.first, input.after === undefined ? undefined : parseCursor(input.after));
     return { memberships: rows.slice(0, input.first), hasNextPage: rows.length > input.first };
   }
+
+  /** Every active member, for the space's moderators (insights). */
+  async ids(spaceId: string, principal: Principal): Promise<string[]> {
+    const viewer = viewerOf(principal);
+    const access = accessOf(viewer, accessFactsOf(await this.find.visibleOrNotFound(viewer, { id: spaceId })));
+    if (!access.moderate) throw forbidden("Only the space's moderators see its insights");
+    return this.memberships.activeUserIdsOf(spaceId);
+  }
 }
 
 /** `after` is the last membership's `joinedAt|userId`. */

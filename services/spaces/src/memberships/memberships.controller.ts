@@ -53,6 +53,11 @@ export class MembershipsController {
     return { unbanned: await this.members.unban(request.payload, request.principal) };
   }
 
+  @Handles(spaces.memberIds)
+  async memberIds(@Envelope(spaces.memberIds) request: Request<typeof spaces.memberIds>) {
+    return { userIds: await this.listMembers.ids(request.payload.spaceId, request.principal) };
+  }
+
   @Handles(spaces.listMembers)
   list(@Envelope(spaces.listMembers) request: Request<typeof spaces.listMembers>) {
     return this.listMembers.execute(request.payload, request.principal);

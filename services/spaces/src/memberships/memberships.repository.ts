@@ -80,6 +80,11 @@ export class MembershipsRepository {
     return rows.map((row) => row.user_id);
   }
 
+  async activeUserIdsOf(spaceId: string): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await this.db.query(`SELECT user_id FROM spaces.memberships WHERE space_id = $1 AND status = 'ACTIVE'`, [spaceId]);
+    return rows.map((row) => row.user_id);
+  }
+
   /** Members and requests (every status), for checks that must see everyone, e.g. who is a customer. */
   async userIdsOf(spaceId: string): Promise<string[]> {
     const rows: Array<{ user_id: string }> = await this.db.query(`SELECT user_id FROM spaces.memberships WHERE space_id = $1`, [spaceId]);

@@ -1,0 +1,61 @@
+import { EngagementRing, expertise, identity, insights, spaces, type Principal } from '@kern/contracts';
+import { ServiceClient } from '@kern/messaging';
+import { Inject } from '@nestjs/common';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Loaders } from '../auth/current-principal.decorator';
+import { idOf } from '../common/global-id';
+import type { Loaders as RequestLoaders } from '../graphql/loaders';
+import { MembershipModel } from '../spaces/membership.model';
+import { SpaceModel } from '../spaces/space.model';
+import { CommunityInsightsModel, RingCountsModel, SpaceInsightsModel } from './insights.model';
+
+const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+
+@Resolver()
+export class InsightsResolver {
+  constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
+
+  @Query(() => SpaceInsightsModel, { description: "Who takes part and how questions are answered: for the space's moderators." })
+  async spaceInsights(@Args('spaceId', { type: () => ID }) spaceId: string, @CurrentPrincipal() principal: Principal) {
+    const id = idOf('Space', spaceId);
+    const space = await this.client.call(spaces.getSpace, { id }, principal);
+    const { userIds } = await this.client.call(spaces.memberIds, { spaceId: id }, principal);
+    const activity = await this.client.call(insights.space, { spaceId: id, memberIds: userIds }, principal);
+    return Object.assign(new SpaceInsightsModel(), {
+      space: SpaceModel.from(space),
+      members: userIds.length,
+      rings: RingCountsModel.from(activity.rings),
+      activeShare: share(activity.rings.CORE + activity.rings.ACTIVE, userIds.length),
+      questions: activity.questions,
+      answeredShare: activity.answeredShare,
+      medianFirstResponseMinutes: activity.medianFirstResponseMinutes,
+      employeeShareOfReplies: activity.employeeShareOfReplies,
+    });
+  }
+
+  @Query(() => CommunityInsightsModel, { description: 'The whole community: for platform admins and community managers.' })
+  async communityInsights(@CurrentPrincipal() principal: Principal) {
+    const people = await this.client.call(identity.countUsers, {}, principal);
+    const [{ ambassadors }, activity] = await Promise.all([
+      this.client.call(expertise.countAmbassadors, {}, principal),
+      this.client.call(insights.community, { people: people.employees + people.customers }, principal),
+    ]);
+    return Object.assign(new CommunityInsightsModel(), {
+      employees: people.employees,
+      customers: people.customers,
+      ambassadorShare: share(ambassadors, people.employees),
+      rings: RingCountsModel.from(activity.rings),
+      crossSpaceShare: activity.crossSpaceShare,
+      medianFirstResponseMinutes: activity.medianFirstResponseMinutes,
+      answeredShare: activity.answeredShare,
+    });
+  }
+}
+
+@Resolver(() => MembershipModel)
+export class MembershipRingResolver {
+  @ResolveField(() => EngagementRing.enum, { description: 'From their posts in the space in the last 30 days that the viewer may see.' })
+  async ring(@Parent() membership: MembershipModel, @Loaders() loaders: RequestLoaders) {
+    return loaders.rings.load(`${membership.spaceId}|${membership.userId}`);
+  }
+}
