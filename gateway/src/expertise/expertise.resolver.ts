@@ -101,9 +101,8 @@ export class TopicExpertiseResolver {
   }
 
   @ResolveField(() => [String], { description: 'Other words for this topic (English or Dutch), so questions find it.' })
-  async synonyms(@Parent() topic: TopicModel, @CurrentPrincipal() principal: Principal) {
-    const { synonyms } = await this.client.call(expertise.topicSynonyms, { ids: [idOf('Topic', topic.id)] }, principal);
-    return synonyms[0]?.synonyms ?? [];
+  async synonyms(@Parent() topic: TopicModel, @Loaders() loaders: RequestLoaders) {
+    return loaders.topicSynonyms.load(idOf('Topic', topic.id));
   }
 
   @ResolveField(() => [SpaceModel], { description: 'Spaces about this topic (or its sub-topics) that the viewer may see.' })

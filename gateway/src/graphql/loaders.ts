@@ -3,13 +3,14 @@ import type { ServiceClient } from '@kern/messaging';
 import { createRingLoader } from '../insights/ring.loader';
 import { createSpaceLoader } from '../spaces/space.loader';
 import { createPostLoader, createSpaceFollowLevelLoader, createThreadLoader } from '../threads/thread.loaders';
-import { createTopicLoader } from '../topics/topic.loader';
+import { createTopicLoader, createTopicSynonymsLoader } from '../topics/topic.loader';
 import { createUserLoader } from '../users/user.loader';
 
 /** One set per request: batching and caching must never cross requests (or principals). */
 export function createLoaders(client: ServiceClient, principal: Principal) {
   return {
     topics: createTopicLoader(client, principal),
+    topicSynonyms: createTopicSynonymsLoader(client, principal),
     spaces: createSpaceLoader(client, principal),
     users: createUserLoader(client, principal),
     threads: createThreadLoader(client, principal),
