@@ -1,5 +1,5 @@
-import { queryDatabase } from '@kern/testing';
-import { Community, JOIN, type Person } from '../spaces/community';
+import { queryDatabase, waitFor } from '@kern/testing';
+import { Community, JOIN, UPDATE_SPACE, type Person } from '../spaces/community';
 import { DELETE, EDIT, REPLY, START } from './forum';
 
 const SEARCH = `query($query: String!, $spaceId: ID, $first: Int, $after: String) {
@@ -70,6 +70,14 @@ describe('language', () => {
     const page = await search(customer, 'lening');
     expect(titles(page)).toEqual(['Vragen over de hypotheek']);
     expect(page.edges[0].node.snippet).toContain('<mark>leningen</mark>');
+  });
+
+  it('stems again what a space already holds when its language changes', async () => {
+    const switching = await community.space(manager, { slug: 'omschakeling', topics: ['animals'], audience: 'EXTERNAL', joinPolicy: 'OPEN' });
+    await start(employee, switching, 'Vraag over financiering', 'Welke leningen zijn er voor starters?');
+    expect(titles(await search(customer, 'lening', { spaceId: switching.id }))).toEqual([]);
+    await manager.client.ok(UPDATE_SPACE, { input: { spaceId: switching.id, language: 'nl' } });
+    await waitFor(async () => titles(await search(customer, 'lening', { spaceId: switching.id })).length === 1, { what: 'the Dutch stems' });
   });
 
   it('matches the English words of Dutch texts too: a Dutch space finds "communities" from "community"', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { durableEvent } from './event';
 import { TopicSlug } from './expertise.contract';
 import { healthRpc } from './health';
 import { rpc } from './rpc';
@@ -161,4 +162,9 @@ export const spaces = {
   ),
   /** Every space whose content the principal may read, for queries across spaces (search, feeds). */
   readableSpaces: rpc<{ spaceIds: string[] }>()('spaces.access.readable', z.object({}).strict()),
+} as const;
+
+export const spacesEvents = {
+  /** A space is now written in another language: its posts are stemmed again for search. */
+  languageChanged: durableEvent('spaces.space.language-changed', 1, z.object({ spaceId: z.uuid(), language: SpaceLanguage })),
 } as const;

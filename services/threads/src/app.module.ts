@@ -31,6 +31,7 @@ import { NotificationsUseCase } from './notifications/notifications.use-case';
 import { NotifyAnswerAccepted, NotifyPostModerated, NotifyPostPublished, NotifyQuestionRouted } from './notifications/notify.handlers';
 import { RecipientsRepository } from './notifications/recipients.repository';
 import { DeletedPostsPurger } from './posts/deleted-posts.purger';
+import { SpaceLanguageChanged } from './search/space-language.handler';
 import { PostEvents } from './posts/post-events';
 import { EditPostUseCase } from './posts/edit-post.use-case';
 import { FindPostsUseCase } from './posts/find-posts.use-case';
@@ -84,7 +85,8 @@ export class AppModule {
         NotifyAnswerAccepted,
         NotifyPostModerated,
         NotifyQuestionRouted,
-        durableConsumers([NotifyPostPublished, NotifyAnswerAccepted, NotifyPostModerated, NotifyQuestionRouted]),
+        SpaceLanguageChanged,
+        durableConsumers([NotifyPostPublished, NotifyAnswerAccepted, NotifyPostModerated, NotifyQuestionRouted, SpaceLanguageChanged]),
         FollowUseCase,
         PostingPolicy,
         FlagPostUseCase,

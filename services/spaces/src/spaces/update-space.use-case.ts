@@ -1,4 +1,5 @@
-import { type Principal, type RequestOf, type SpaceReply, spaces } from '@kern/contracts';
+import { type Principal, type RequestOf, type SpaceReply, spaces, spacesEvents } from '@kern/contracts';
+import { Outbox, OutboxRelay } from '@kern/events';
 import { assertCanWrite, conflict, DomainError, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -21,6 +22,8 @@ export class UpdateSpaceUseCase {
     private readonly find: FindSpacesUseCase,
     private readonly topics: TopicDirectory,
     private readonly memberKinds: MemberKinds,
+    private readonly outbox: Outbox,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async update(input: RequestOf<typeof spaces.updateSpace>, principal: Principal): Promise<SpaceReply> {
@@ -45,7 +48,11 @@ export class UpdateSpaceUseCase {
         guidelines: input.guidelines === undefined ? undefined : input.guidelines || null,
         topicIds,
       });
+      if (input.language && input.language !== space.language) {
+        await this.outbox.add(tx, spacesEvents.languageChanged, { spaceId: space.id, language: input.language });
+      }
     });
+    this.relay.kick();
     return this.reload(viewer, input.spaceId);
   }
 
