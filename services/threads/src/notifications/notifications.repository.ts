@@ -46,13 +46,9 @@ export function toNotificationReply(row: NotificationRow): NotificationReply {
 @Injectable()
 export class NotificationsRepository {
   constructor(
-    @InjectDataSource() private readonly db: DataSource | EntityManager,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: Outbox,
   ) {}
-
-  in(manager: EntityManager): NotificationsRepository {
-    return new NotificationsRepository(manager, this.outbox);
-  }
 
   /**
    * One notification per recipient; a REPLY joins the recipient's unread REPLY of the same thread
