@@ -80,14 +80,18 @@ it('counts an event delivered twice once', async () => {
     // The same event again under another message id, as after a relay crash outside the de-duplication window.
     await jetstream(connection).publish('events.threads.answer.accepted', last!.data, { msgID: `again-${Date.now()}` });
     await waitFor(async () => {
-      const [{ count }] = await queryDatabase<{ count: number }>(community.stack.database.url, `SELECT count(*)::int AS count FROM expertise.inbox WHERE consumer = 'expertise-evidence-accepted-answers'`);
-      const [{ delivered }] = await queryDatabase<{ delivered: number }>(
-        community.stack.database.url,
-        `SELECT count(*)::int AS delivered FROM threads.outbox WHERE subject = 'events.threads.answer.accepted'`,
-      );
-      return count === delivered;
-    }, { what: 'the accepted answers to be applied' });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+      const consumer = await jsm.consumers.info(EVENT_STREAMS.events.name, 'expertise-evidence-accepted-answers');
+      return consumer.num_pending === 0 && consumer.num_ack_pending === 0;
+    }, { what: 'the copy to be delivered and acknowledged' });
+    const [{ applied }] = await queryDatabase<{ applied: number }>(
+      community.stack.database.url,
+      `SELECT count(*)::int AS applied FROM expertise.inbox WHERE consumer = 'expertise-evidence-accepted-answers'`,
+    );
+    const [{ published }] = await queryDatabase<{ published: number }>(
+      community.stack.database.url,
+      `SELECT count(*)::int AS published FROM threads.outbox WHERE subject = 'events.threads.answer.accepted'`,
+    );
+    expect(applied).toBe(published);
   } finally {
     await connection.close();
   }

@@ -40,6 +40,13 @@ const jobState = async (title: string) => {
   const rows = await queryDatabase<{ state: string }>(community.stack.database.url, `SELECT state FROM expertise.routing_jobs WHERE thread_id = $1`, [thread.id]);
   return rows[0]?.state;
 };
+/** Whether the question's delay is over (the router looks only at questions past it). */
+const isDue = async (title: string) =>
+  (await queryDatabase<{ due: boolean }>(
+    community.stack.database.url,
+    `SELECT j.due_at <= now() AS due FROM expertise.routing_jobs j JOIN threads.threads t ON t.id = j.thread_id WHERE t.title = $1`,
+    [title],
+  ))[0]?.due === true;
 
 it('brings an unanswered question to the best three experts open to questions, never the asker', async () => {
   await ask('VAT on imports');
@@ -52,7 +59,9 @@ it('stops when someone replies before the delay', async () => {
   const thread = await ask('Quick one');
   await experts[3].client.ok(REPLY, { input: { threadId: thread.id, body: 'Easy: yes.' } });
   await waitFor(async () => (await jobState('Quick one')) === 'ANSWERED', { what: 'the routing to be cancelled' });
-  await new Promise((resolve) => setTimeout(resolve, 3500));
+  // The router takes only PENDING questions: once the delay is over, a cancelled one stays unasked.
+  await waitFor(() => isDue('Quick one'), { what: 'the delay to pass' });
+  expect(await jobState('Quick one')).toBe('ANSWERED');
   expect(await whoWasAsked('Quick one')).toEqual([]);
 });
 
@@ -69,7 +78,7 @@ it('survives a restart of the expertise service during the delay', async () => {
   await ask('Asked before a restart');
   await waitFor(async () => (await jobState('Asked before a restart')) === 'PENDING', { what: 'the question to be scheduled' });
   await Promise.all(community.stack.find('expertise').map((process) => process.stop()));
-  await new Promise((resolve) => setTimeout(resolve, 2500));
+  await waitFor(() => isDue('Asked before a restart'), { what: 'the delay to pass while the service is down' });
   await community.stack.startProcess('expertise');
   await waitFor(async () => ['ROUTED', 'NO_EXPERT'].includes((await jobState('Asked before a restart')) ?? ''), { what: 'the routing after the restart' });
   expect(await jobState('Asked before a restart')).toBe('ROUTED');

@@ -40,6 +40,10 @@ function subscribe(url: string, person: Person | null, query: string, variables:
 
 const POST_ADDED = `subscription($threadId: ID!) { postAdded(threadId: $threadId) { body visibility author { handle } } }`;
 const NOTIFICATION_ADDED = `subscription { notificationAdded { kind count post { body } } }`;
+/**
+ * graphql-ws does not acknowledge that a subscription started, and proving that something did NOT
+ * arrive needs time too: the one fixed wait, kept short.
+ */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 it('postAdded streams new posts to subscribers, internal notes to employees only, on every gateway replica', async () => {

@@ -1,5 +1,5 @@
 import { expertise, spaces, type Principal } from '@kern/contracts';
-import { badInput, DomainError, notFound, ServiceClient } from '@kern/messaging';
+import { badInput, DomainError, ServiceClient } from '@kern/messaging';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Loaders } from '../auth/current-principal.decorator';
@@ -9,6 +9,7 @@ import type { Loaders as RequestLoaders } from '../graphql/loaders';
 import { SkillModel } from '../skills/skill.model';
 import { SpaceModel } from '../spaces/space.model';
 import { TopicModel } from '../topics/topic.model';
+import { loadUser } from '../users/user.loader';
 import { UserModel } from '../users/user.model';
 import { ExpertiseProfileModel, ExpertModel } from './profile.model';
 import { UpdateProfileInput } from './update-profile.input';
@@ -53,9 +54,7 @@ export class ExpertiseResolver {
 
   @ResolveField(() => UserModel)
   async user(@Parent() profile: ExpertiseProfileModel, @Loaders() loaders: RequestLoaders) {
-    const user = await loaders.users.load(profile.userId);
-    if (!user) throw notFound('User');
-    return UserModel.from(user);
+    return loadUser(loaders, profile.userId);
   }
 }
 
@@ -63,9 +62,7 @@ export class ExpertiseResolver {
 export class ExpertResolver {
   @ResolveField(() => UserModel)
   async user(@Parent() expert: ExpertModel, @Loaders() loaders: RequestLoaders) {
-    const user = await loaders.users.load(expert.userId);
-    if (!user) throw notFound('User');
-    return UserModel.from(user);
+    return loadUser(loaders, expert.userId);
   }
 
   @ResolveField(() => [TopicModel])

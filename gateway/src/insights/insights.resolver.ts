@@ -9,6 +9,7 @@ import { MembershipModel } from '../spaces/membership.model';
 import { SpaceModel } from '../spaces/space.model';
 import { CommunityInsightsModel, RingCountsModel, SpaceInsightsModel } from './insights.model';
 
+/** The one share that combines two services' numbers (the others come computed from threads). */
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
 @Resolver()
@@ -23,9 +24,9 @@ export class InsightsResolver {
     const activity = await this.client.call(insights.space, { spaceId: id, memberIds: userIds }, principal);
     return Object.assign(new SpaceInsightsModel(), {
       space: SpaceModel.from(space),
-      members: userIds.length,
+      members: activity.members,
       rings: RingCountsModel.from(activity.rings),
-      activeShare: share(activity.rings.CORE + activity.rings.ACTIVE, userIds.length),
+      activeShare: activity.activeShare,
       questions: activity.questions,
       answeredShare: activity.answeredShare,
       medianFirstResponseMinutes: activity.medianFirstResponseMinutes,

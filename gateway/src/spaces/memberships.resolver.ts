@@ -5,6 +5,7 @@ import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/grap
 import { CurrentPrincipal, Loaders } from '../auth/current-principal.decorator';
 import { idOf } from '../common/global-id';
 import type { Loaders as RequestLoaders } from '../graphql/loaders';
+import { loadUser } from '../users/user.loader';
 import { UserModel } from '../users/user.model';
 import { MembershipModel } from './membership.model';
 import { SpaceModel } from './space.model';
@@ -81,8 +82,6 @@ export class MembershipsResolver {
 
   @ResolveField(() => UserModel)
   async user(@Parent() membership: MembershipModel, @Loaders() loaders: RequestLoaders) {
-    const user = await loaders.users.load(membership.userId);
-    if (!user) throw notFound('User');
-    return UserModel.from(user);
+    return loadUser(loaders, membership.userId);
   }
 }

@@ -6,6 +6,7 @@ import { CurrentPrincipal, Loaders } from '../auth/current-principal.decorator';
 import { definedFields } from '../common/defined-fields';
 import { idOf } from '../common/global-id';
 import type { Loaders as RequestLoaders } from '../graphql/loaders';
+import { loadUser } from '../users/user.loader';
 import { UserModel } from '../users/user.model';
 import { PostEditModel, PostModel } from './post.model';
 import { EditPostInput, ReplyInput } from './thread.inputs';
@@ -54,9 +55,7 @@ export class PostsResolver {
 
   @ResolveField(() => UserModel)
   async author(@Parent() post: PostModel, @Loaders() loaders: RequestLoaders) {
-    const user = await loaders.users.load(post.authorId);
-    if (!user) throw notFound('User');
-    return UserModel.from(user);
+    return loadUser(loaders, post.authorId);
   }
 
   @ResolveField(() => PostModel, { nullable: true, description: 'The post this one answers, when the viewer may see it.' })

@@ -10,6 +10,7 @@ import { idOf } from '../common/global-id';
 import type { Loaders as RequestLoaders } from '../graphql/loaders';
 import { SpaceModel } from '../spaces/space.model';
 import { TopicModel } from '../topics/topic.model';
+import { loadUser } from '../users/user.loader';
 import { UserModel } from '../users/user.model';
 import { PostConnectionModel, PostModel } from './post.model';
 import { EscalateThreadInput, StartThreadInput } from './thread.inputs';
@@ -82,9 +83,7 @@ export class ThreadsResolver {
 
   @ResolveField(() => UserModel)
   async author(@Parent() thread: ThreadModel, @Loaders() loaders: RequestLoaders) {
-    const user = await loaders.users.load(thread.authorId);
-    if (!user) throw notFound('User');
-    return UserModel.from(user);
+    return loadUser(loaders, thread.authorId);
   }
 
   @ResolveField(() => [TopicModel])

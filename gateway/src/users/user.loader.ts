@@ -1,12 +1,15 @@
-import { identity, type Principal, type UserReply } from '@kern/contracts';
-import type { ServiceClient } from '@kern/messaging';
-import DataLoader from 'dataloader';
+import { identity, type Principal } from '@kern/contracts';
+import { notFound, type ServiceClient } from '@kern/messaging';
+import { byIdLoader } from '../graphql/by-id.loader';
+import type { Loaders } from '../graphql/loaders';
+import { UserModel } from './user.model';
 
-/** Batches the user look-ups of one request (e.g. every member of a page) into one call. */
-export function createUserLoader(client: ServiceClient, principal: Principal) {
-  return new DataLoader<string, UserReply | null>(async (ids) => {
-    const { users } = await client.call(identity.getUsers, { ids: [...ids] }, principal);
-    const byId = new Map(users.map((user) => [user.id, user]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }, { maxBatchSize: 100 });
+export const createUserLoader = (client: ServiceClient, principal: Principal) =>
+  byIdLoader(async (ids) => (await client.call(identity.getUsers, { ids }, principal)).users);
+
+/** A user every field that names one (author, member, expert) must be able to show. */
+export async function loadUser(loaders: Loaders, id: string): Promise<UserModel> {
+  const user = await loaders.users.load(id);
+  if (!user) throw notFound('User');
+  return UserModel.from(user);
 }

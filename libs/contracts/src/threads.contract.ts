@@ -192,7 +192,7 @@ export const insights = {
     z.object({ spaceId: z.uuid(), userIds: z.array(z.uuid()).max(1000) }).strict(),
   ),
   /** For the space's moderators: its members' rings, and how its questions are answered. */
-  space: rpc<ActivityInsightsReply & { employeeShareOfReplies: number }>()(
+  space: rpc<ActivityInsightsReply & { members: number; activeShare: number; employeeShareOfReplies: number }>()(
     'threads.insights.space',
     z.object({ spaceId: z.uuid(), memberIds: z.array(z.uuid()).max(100_000) }).strict(),
   ),

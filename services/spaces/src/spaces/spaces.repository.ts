@@ -8,11 +8,12 @@ import type { SpaceRow } from './space-row';
 
 const UNIQUE_VIOLATION = '23505';
 
-const MEMBER_COUNT = `(SELECT count(*)::int FROM spaces.memberships c WHERE c.space_id = s.id AND c.status = 'ACTIVE') AS member_count`;
-const SELECT_VISIBLE = `
+const MEMBER_COUNT = `(SELECT count(*)::int FROM spaces.memberships c WHERE c.space_id = s.id AND c.status = 'ACTIVE')`;
+/** Visible spaces with the viewer's standing; `memberCount` false skips counting members where nobody reads it. */
+const selectVisible = (memberCount = true) => `
   SELECT s.id, s.slug, s.name, s.description, s.audience, s.join_policy, s.purpose, s.language, s.guidelines, s.archived_at, s.created_at,
     ARRAY(SELECT st.topic_id FROM spaces.space_topics st WHERE st.space_id = s.id ORDER BY st.position) AS topic_ids,
-    ${MEMBER_COUNT},
+    ${memberCount ? MEMBER_COUNT : '0'} AS member_count,
     m.role, m.status, m.joined_at, m.guidelines_accepted_at,
     EXISTS (SELECT 1 FROM spaces.bans b WHERE b.space_id = s.id AND b.user_id = $1::uuid) AS banned
   FROM spaces.spaces s
@@ -56,17 +57,17 @@ export class SpacesRepository {
     const condition = 'id' in by ? 's.id = $4::uuid' : 's.slug = $4';
     // Locks the space row only: concurrent joins (FOR SHARE) wait for an audience change (FOR UPDATE).
     const locking = lock ? `${lock} OF s` : '';
-    const rows: SpaceRow[] = await this.db.query(`${SELECT_VISIBLE} AND ${condition} ${locking}`, [...viewerParameters(viewer), 'id' in by ? by.id : by.slug]);
+    const rows: SpaceRow[] = await this.db.query(`${selectVisible()} AND ${condition} ${locking}`, [...viewerParameters(viewer), 'id' in by ? by.id : by.slug]);
     return rows[0] ?? null;
   }
 
-  findManyVisible(viewer: Viewer, ids: string[]): Promise<SpaceRow[]> {
-    return this.db.query(`${SELECT_VISIBLE} AND s.id = ANY($4::uuid[])`, [...viewerParameters(viewer), ids]);
+  findManyVisible(viewer: Viewer, ids: string[], memberCount = true): Promise<SpaceRow[]> {
+    return this.db.query(`${selectVisible(memberCount)} AND s.id = ANY($4::uuid[])`, [...viewerParameters(viewer), ids]);
   }
 
   /** Every space the viewer sees, for questions across spaces; member counts are not needed there. */
   allVisible(viewer: Viewer): Promise<SpaceRow[]> {
-    return this.db.query(SELECT_VISIBLE.replace(MEMBER_COUNT, '0 AS member_count'), viewerParameters(viewer));
+    return this.db.query(selectVisible(false), viewerParameters(viewer));
   }
 
   /** The directory, by slug; archived spaces only among the viewer's own. */
@@ -82,7 +83,7 @@ export class SpacesRepository {
     if (query.afterSlug !== undefined) add((p) => `s.slug > ${p}`, query.afterSlug);
     conditions.push(query.mine ? 'm.user_id IS NOT NULL' : 's.archived_at IS NULL');
     parameters.push(query.first + 1);
-    return this.db.query(`${SELECT_VISIBLE} AND ${conditions.join(' AND ')} ORDER BY s.slug LIMIT $${parameters.length}`, parameters);
+    return this.db.query(`${selectVisible()} AND ${conditions.join(' AND ')} ORDER BY s.slug LIMIT $${parameters.length}`, parameters);
   }
 
   /** Which of these users may read the space's content now: one query however many there are. */
@@ -103,7 +104,7 @@ export class SpacesRepository {
    */
   joinable(viewer: Viewer, affinity: Array<{ topicId: string; weight: number }>, first: number): Promise<SpaceRow[]> {
     return this.db.query(
-      `SELECT * FROM (${SELECT_VISIBLE}
+      `SELECT * FROM (${selectVisible()}
          AND m.user_id IS NULL AND s.archived_at IS NULL AND s.join_policy <> 'INVITE'
          AND NOT EXISTS (SELECT 1 FROM spaces.bans b WHERE b.space_id = s.id AND b.user_id = $1::uuid)) candidate,
        LATERAL (

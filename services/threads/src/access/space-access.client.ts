@@ -19,13 +19,6 @@ export class SpaceAccessClient {
     return new Map(access.map((entry) => [entry.spaceId, entry]));
   }
 
-  /** Access to a space whose content the principal may read; NOT_FOUND otherwise, as if it did not exist. */
-  async readable(spaceId: string, principal: Principal): Promise<SpaceAccess> {
-    const access = (await this.forSpaces([spaceId], principal)).get(spaceId);
-    if (!access?.read) throw notFound('Thread');
-    return access;
-  }
-
   /** Access to a space whose threads the principal lists: NOT_FOUND when they may not see it, FORBIDDEN when they may see but not read it. */
   async listable(spaceId: string, principal: Principal): Promise<SpaceAccess> {
     const access = (await this.forSpaces([spaceId], principal)).get(spaceId);

@@ -30,21 +30,25 @@ export class ThreadFinder {
   async thread(threadId: string, principal: Principal, tx?: EntityManager): Promise<FoundThread> {
     const spaceId = (await this.threads.spacesOf([threadId])).get(threadId);
     if (!spaceId) throw notFound('Thread');
-    const access = await this.spaces.readable(spaceId, principal);
-    const reader = readerOf(principal, access);
-    const [thread] = await (tx ? this.threads.in(tx) : this.threads).findVisible(reader, [threadId], Boolean(tx));
-    if (!thread) throw notFound('Thread');
-    return { thread, reader, access };
+    return this.inSpace(threadId, spaceId, principal, tx, 'Thread');
   }
 
   async post(postId: string, principal: Principal, tx?: EntityManager): Promise<FoundThread & { post: PostRow }> {
     const [place] = await this.posts.placesOf([postId]);
     if (!place) throw notFound('Post');
-    const found = await this.thread(place.threadId, principal, tx).catch(() => {
-      throw notFound('Post');
-    });
+    const found = await this.inSpace(place.threadId, place.spaceId, principal, tx, 'Post');
     const [post] = await (tx ? this.posts.in(tx) : this.posts).findVisible(found.reader, [postId], Boolean(tx));
     if (!post) throw notFound('Post');
     return { ...found, post };
+  }
+
+  /** `what` names the NOT_FOUND, so a post in an unreadable thread reads as a missing post. */
+  private async inSpace(threadId: string, spaceId: string, principal: Principal, tx: EntityManager | undefined, what: string): Promise<FoundThread> {
+    const access = (await this.spaces.forSpaces([spaceId], principal)).get(spaceId);
+    if (!access?.read) throw notFound(what);
+    const reader = readerOf(principal, access);
+    const [thread] = await (tx ? this.threads.in(tx) : this.threads).findVisible(reader, [threadId], Boolean(tx));
+    if (!thread) throw notFound(what);
+    return { thread, reader, access };
   }
 }

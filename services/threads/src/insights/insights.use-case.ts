@@ -34,8 +34,11 @@ export class InsightsUseCase {
     const kinds = await this.kindsOf(authors.map((author) => author.userId));
     const replies = authors.reduce((sum, author) => sum + author.replies, 0);
     const byEmployees = authors.filter((author) => kinds.get(author.userId) === 'EMPLOYEE').reduce((sum, author) => sum + author.replies, 0);
+    const rings = countRings(memberIds.map((id) => ringOf(posts.get(id) ?? 0)));
     return {
-      rings: countRings(memberIds.map((id) => ringOf(posts.get(id) ?? 0))),
+      members: memberIds.length,
+      rings,
+      activeShare: share(rings.CORE + rings.ACTIVE, memberIds.length),
       questions: questions.questions,
       answeredShare: share(questions.answered, questions.questions),
       medianFirstResponseMinutes: questions.medianFirstResponseMinutes,

@@ -13,9 +13,13 @@ export interface AuthorActivity {
   threadsSince: number;
   repliesSince: number;
   lastPostAt: Date | null;
+  recentBodies: string[];
+}
+
+/** Posts and flags an account wrote in the last minute, and when the oldest of them was. */
+export interface WriteRate {
   writesLastMinute: number;
   oldestWriteLastMinute: Date | null;
-  recentBodies: string[];
 }
 
 @Injectable()
@@ -34,14 +38,18 @@ export class ModerationRepository {
          (SELECT count(*)::int FROM threads.posts WHERE author_id = $1 AND opening AND created_at >= $2) AS "threadsSince",
          (SELECT count(*)::int FROM threads.posts WHERE author_id = $1 AND NOT opening AND created_at >= $2) AS "repliesSince",
          (SELECT max(created_at) FROM threads.posts WHERE author_id = $1) AS "lastPostAt",
-         (SELECT count(*)::int FROM (
-            SELECT created_at FROM threads.posts WHERE author_id = $1 AND created_at > now() - interval '1 minute'
-            UNION ALL SELECT created_at FROM threads.flags WHERE user_id = $1 AND created_at > now() - interval '1 minute') w) AS "writesLastMinute",
-         (SELECT min(created_at) FROM (
-            SELECT created_at FROM threads.posts WHERE author_id = $1 AND created_at > now() - interval '1 minute'
-            UNION ALL SELECT created_at FROM threads.flags WHERE user_id = $1 AND created_at > now() - interval '1 minute') w) AS "oldestWriteLastMinute",
          ARRAY(SELECT body FROM threads.posts WHERE author_id = $1 ORDER BY created_at DESC LIMIT 5) AS "recentBodies"`,
       [authorId, since],
+    );
+    return row;
+  }
+
+  async writeRate(userId: string): Promise<WriteRate> {
+    const [row] = await this.db.query(
+      `SELECT count(*)::int AS "writesLastMinute", min(created_at) AS "oldestWriteLastMinute" FROM (
+         SELECT created_at FROM threads.posts WHERE author_id = $1 AND created_at > now() - interval '1 minute'
+         UNION ALL SELECT created_at FROM threads.flags WHERE user_id = $1 AND created_at > now() - interval '1 minute') w`,
+      [userId],
     );
     return row;
   }

@@ -41,9 +41,9 @@ export class PostingPolicy {
 
   /** Throws RATE_LIMITED (with `retryAfterSeconds`) when the account writes too fast. */
   async assertWriteRate(principal: UserPrincipal): Promise<void> {
-    const activity = await this.moderation.activityOf(principal.userId, new Date());
-    if (activity.writesLastMinute < this.config.WRITES_PER_MINUTE) return;
-    const oldest = activity.oldestWriteLastMinute?.getTime() ?? Date.now();
+    const rate = await this.moderation.writeRate(principal.userId);
+    if (rate.writesLastMinute < this.config.WRITES_PER_MINUTE) return;
+    const oldest = rate.oldestWriteLastMinute?.getTime() ?? Date.now();
     const retryAfterSeconds = Math.max(1, Math.ceil((oldest + 60_000 - Date.now()) / 1000));
     throw new DomainError('RATE_LIMITED', `Too many posts and flags in a minute; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
   }
