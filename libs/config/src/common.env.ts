@@ -29,6 +29,13 @@ export const commonEnv = {
     .max(120_000)
     .default(5000)
     .describe('how long a call to another service may take before it fails with SERVICE_UNAVAILABLE'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(300_000)
+    .default(20_000)
+    .describe("on SIGTERM the process exits within this, finished or not; keep it below Kubernetes' terminationGracePeriodSeconds"),
 };
 
 export const databaseEnv = {
@@ -36,6 +43,27 @@ export const databaseEnv = {
     .default('postgres://postgres@127.0.0.1:5432/kern')
     .describe('PostgreSQL database; created if it does not exist'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10).describe('connections per process'),
+  DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(60_000)
+    .default(3000)
+    .describe('how long a request waits for a free pooled connection before it fails with SERVICE_UNAVAILABLE'),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(10_000)
+    .describe('PostgreSQL statement_timeout of every pooled connection (migrations have none)'),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(10_000)
+    .describe('PostgreSQL idle_in_transaction_session_timeout: a transaction left waiting this long is ended'),
 };
 
 export type CommonEnv = z.infer<z.ZodObject<typeof commonEnv>>;

@@ -2,3 +2,4 @@ export * from './ensure-database';
 export * from './migrate';
 export * from './database-health';
 export * from './database.module';
+export * from './database';

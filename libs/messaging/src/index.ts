@@ -9,3 +9,4 @@ export * from './graceful-nats.server';
 export * from './service-client';
 export * from './nats-client';
 export * from './run-service';
+export * from './holding';

@@ -5,6 +5,7 @@ import type { ClientProxy } from '@nestjs/microservices';
 import { NatsRecordBuilder } from '@nestjs/microservices';
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
 import { DomainError } from './domain-error';
+import { assertNotHolding } from './holding';
 
 export interface CallOptions {
   /** Overrides the client's default timeout for this call. */
@@ -32,6 +33,7 @@ export class ServiceClient {
   }
 
   async call<R extends AnyRpc>(rpc: R, payload: RequestOf<R>, principal: Principal, options: CallOptions = {}): Promise<ReplyOf<R>> {
+    assertNotHolding(`calling ${rpc.subject}`);
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
     const headers = natsHeaders();
     headers.set(TRACEPARENT_HEADER, outgoingTraceparent());
@@ -48,6 +50,7 @@ export class ServiceClient {
    * the change is committed, never inside the transaction.
    */
   async emit<E extends AnyEvent>(event: E, payload: PayloadOf<E>): Promise<void> {
+    assertNotHolding(`publishing ${event.subject}`);
     const headers = natsHeaders();
     headers.set(TRACEPARENT_HEADER, outgoingTraceparent());
     await lastValueFrom(this.proxy.emit(event.subject, new NatsRecordBuilder(payload).setHeaders(headers).build()), { defaultValue: undefined });
