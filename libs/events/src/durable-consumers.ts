@@ -3,20 +3,32 @@ import { runInTrace } from '@kern/logging';
 import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Database } from '@kern/database';
 import type { z } from 'zod';
 import type { EventStreams } from './event-streams';
 
 const SECOND_NS = 1_000_000_000;
 
-/** One durable consumer: what it listens to and how it applies one event. */
-export interface DurableHandler<E extends AnyDurableEvent = AnyDurableEvent> {
+/**
+ * One durable consumer: what it listens to and how it applies one event. Throwing from either step
+ * has the event redelivered (and after EVENTS_MAX_ATTEMPTS, dead-lettered): never catch a failure
+ * to reach another service and carry on, or the event is acknowledged with its work half done.
+ */
+export interface DurableHandler<E extends AnyDurableEvent = AnyDurableEvent, Prepared = undefined> {
   /** Unique across Kern and stable forever (JetStream remembers its position by it): `<service>-<purpose>`. */
   readonly consumer: string;
   readonly event: E;
-  /** Runs in the transaction that also records the event as applied; throw to have it redelivered. */
-  handle(payload: z.output<E['payload']>, envelope: EventEnvelope, tx: EntityManager): Promise<void>;
+  /**
+   * Asks other services (and reads) what `handle` needs, before any transaction is open: no call
+   * over NATS may wait while a transaction holds a connection. Runs again on a redelivery.
+   */
+  prepare?(payload: z.output<E['payload']>, envelope: EventEnvelope): Promise<Prepared>;
+  /** Runs in the transaction that also records the event as applied. */
+  handle(payload: z.output<E['payload']>, envelope: EventEnvelope, prepared: Prepared): Promise<void>;
 }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler's own types are checked where it is written
+export type AnyDurableHandler = DurableHandler<AnyDurableEvent, any>;
 
 /**
  * Runs a service's durable consumers. Every replica pulls from the same durable consumer, so each
@@ -31,11 +43,11 @@ export class DurableConsumers implements OnApplicationBootstrap, BeforeApplicati
   deadLetters = 0;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly schema: string,
     private readonly streams: EventStreams,
     private readonly maxAttempts: number,
-    private readonly handlers: DurableHandler[],
+    private readonly handlers: AnyDurableHandler[],
   ) {}
 
   async onApplicationBootstrap() {
@@ -65,11 +77,11 @@ export class DurableConsumers implements OnApplicationBootstrap, BeforeApplicati
     await Promise.all(this.running.map(({ loop }) => loop));
   }
 
-  private async process(handler: DurableHandler, messages: ConsumerMessages) {
+  private async process(handler: AnyDurableHandler, messages: ConsumerMessages) {
     for await (const message of messages) await this.apply(handler, message);
   }
 
-  private async apply(handler: DurableHandler, message: JsMsg) {
+  private async apply(handler: AnyDurableHandler, message: JsMsg) {
     let envelope: EventEnvelope;
     let payload: unknown;
     try {
@@ -80,15 +92,17 @@ export class DurableConsumers implements OnApplicationBootstrap, BeforeApplicati
       return this.deadLetter(handler, message, error);
     }
     try {
-      await runInTrace({ traceId: envelope.traceId ?? randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex') }, () =>
-        this.dataSource.transaction(async (tx) => {
-          const fresh: unknown[] = await tx.query(
+      await runInTrace({ traceId: envelope.traceId ?? randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex') }, async () => {
+        if (await this.applied(handler, envelope)) return;
+        const prepared = handler.prepare ? await handler.prepare(payload, envelope) : undefined;
+        await this.database.transaction(async () => {
+          const fresh: unknown[] = await this.database.query(
             `INSERT INTO ${this.schema}.inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
             [handler.consumer, envelope.id],
           );
-          if (fresh.length > 0) await handler.handle(payload, envelope, tx);
-        }),
-      );
+          if (fresh.length > 0) await handler.handle(payload, envelope, prepared);
+        });
+      });
       message.ack();
     } catch (error) {
       if (message.info.deliveryCount >= this.maxAttempts) return this.deadLetter(handler, message, error);
@@ -97,7 +111,13 @@ export class DurableConsumers implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
-  private async deadLetter(handler: DurableHandler, message: JsMsg, error: unknown) {
+  /** A redelivery of an event already applied skips `prepare` and its calls. */
+  private async applied(handler: AnyDurableHandler, envelope: EventEnvelope): Promise<boolean> {
+    const rows: unknown[] = await this.database.query(`SELECT 1 FROM ${this.schema}.inbox WHERE consumer = $1 AND event_id = $2`, [handler.consumer, envelope.id]);
+    return rows.length > 0;
+  }
+
+  private async deadLetter(handler: AnyDurableHandler, message: JsMsg, error: unknown) {
     this.deadLetters += 1;
     const subject = `${EVENT_STREAMS.deadLetters.subjectPrefix}${handler.consumer}`;
     this.logger.error({ msg: 'event moved to the dead letters', consumer: handler.consumer, subject, deadLetters: this.deadLetters, attempts: message.info.deliveryCount, error: String(error) });

@@ -35,3 +35,22 @@ export function eventTablesMigration(schema: string, timestamp: number): new () 
     }
   };
 }
+
+/**
+ * Lets the relay claim outbox rows for a while instead of locking them: it publishes to JetStream
+ * with no transaction open, and a claim left by a replica that died expires by itself.
+ */
+export function outboxClaimsMigration(schema: string, timestamp: number): new () => MigrationInterface {
+  if (!/^[a-z_]+$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
+  return class implements MigrationInterface {
+    name = `OutboxClaims${timestamp}`;
+
+    async up(db: QueryRunner): Promise<void> {
+      await db.query(`ALTER TABLE ${schema}.outbox ADD COLUMN claimed_until timestamptz`);
+    }
+
+    async down(db: QueryRunner): Promise<void> {
+      await db.query(`ALTER TABLE ${schema}.outbox DROP COLUMN claimed_until`);
+    }
+  };
+}

@@ -1,7 +1,6 @@
 import { Global, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider, type Type } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { DurableConsumers, type DurableHandler } from './durable-consumers';
+import { Database } from '@kern/database';
+import { DurableConsumers, type AnyDurableHandler } from './durable-consumers';
 import { EventStreams } from './event-streams';
 import type { EventsEnv } from './events.env';
 import { Outbox } from './outbox';
@@ -44,11 +43,11 @@ export class EventsModule {
       providers: [
         { provide: OPTIONS, useValue: options },
         { provide: EventStreams, useFactory: () => EventStreams.open(options.servers, options.name, options.config) },
-        { provide: Outbox, useValue: new Outbox(options.schema) },
+        { provide: Outbox, useFactory: (database: Database) => new Outbox(database, options.schema), inject: [Database] },
         {
           provide: OutboxRelay,
-          useFactory: (dataSource: DataSource, streams: EventStreams) => new OutboxRelay(dataSource, options.schema, streams),
-          inject: [getDataSourceToken(), EventStreams],
+          useFactory: (database: Database, streams: EventStreams) => new OutboxRelay(database, options.schema, streams),
+          inject: [Database, EventStreams],
         },
         { provide: RelayLifecycle, useFactory: (relay: OutboxRelay, streams: EventStreams) => new RelayLifecycle(relay, streams), inject: [OutboxRelay, EventStreams] },
       ],
@@ -58,11 +57,11 @@ export class EventsModule {
 }
 
 /** The provider that runs these handlers (themselves providers of the same module) as durable consumers. */
-export function durableConsumers(handlers: Array<Type<DurableHandler>>): Provider {
+export function durableConsumers(handlers: Array<Type<AnyDurableHandler>>): Provider {
   return {
     provide: DurableConsumers,
-    useFactory: (dataSource: DataSource, streams: EventStreams, options: EventsOptions, ...instances: DurableHandler[]) =>
-      new DurableConsumers(dataSource, options.schema, streams, options.config.EVENTS_MAX_ATTEMPTS, instances),
-    inject: [getDataSourceToken(), EventStreams, OPTIONS, ...handlers],
+    useFactory: (database: Database, streams: EventStreams, options: EventsOptions, ...instances: AnyDurableHandler[]) =>
+      new DurableConsumers(database, options.schema, streams, options.config.EVENTS_MAX_ATTEMPTS, instances),
+    inject: [Database, EventStreams, OPTIONS, ...handlers],
   };
 }

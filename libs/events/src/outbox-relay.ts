@@ -1,11 +1,13 @@
+import type { Database } from '@kern/database';
 import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
 import type { EventStreams } from './event-streams';
 
 const BATCH = 100;
 const IDLE_POLL_MS = 250;
 const RETRY_MS = 1000;
 const KEEP_PUBLISHED_HOURS = 24;
+/** Longer than publishing a batch can take (a publish times out after 5 s, and a failure stops the batch). */
+const CLAIM_SECONDS = 30;
 
 interface OutboxRow {
   seq: string;
@@ -16,8 +18,10 @@ interface OutboxRow {
 
 /**
  * Publishes what the outbox holds, oldest first, and marks it published. Every replica runs one;
- * `SKIP LOCKED` gives each batch to one of them. A crash between publishing and marking publishes the
- * batch again later, and JetStream drops the repeats by message id, so each event lands once.
+ * each claims a batch (rows other replicas claimed are skipped until their claim runs out), and
+ * publishes it with no transaction open, so a slow JetStream holds no connection or lock. A crash
+ * between publishing and marking publishes the batch again later, and JetStream drops the repeats
+ * by message id, so each event lands once.
  */
 export class OutboxRelay {
   private running = false;
@@ -25,7 +29,7 @@ export class OutboxRelay {
   private wake?: () => void;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly schema: string,
     private readonly streams: EventStreams,
   ) {}
@@ -56,7 +60,7 @@ export class OutboxRelay {
         published = await this.publishBatch();
         if (Date.now() - lastPrune > 60_000) {
           lastPrune = Date.now();
-          await this.dataSource.query(`DELETE FROM ${this.schema}.outbox WHERE published_at < now() - make_interval(hours => $1)`, [KEEP_PUBLISHED_HOURS]);
+          await this.database.query(`DELETE FROM ${this.schema}.outbox WHERE published_at < now() - make_interval(hours => $1)`, [KEEP_PUBLISHED_HOURS]);
         }
       } catch (error) {
         this.logger.warn({ msg: 'outbox relay could not publish; retrying', error: String(error) });
@@ -67,16 +71,34 @@ export class OutboxRelay {
     }
   }
 
-  private publishBatch(): Promise<number> {
-    return this.dataSource.transaction(async (tx) => {
-      const rows: OutboxRow[] = await tx.query(
-        `SELECT seq, id, subject, envelope FROM ${this.schema}.outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
-      );
-      for (const row of rows) await this.streams.js.publish(row.subject, JSON.stringify(row.envelope), { msgID: row.id, timeout: 5000 });
-      if (rows.length > 0) await tx.query(`UPDATE ${this.schema}.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((row) => row.seq)]);
-      return rows.length;
-    });
+  private async publishBatch(): Promise<number> {
+    const rows = await this.claim();
+    const published = new Set<string>();
+    try {
+      for (const row of rows) {
+        await this.streams.js.publish(row.subject, JSON.stringify(row.envelope), { msgID: row.id, timeout: 5000 });
+        published.add(row.seq);
+      }
+    } finally {
+      if (published.size > 0) await this.database.query(`UPDATE ${this.schema}.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [[...published]]);
+      // What could not be published goes back to the queue at once, in its place.
+      const unpublished = rows.filter((row) => !published.has(row.seq)).map((row) => row.seq);
+      if (unpublished.length > 0) {
+        await this.database.query(`UPDATE ${this.schema}.outbox SET claimed_until = NULL WHERE seq = ANY($1::bigint[])`, [unpublished]).catch(() => undefined);
+      }
+    }
+    return rows.length;
+  }
+
+  private async claim(): Promise<OutboxRow[]> {
+    const [rows]: [OutboxRow[], number] = await this.database.query(
+      `UPDATE ${this.schema}.outbox SET claimed_until = now() + make_interval(secs => $2)
+       WHERE seq IN (SELECT seq FROM ${this.schema}.outbox WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
+                     ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING seq, id, subject, envelope`,
+      [BATCH, CLAIM_SECONDS],
+    );
+    return rows.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
   }
 
   private sleep(ms: number) {

@@ -1,4 +1,4 @@
-import { eventTablesMigration } from '@kern/events';
+import { eventTablesMigration, outboxClaimsMigration } from '@kern/events';
 import type { MigrationInterface } from 'typeorm';
 import { CreateThreads1764460800000 } from './1764460800000-create-threads';
 import { SearchDocuments1764547200000 } from './1764547200000-search-documents';
@@ -9,4 +9,4 @@ import { Notifications1764892800000 } from './1764892800000-notifications';
 import { DeletedPostsIndex1765238400000 } from './1765238400000-deleted-posts-index';
 
 /** In the order they run; a landed migration is never edited, only followed by a new one. */
-export const migrations: Array<new () => MigrationInterface> = [CreateThreads1764460800000, eventTablesMigration('threads', 1764460800001), SearchDocuments1764547200000, ThreadLinks1764633600000, Moderation1764720000000, Follows1764806400000, Notifications1764892800000, DeletedPostsIndex1765238400000];
+export const migrations: Array<new () => MigrationInterface> = [CreateThreads1764460800000, eventTablesMigration('threads', 1764460800001), SearchDocuments1764547200000, ThreadLinks1764633600000, Moderation1764720000000, Follows1764806400000, Notifications1764892800000, DeletedPostsIndex1765238400000, outboxClaimsMigration('threads', 1765497600000)];
