@@ -23,6 +23,10 @@ async function main() {
     app.useGlobalFilters(new DomainErrorFilter());
     // SIGTERM: stop accepting, finish the requests in progress, then close the NATS client.
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+    // Open WebSockets and slow requests must not keep the process past the grace period.
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref());
+    }
     await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);
     const { port } = app.getHttpServer().address() as { port: number };
     logger.log({ msg: `gateway ready: GraphQL endpoint http://127.0.0.1:${port}/graphql`, port }, 'Bootstrap');

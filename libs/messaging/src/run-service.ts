@@ -13,7 +13,7 @@ export interface ServiceDefinition<Config extends CommonEnv> {
   /** Parses and validates the environment; throws a ConfigError naming the bad variables. */
   loadConfig: () => Config;
   module: (config: Config) => DynamicModule;
-  /** How long SIGTERM waits for requests in flight before closing anyway. */
+  /** How long SIGTERM waits for requests in flight before closing anyway (at most half the shutdown timeout). */
   drainTimeoutMs?: number;
 }
 
@@ -39,7 +39,7 @@ async function runService<Config extends CommonEnv>(definition: ServiceDefinitio
   const server = new GracefulNatsServer(
     { servers: natsServers(config.NATS_URL), queue: name, name: `${name}-${process.pid}`, maxReconnectAttempts: -1 },
     inFlight,
-    definition.drainTimeoutMs,
+    Math.min(definition.drainTimeoutMs ?? 10_000, config.SHUTDOWN_TIMEOUT_MS / 2),
   );
   const app = await NestFactory.createMicroservice(definition.module(config), { strategy: server, logger });
   app.useGlobalFilters(new RpcErrorFilter(logger));
@@ -52,6 +52,12 @@ async function runService<Config extends CommonEnv>(definition: ServiceDefinitio
     if (stopping) return;
     stopping = true;
     logger.log({ msg: `${signal}: finishing ${inFlight.size} request(s) in flight, then stopping` }, 'Bootstrap');
+    // Whatever hangs (a statement, a pool waiting for a connection that never comes back), the
+    // process goes within the grace period, rather than waiting for the orchestrator's SIGKILL.
+    setTimeout(() => {
+      logger.error({ msg: `still stopping after ${config.SHUTDOWN_TIMEOUT_MS} ms (SHUTDOWN_TIMEOUT_MS): exiting anyway`, inFlight: inFlight.size }, 'Bootstrap');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
     try {
       await app.close();
       logger.log(`${name} service stopped`, 'Bootstrap');

@@ -4,7 +4,6 @@ import { DatabaseModule } from '@kern/database';
 import { durableConsumers, EventsModule } from '@kern/events';
 import { ServiceClientModule } from '@kern/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { EXPERTISE_CONFIG, type ExpertiseConfig } from './config/expertise.config';
 import { migrations } from './database/migrations';
 import { EvidenceViewers } from './evidence/evidence-viewer';
@@ -38,14 +37,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         DatabaseModule.forService({
-          url: config.DATABASE_URL,
-          poolSize: config.DATABASE_POOL_SIZE,
+          config,
           schema: 'expertise',
           entities,
           migrations,
           health: expertise.health,
         }),
-        TypeOrmModule.forFeature(entities),
         ServiceClientModule.forRoot({ servers: natsServers(config.NATS_URL), timeoutMs: config.SERVICE_TIMEOUT_MS, name: `expertise-${process.pid}` }),
         EventsModule.forService({ schema: 'expertise', servers: natsServers(config.NATS_URL), name: 'expertise', config }),
       ],

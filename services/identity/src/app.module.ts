@@ -4,7 +4,6 @@ import { DatabaseModule } from '@kern/database';
 import { EventsModule } from '@kern/events';
 import { ServiceClientModule } from '@kern/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessRevocations } from './access-revocations/access-revocations';
 import { AccessRevocationsController } from './access-revocations/access-revocations.controller';
 import { AdminUsersController } from './admin/admin-users.controller';
@@ -58,14 +57,12 @@ export class AppModule {
       imports: [
         identityConfigModule(config),
         DatabaseModule.forService({
-          url: config.DATABASE_URL,
-          poolSize: config.DATABASE_POOL_SIZE,
+          config,
           schema: 'identity',
           entities,
           migrations,
           health: identity.health,
         }),
-        TypeOrmModule.forFeature(entities),
         ServiceClientModule.forRoot({ servers: natsServers(config.NATS_URL), timeoutMs: config.SERVICE_TIMEOUT_MS, name: `identity-${process.pid}` }),
         EventsModule.forService({ schema: 'identity', servers: natsServers(config.NATS_URL), name: 'identity', config }),
       ],

@@ -28,8 +28,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         DatabaseModule.forService({
-          url: config.DATABASE_URL,
-          poolSize: config.DATABASE_POOL_SIZE,
+          config,
           schema: 'spaces',
           entities: [],
           migrations,

@@ -1,7 +1,6 @@
 import { type EventEnvelope, threadsEvents } from '@kern/contracts';
 import type { DurableHandler } from '@kern/events';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { EvidenceRepository } from './evidence.repository';
 
@@ -18,10 +17,10 @@ export class ReplyEvidence implements DurableHandler<typeof threadsEvents.postPu
   readonly event = threadsEvents.postPublished;
   constructor(private readonly evidence: EvidenceRepository) {}
 
-  async handle(post: Payload<typeof threadsEvents.postPublished>, envelope: EventEnvelope, tx: EntityManager) {
+  async handle(post: Payload<typeof threadsEvents.postPublished>, envelope: EventEnvelope) {
     // Asking a question shows curiosity, not expertise.
     if (post.opening) return;
-    await this.evidence.record(tx, { ...post, userId: post.authorId, kind: 'REPLY', occurredAt: envelope.occurredAt, excerpt: post.excerpt });
+    await this.evidence.record({ ...post, userId: post.authorId, kind: 'REPLY', occurredAt: envelope.occurredAt, excerpt: post.excerpt });
   }
 }
 
@@ -31,8 +30,8 @@ export class AcceptedAnswerEvidence implements DurableHandler<typeof threadsEven
   readonly event = threadsEvents.answerAccepted;
   constructor(private readonly evidence: EvidenceRepository) {}
 
-  async handle(answer: Payload<typeof threadsEvents.answerAccepted>, envelope: EventEnvelope, tx: EntityManager) {
-    await this.evidence.replaceAcceptedAnswer(tx, { ...answer, userId: answer.authorId, kind: 'ACCEPTED_ANSWER', occurredAt: envelope.occurredAt });
+  async handle(answer: Payload<typeof threadsEvents.answerAccepted>, envelope: EventEnvelope) {
+    await this.evidence.replaceAcceptedAnswer({ ...answer, userId: answer.authorId, kind: 'ACCEPTED_ANSWER', occurredAt: envelope.occurredAt });
   }
 }
 
@@ -42,9 +41,9 @@ export class HelpfulEvidence implements DurableHandler<typeof threadsEvents.post
   readonly event = threadsEvents.postMarkedHelpful;
   constructor(private readonly evidence: EvidenceRepository) {}
 
-  async handle(mark: Payload<typeof threadsEvents.postMarkedHelpful>, envelope: EventEnvelope, tx: EntityManager) {
-    if (!mark.helpful) return this.evidence.withdrawHelpful(tx, mark.postId, mark.markedBy);
-    await this.evidence.record(tx, { ...mark, userId: mark.authorId, kind: 'HELPFUL', givenBy: mark.markedBy, occurredAt: envelope.occurredAt });
+  async handle(mark: Payload<typeof threadsEvents.postMarkedHelpful>, envelope: EventEnvelope) {
+    if (!mark.helpful) return this.evidence.withdrawHelpful(mark.postId, mark.markedBy);
+    await this.evidence.record({ ...mark, userId: mark.authorId, kind: 'HELPFUL', givenBy: mark.markedBy, occurredAt: envelope.occurredAt });
   }
 }
 
@@ -55,8 +54,8 @@ export class ModerationEvidence implements DurableHandler<typeof threadsEvents.p
   readonly event = threadsEvents.postModerated;
   constructor(private readonly evidence: EvidenceRepository) {}
 
-  async handle(moderation: Payload<typeof threadsEvents.postModerated>, _envelope: EventEnvelope, tx: EntityManager) {
-    await this.evidence.setRemoved(tx, moderation.postId, moderation.action === 'HIDE' || moderation.action === 'DELETE');
+  async handle(moderation: Payload<typeof threadsEvents.postModerated>, _envelope: EventEnvelope) {
+    await this.evidence.setRemoved(moderation.postId, moderation.action === 'HIDE' || moderation.action === 'DELETE');
   }
 }
 
@@ -66,8 +65,8 @@ export class DeletionEvidence implements DurableHandler<typeof threadsEvents.pos
   readonly event = threadsEvents.postDeleted;
   constructor(private readonly evidence: EvidenceRepository) {}
 
-  async handle(post: Payload<typeof threadsEvents.postDeleted>, _envelope: EventEnvelope, tx: EntityManager) {
-    await this.evidence.setRemoved(tx, post.postId, true);
+  async handle(post: Payload<typeof threadsEvents.postDeleted>, _envelope: EventEnvelope) {
+    await this.evidence.setRemoved(post.postId, true);
   }
 }
 
@@ -78,8 +77,8 @@ export class MovedThreadEvidence implements DurableHandler<typeof threadsEvents.
   readonly event = threadsEvents.threadMoved;
   constructor(private readonly evidence: EvidenceRepository) {}
 
-  async handle(move: Payload<typeof threadsEvents.threadMoved>, _envelope: EventEnvelope, tx: EntityManager) {
-    await this.evidence.moveThread(tx, move.threadId, move.spaceId);
+  async handle(move: Payload<typeof threadsEvents.threadMoved>, _envelope: EventEnvelope) {
+    await this.evidence.moveThread(move.threadId, move.spaceId);
   }
 }
 

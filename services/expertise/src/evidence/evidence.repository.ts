@@ -1,6 +1,5 @@
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import { EVIDENCE_WEIGHT, HALF_LIFE_DAYS, type EvidenceKind } from './evidence-weights';
 
 export interface EvidenceRecord {
@@ -33,11 +32,11 @@ export interface EvidenceViewer {
 
 @Injectable()
 export class EvidenceRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   /** Each piece of evidence once, however often its event arrives. */
-  async record(tx: EntityManager, evidence: EvidenceRecord): Promise<void> {
-    await tx.query(
+  async record(evidence: EvidenceRecord): Promise<void> {
+    await this.db.query(
       `INSERT INTO expertise.evidence (user_id, kind, post_id, thread_id, space_id, visibility, topic_ids, given_by, occurred_at, excerpt)
        VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::uuid, '00000000-0000-0000-0000-000000000000'), $9, $10)
        ON CONFLICT (kind, post_id, given_by) DO NOTHING`,
@@ -57,22 +56,22 @@ export class EvidenceRepository {
   }
 
   /** A question has one accepted answer: accepting another takes the first one's evidence away. */
-  async replaceAcceptedAnswer(tx: EntityManager, evidence: EvidenceRecord): Promise<void> {
-    await tx.query(`DELETE FROM expertise.evidence WHERE kind = 'ACCEPTED_ANSWER' AND thread_id = $1`, [evidence.threadId]);
-    await this.record(tx, evidence);
+  async replaceAcceptedAnswer(evidence: EvidenceRecord): Promise<void> {
+    await this.db.query(`DELETE FROM expertise.evidence WHERE kind = 'ACCEPTED_ANSWER' AND thread_id = $1`, [evidence.threadId]);
+    await this.record(evidence);
   }
 
-  async withdrawHelpful(tx: EntityManager, postId: string, givenBy: string): Promise<void> {
-    await tx.query(`DELETE FROM expertise.evidence WHERE kind = 'HELPFUL' AND post_id = $1 AND given_by = $2`, [postId, givenBy]);
+  async withdrawHelpful(postId: string, givenBy: string): Promise<void> {
+    await this.db.query(`DELETE FROM expertise.evidence WHERE kind = 'HELPFUL' AND post_id = $1 AND given_by = $2`, [postId, givenBy]);
   }
 
   /** A hidden or deleted post stops counting (all its evidence); a restored one counts again. */
-  async setRemoved(tx: EntityManager, postId: string, removed: boolean): Promise<void> {
-    await tx.query(`UPDATE expertise.evidence SET removed = $2 WHERE post_id = $1`, [postId, removed]);
+  async setRemoved(postId: string, removed: boolean): Promise<void> {
+    await this.db.query(`UPDATE expertise.evidence SET removed = $2 WHERE post_id = $1`, [postId, removed]);
   }
 
-  async moveThread(tx: EntityManager, threadId: string, spaceId: string): Promise<void> {
-    await tx.query(`UPDATE expertise.evidence SET space_id = $2 WHERE thread_id = $1`, [threadId, spaceId]);
+  async moveThread(threadId: string, spaceId: string): Promise<void> {
+    await this.db.query(`UPDATE expertise.evidence SET space_id = $2 WHERE thread_id = $1`, [threadId, spaceId]);
   }
 
   /**

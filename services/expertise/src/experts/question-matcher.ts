@@ -1,6 +1,5 @@
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { EvidenceViewer } from '../evidence/evidence.repository';
 
 /**
@@ -15,7 +14,7 @@ const RECENT_DAYS = 365;
 
 @Injectable()
 export class QuestionMatcher {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   /** Topics whose name, slug or synonyms share words with the question, best first. */
   async topics(question: string, limit = 5): Promise<Array<{ topicId: string; rank: number }>> {

@@ -1,6 +1,5 @@
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 export interface ProfileRecord {
   userId: string;
@@ -14,7 +13,7 @@ const COLUMNS = `user_id AS "userId", headline, bio, ambassador, open_to_questio
 
 @Injectable()
 export class ProfilesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   /** Everyone has a profile; an untouched one is empty. */
   async findMany(userIds: string[]): Promise<Map<string, ProfileRecord>> {

@@ -1,9 +1,8 @@
 import { expertiseEvents, ANONYMOUS, spaces } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { Outbox, OutboxRelay } from '@kern/events';
 import { ServiceClient } from '@kern/messaging';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import { EXPERTISE_CONFIG, type ExpertiseConfig } from '../config/expertise.config';
 import { ExpertRanking } from '../experts/expert-ranking';
 import { People } from '../profiles/people';
@@ -16,7 +15,7 @@ const JOBS_PER_ROUND = 10;
  * Brings questions nobody answered in time to up to ROUTING_EXPERTS_PER_QUESTION experts who may
  * read the space, are open to questions, are not the asker and were not asked too often today.
  * The schedule lives in the database (routing_jobs), so a restart of any service during the delay
- * loses nothing; every replica polls, and SKIP LOCKED gives each question to one of them.
+ * loses nothing; every replica polls, and a claim (see `claimDue`) gives each question to one of them.
  */
 @Injectable()
 export class QuestionRouter implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -26,7 +25,7 @@ export class QuestionRouter implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     @Inject(EXPERTISE_CONFIG) private readonly config: ExpertiseConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     @Inject(ServiceClient) private readonly client: ServiceClient,
     private readonly routing: RoutingRepository,
     private readonly ranking: ExpertRanking,
@@ -49,18 +48,15 @@ export class QuestionRouter implements OnApplicationBootstrap, OnApplicationShut
 
   private async round() {
     try {
-      const routed = await this.dataSource.transaction(async (tx) => {
-        const jobs = await this.routing.due(tx, JOBS_PER_ROUND);
-        for (const job of jobs) await this.route(tx, job);
-        return jobs.length;
-      });
-      if (routed > 0) this.relay.kick();
+      const jobs = await this.routing.claimDue(JOBS_PER_ROUND);
+      for (const job of jobs) await this.route(job);
+      if (jobs.length > 0) this.relay.kick();
     } catch (error) {
       this.logger.warn({ msg: 'could not route questions; trying again', error: String(error) });
     }
   }
 
-  private async route(tx: EntityManager, job: RoutingJob) {
+  private async route(job: RoutingJob) {
     const subtreeIds = await this.topics.subtreeIds(job.topicIds);
     const totals = new Map<string, number>();
     // Kern's own view: every space's evidence, since the choice is shown to nobody.
@@ -75,12 +71,14 @@ export class QuestionRouter implements OnApplicationBootstrap, OnApplicationShut
     const { userIds: readers } = willing.length
       ? await this.client.call(spaces.readers, { spaceId: job.spaceId, users: willing.map((person) => ({ userId: person.userId, kind: person.kind, staff: false })) }, ANONYMOUS)
       : { userIds: [] };
-    const available = await this.routing.underCap(tx, readers, this.config.ROUTING_MAX_PER_EXPERT_PER_DAY);
+    const available = await this.routing.underCap(readers, this.config.ROUTING_MAX_PER_EXPERT_PER_DAY);
     const experts = readers
       .filter((id) => available.has(id))
       .sort((a, b) => totals.get(b)! - totals.get(a)! || a.localeCompare(b))
       .slice(0, this.config.ROUTING_EXPERTS_PER_QUESTION);
-    await this.routing.finish(tx, job.threadId, experts.length > 0 ? 'ROUTED' : 'NO_EXPERT', experts);
-    if (experts.length > 0) await this.outbox.add(tx, expertiseEvents.questionRouted, { threadId: job.threadId, spaceId: job.spaceId, postId: job.postId, expertIds: experts });
+    await this.database.transaction(async () => {
+      const finished = await this.routing.finish(job.threadId, experts.length > 0 ? 'ROUTED' : 'NO_EXPERT', experts);
+      if (finished && experts.length > 0) await this.outbox.add(expertiseEvents.questionRouted, { threadId: job.threadId, spaceId: job.spaceId, postId: job.postId, expertIds: experts });
+    });
   }
 }

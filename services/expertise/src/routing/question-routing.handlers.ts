@@ -1,7 +1,6 @@
 import { type EventEnvelope, threadsEvents } from '@kern/contracts';
 import type { DurableHandler } from '@kern/events';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { EXPERTISE_CONFIG, type ExpertiseConfig } from '../config/expertise.config';
 import { RoutingRepository } from './routing.repository';
@@ -17,13 +16,13 @@ export class QuestionsToRoute implements DurableHandler<typeof threadsEvents.pos
     private readonly routing: RoutingRepository,
   ) {}
 
-  async handle(post: z.output<typeof threadsEvents.postPublished.payload>, envelope: EventEnvelope, tx: EntityManager) {
+  async handle(post: z.output<typeof threadsEvents.postPublished.payload>, envelope: EventEnvelope) {
     if (post.opening && post.threadKind === 'QUESTION') {
       const job = { threadId: post.threadId, postId: post.postId, spaceId: post.spaceId, authorId: post.authorId, topicIds: post.topicIds };
-      return this.routing.schedule(tx, job, envelope.occurredAt, this.config.ROUTING_DELAY_SECONDS);
+      return this.routing.schedule(job, envelope.occurredAt, this.config.ROUTING_DELAY_SECONDS);
     }
     // An internal note is not an answer the asker can see.
-    if (!post.opening && post.visibility === 'EVERYONE') await this.routing.answered(tx, post.threadId, post.authorId);
+    if (!post.opening && post.visibility === 'EVERYONE') await this.routing.answered(post.threadId, post.authorId);
   }
 }
 
@@ -34,7 +33,7 @@ export class AnsweredQuestions implements DurableHandler<typeof threadsEvents.an
 
   constructor(private readonly routing: RoutingRepository) {}
 
-  async handle(answer: z.output<typeof threadsEvents.answerAccepted.payload>, _envelope: EventEnvelope, tx: EntityManager) {
-    await this.routing.answered(tx, answer.threadId, null);
+  async handle(answer: z.output<typeof threadsEvents.answerAccepted.payload>, _envelope: EventEnvelope) {
+    await this.routing.answered(answer.threadId, null);
   }
 }

@@ -1,7 +1,6 @@
 import type { SkillLevel, TopicAffinity } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 /** What a declared level says about someone's expertise, before any evidence. */
 const LEVEL_WEIGHT: Record<SkillLevel, number> = { LEARNING: 1, PRACTITIONER: 2, EXPERT: 3 };
@@ -10,7 +9,7 @@ const SUB_TOPIC_FACTOR = 0.5;
 
 @Injectable()
 export class SkillsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   async declare(userId: string, topicId: string, level: SkillLevel): Promise<void> {
     await this.db.query(

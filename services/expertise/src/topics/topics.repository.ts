@@ -1,9 +1,9 @@
 import type { TopicReply } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { conflict } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, Repository } from 'typeorm';
+import { In } from 'typeorm';
 import { TopicEntity } from './topic.entity';
 
 const UNIQUE_VIOLATION = '23505';
@@ -12,7 +12,11 @@ const columns = { id: true, slug: true, name: true, parentId: true } as const;
 /** The taxonomy is public (names of subjects, not content), so these queries take no viewer. */
 @Injectable()
 export class TopicsRepository {
-  constructor(@InjectRepository(TopicEntity) private readonly topics: Repository<TopicEntity>) {}
+  constructor(private readonly database: Database) {}
+
+  private get topics() {
+    return this.database.repository(TopicEntity);
+  }
 
   list(): Promise<TopicReply[]> {
     return this.topics.find({ select: columns, order: { slug: 'ASC' } });

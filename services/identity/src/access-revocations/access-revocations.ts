@@ -1,7 +1,6 @@
 import { identityEvents, type AccessRevocation } from '@kern/contracts';
 import { ServiceClient } from '@kern/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
 import { UsersRepository } from '../users/users.repository';
 
@@ -22,8 +21,8 @@ export class AccessRevocations {
   ) {}
 
   /** Inside the change's transaction; publish the result once it committed. */
-  async revokeIn(manager: EntityManager, userId: string): Promise<AccessRevocation> {
-    const minTokenVersion = await this.users.in(manager).bumpTokenVersion(userId);
+  async revokeIn(userId: string): Promise<AccessRevocation> {
+    const minTokenVersion = await this.users.bumpTokenVersion(userId);
     return { userId, minTokenVersion, expiresAt: new Date(Date.now() + this.config.ACCESS_TOKEN_TTL_SECONDS * 1000).toISOString() };
   }
 

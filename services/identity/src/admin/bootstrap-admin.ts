@@ -1,7 +1,6 @@
+import { Database } from '@kern/database';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { UsersRepository } from '../users/users.repository';
@@ -20,15 +19,15 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
 
   constructor(
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly users: UsersRepository,
     private readonly passwords: PasswordHasher,
   ) {}
 
   async onApplicationBootstrap() {
     // Replicas starting together must not create two admins.
-    await this.dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('kern:bootstrap-admin'))`);
+    await this.database.transaction(async () => {
+      await this.database.query(`SELECT pg_advisory_xact_lock(hashtext('kern:bootstrap-admin'))`);
       if (this.config.KERN_ADMIN_EMAIL && this.config.KERN_ADMIN_PASSWORD) {
         if (await this.users.findByEmail(this.config.KERN_ADMIN_EMAIL)) return;
         await this.create(this.config.KERN_ADMIN_EMAIL, this.config.KERN_ADMIN_PASSWORD);

@@ -1,8 +1,7 @@
 import type { PlatformRole, Principal, UserReply } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { badInput, notFound } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AccessRevocations } from '../access-revocations/access-revocations';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { toUserReply } from '../users/user.mapper';
@@ -17,7 +16,7 @@ import { assertAdminWriter } from './assert-admin';
 @Injectable()
 export class ChangeRoleUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly users: UsersRepository,
     private readonly revocations: AccessRevocations,
     private readonly audit: AuditLogRepository,
@@ -25,20 +24,18 @@ export class ChangeRoleUseCase {
 
   async execute(change: 'grant' | 'revoke', input: { userId: string; role: PlatformRole }, principal: Principal): Promise<UserReply> {
     assertAdminWriter(principal);
-    const { user, revocation } = await this.dataSource.transaction(async (tx) => {
-      const users = this.users.in(tx);
-      const current = await users.findByIdForUpdate(input.userId);
+    const { user, revocation } = await this.database.transaction(async () => {
+      const current = await this.users.findByIdForUpdate(input.userId);
       if (!current) throw notFound('User');
       // Platform roles reach into internal spaces, so a customer holding one would cross the boundary.
       if (change === 'grant' && current.kind !== 'EMPLOYEE') throw badInput('Platform roles are for employees only', { field: 'userId' });
       const has = current.roles.includes(input.role);
       if ((change === 'grant') === has) return { user: current, revocation: null };
       const roles = change === 'grant' ? [...current.roles, input.role] : current.roles.filter((role) => role !== input.role);
-      await users.update(current.id, { roles });
-      const revoked = change === 'revoke' ? await this.revocations.revokeIn(tx, current.id) : null;
+      await this.users.update(current.id, { roles });
+      const revoked = change === 'revoke' ? await this.revocations.revokeIn(current.id) : null;
       await this.audit.record(
         { action: change === 'grant' ? 'ROLE_GRANTED' : 'ROLE_REVOKED', actorId: principal.userId, subjectUserId: current.id, details: { role: input.role } },
-        tx,
       );
       return { user: { ...current, roles }, revocation: revoked };
     });

@@ -1,8 +1,7 @@
 import type { Principal, UserReply } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { badInput, notFound } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AccessRevocations } from '../access-revocations/access-revocations';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { RefreshTokensRepository } from '../sessions/refresh-tokens.repository';
@@ -17,7 +16,7 @@ import { assertAdminWriter } from './assert-admin';
 @Injectable()
 export class SetSuspensionUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly users: UsersRepository,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly revocations: AccessRevocations,
@@ -27,21 +26,19 @@ export class SetSuspensionUseCase {
   async execute(input: { userId: string; suspend: boolean; reason?: string }, principal: Principal): Promise<UserReply> {
     assertAdminWriter(principal);
     if (input.suspend && input.userId === principal.userId) throw badInput('Admins cannot suspend themselves', { field: 'userId' });
-    const { user, revocation } = await this.dataSource.transaction(async (tx) => {
-      const users = this.users.in(tx);
-      const current = await users.findByIdForUpdate(input.userId);
+    const { user, revocation } = await this.database.transaction(async () => {
+      const current = await this.users.findByIdForUpdate(input.userId);
       if (!current) throw notFound('User');
       if (Boolean(current.suspendedAt) === input.suspend) return { user: current, revocation: null };
       const changes = input.suspend ? { suspendedAt: new Date(), suspendedReason: input.reason ?? null } : { suspendedAt: null, suspendedReason: null };
-      await users.update(current.id, changes);
+      await this.users.update(current.id, changes);
       let revoked = null;
       if (input.suspend) {
-        await this.refreshTokens.revokeAllOfUser(current.id, tx);
-        revoked = await this.revocations.revokeIn(tx, current.id);
+        await this.refreshTokens.revokeAllOfUser(current.id);
+        revoked = await this.revocations.revokeIn(current.id);
       }
       await this.audit.record(
         { action: input.suspend ? 'USER_SUSPENDED' : 'USER_UNSUSPENDED', actorId: principal.userId, subjectUserId: current.id, details: input.reason ? { reason: input.reason } : {} },
-        tx,
       );
       return { user: { ...current, ...changes }, revocation: revoked };
     });

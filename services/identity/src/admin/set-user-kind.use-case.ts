@@ -1,8 +1,7 @@
 import type { MemberKind, Principal, UserReply } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { notFound } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AccessRevocations } from '../access-revocations/access-revocations';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { RefreshTokensRepository } from '../sessions/refresh-tokens.repository';
@@ -18,7 +17,7 @@ import { assertAdminWriter } from './assert-admin';
 @Injectable()
 export class SetUserKindUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly users: UsersRepository,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly revocations: AccessRevocations,
@@ -27,18 +26,16 @@ export class SetUserKindUseCase {
 
   async execute(input: { userId: string; kind: MemberKind }, principal: Principal): Promise<UserReply> {
     assertAdminWriter(principal);
-    const { user, revocation } = await this.dataSource.transaction(async (tx) => {
-      const users = this.users.in(tx);
-      const current = await users.findByIdForUpdate(input.userId);
+    const { user, revocation } = await this.database.transaction(async () => {
+      const current = await this.users.findByIdForUpdate(input.userId);
       if (!current) throw notFound('User');
       if (current.kind === input.kind) return { user: current, revocation: null };
       const roles = input.kind === 'CUSTOMER' ? [] : current.roles;
-      await users.update(current.id, { kind: input.kind, roles });
-      await this.refreshTokens.revokeAllOfUser(current.id, tx);
-      const revoked = await this.revocations.revokeIn(tx, current.id);
+      await this.users.update(current.id, { kind: input.kind, roles });
+      await this.refreshTokens.revokeAllOfUser(current.id);
+      const revoked = await this.revocations.revokeIn(current.id);
       await this.audit.record(
         { action: 'KIND_CHANGED', actorId: principal.userId, subjectUserId: current.id, details: { from: current.kind, to: input.kind, rolesRemoved: current.roles.filter((role) => !roles.includes(role)) } },
-        tx,
       );
       return { user: { ...current, kind: input.kind, roles }, revocation: revoked };
     });

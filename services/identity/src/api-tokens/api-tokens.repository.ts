@@ -1,7 +1,6 @@
 import type { ApiScope, ApiTokenReply } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 const COLUMNS = `id, name, scopes, created_at AS "createdAt", last_used_at AS "lastUsedAt"`;
 type Row = { id: string; name: string; scopes: ApiScope[]; createdAt: Date; lastUsedAt: Date | null };
@@ -16,10 +15,10 @@ const toReply = (row: Row): ApiTokenReply => ({
 
 @Injectable()
 export class ApiTokensRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly database: Database) {}
 
   async insert(token: { id: string; userId: string; name: string; scopes: ApiScope[]; tokenHash: string }): Promise<ApiTokenReply> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.database.query(
       `INSERT INTO identity.api_tokens (id, user_id, name, scopes, token_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
       [token.id, token.userId, token.name, token.scopes, token.tokenHash],
     );
@@ -27,7 +26,7 @@ export class ApiTokensRepository {
   }
 
   async listActive(userId: string): Promise<ApiTokenReply[]> {
-    const rows: Row[] = await this.dataSource.query(
+    const rows: Row[] = await this.database.query(
       `SELECT ${COLUMNS} FROM identity.api_tokens WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC`,
       [userId],
     );
@@ -36,7 +35,7 @@ export class ApiTokensRepository {
 
   /** Revokes one of `userId`'s own tokens; false when there is no such active token of theirs. */
   async revoke(id: string, userId: string): Promise<boolean> {
-    const [, count] = await this.dataSource.query(`UPDATE identity.api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`, [
+    const [, count] = await this.database.query(`UPDATE identity.api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`, [
       id,
       userId,
     ]);
@@ -48,14 +47,14 @@ export class ApiTokensRepository {
    * minute per token, so a busy integration does not turn every read into a write.
    */
   async useActive(tokenHash: string): Promise<{ id: string; userId: string; scopes: ApiScope[] } | null> {
-    const rows: Array<{ id: string; userId: string; scopes: ApiScope[]; lastUsedAt: Date | null }> = await this.dataSource.query(
+    const rows: Array<{ id: string; userId: string; scopes: ApiScope[]; lastUsedAt: Date | null }> = await this.database.query(
       `SELECT id, user_id AS "userId", scopes, last_used_at AS "lastUsedAt" FROM identity.api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
       [tokenHash],
     );
     const token = rows[0];
     if (!token) return null;
     if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
-      await this.dataSource.query(`UPDATE identity.api_tokens SET last_used_at = now() WHERE id = $1`, [token.id]);
+      await this.database.query(`UPDATE identity.api_tokens SET last_used_at = now() WHERE id = $1`, [token.id]);
     }
     return { id: token.id, userId: token.userId, scopes: token.scopes };
   }

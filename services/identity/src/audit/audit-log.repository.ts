@@ -1,7 +1,6 @@
 import type { AuditEventReply } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 
 /** Security events admins can page through. Never holds passwords or tokens, only ids and addresses. */
 export type AuditAction =
@@ -30,10 +29,10 @@ export interface AuditEntry {
 
 @Injectable()
 export class AuditLogRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly database: Database) {}
 
-  async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(
+  async record(entry: AuditEntry): Promise<void> {
+    await this.database.query(
       `INSERT INTO identity.audit_events (action, actor_id, subject_user_id, client_address, details) VALUES ($1, $2, $3, $4, $5)`,
       [entry.action, entry.actorId ?? null, entry.subjectUserId ?? null, entry.clientAddress ?? null, JSON.stringify(entry.details ?? {})],
     );
@@ -42,7 +41,7 @@ export class AuditLogRepository {
   /** Newest first; `after` is the id of the last event of the previous page (keyset paging). */
   async list(first: number, after?: number): Promise<{ events: AuditEventReply[]; hasNextPage: boolean }> {
     const rows: Array<{ id: string; at: Date; action: string; actor_id: string | null; subject_user_id: string | null; client_address: string | null; details: Record<string, unknown> }> =
-      await this.dataSource.query(
+      await this.database.query(
         `SELECT id, at, action, actor_id, subject_user_id, client_address, details FROM identity.audit_events
           WHERE ($1::bigint IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`,
         [after ?? null, first + 1],

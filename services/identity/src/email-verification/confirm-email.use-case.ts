@@ -1,8 +1,7 @@
 import type { UserReply } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { badInput } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { hashToken } from '../common/tokens';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
@@ -18,24 +17,23 @@ import { EmailVerificationsRepository } from './email-verifications.repository';
 export class ConfirmEmailUseCase {
   constructor(
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly verifications: EmailVerificationsRepository,
     private readonly users: UsersRepository,
     private readonly audit: AuditLogRepository,
   ) {}
 
   async execute(input: { token: string }): Promise<UserReply> {
-    const user = await this.dataSource.transaction(async (tx) => {
-      const verification = await this.verifications.use(hashToken(input.token), tx);
+    const user = await this.database.transaction(async () => {
+      const verification = await this.verifications.use(hashToken(input.token));
       if (!verification) return null;
-      const users = this.users.in(tx);
-      const current = await users.findByIdForUpdate(verification.userId);
+      const current = await this.users.findByIdForUpdate(verification.userId);
       // A link sent to an address the account no longer has proves nothing about the current one.
       if (!current || current.email.toLowerCase() !== verification.email.toLowerCase()) return null;
       const becomesEmployee = current.kind === 'CUSTOMER' && this.isEmployeeDomain(current.email);
       const changes = { emailVerifiedAt: current.emailVerifiedAt ?? new Date(), ...(becomesEmployee ? { kind: 'EMPLOYEE' as const } : {}) };
-      await users.update(current.id, changes);
-      await this.audit.record({ action: 'EMAIL_VERIFIED', actorId: current.id, subjectUserId: current.id, details: { becameEmployee: becomesEmployee } }, tx);
+      await this.users.update(current.id, changes);
+      await this.audit.record({ action: 'EMAIL_VERIFIED', actorId: current.id, subjectUserId: current.id, details: { becameEmployee: becomesEmployee } });
       return { ...current, ...changes };
     });
     if (!user) throw badInput('This verification link is invalid, used or expired', { field: 'token' });

@@ -1,21 +1,20 @@
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 
 @Injectable()
 export class EmailVerificationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly database: Database) {}
 
   async insert(verification: { id: string; userId: string; email: string; tokenHash: string; expiresAt: Date }): Promise<void> {
-    await this.dataSource.query(
+    await this.database.query(
       `INSERT INTO identity.email_verifications (id, user_id, email, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)`,
       [verification.id, verification.userId, verification.email, verification.tokenHash, verification.expiresAt],
     );
   }
 
   /** Uses the token up, if unused and unexpired, in one UPDATE (single use even under a race). */
-  async use(tokenHash: string, db: EntityManager): Promise<{ userId: string; email: string } | null> {
-    const [rows]: [Array<{ userId: string; email: string }>, number] = await db.query(
+  async use(tokenHash: string): Promise<{ userId: string; email: string } | null> {
+    const [rows]: [Array<{ userId: string; email: string }>, number] = await this.database.query(
       `UPDATE identity.email_verifications SET used_at = now()
         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
         RETURNING user_id AS "userId", email`,

@@ -1,7 +1,6 @@
 import type { MemberKind } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 
 export interface InvitationRecord {
   id: string;
@@ -14,10 +13,10 @@ export interface InvitationRecord {
 
 @Injectable()
 export class InvitationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly database: Database) {}
 
   async insert(invitation: InvitationRecord & { tokenHash: string }): Promise<void> {
-    await this.dataSource.query(
+    await this.database.query(
       `INSERT INTO identity.invitations (id, email, kind, space_ids, token_hash, invited_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [invitation.id, invitation.email, invitation.kind, invitation.spaceIds, invitation.tokenHash, invitation.invitedBy, invitation.expiresAt],
     );
@@ -27,8 +26,8 @@ export class InvitationsRepository {
    * Uses the invitation up for `email`, if it is unused and unexpired: one UPDATE, so two
    * registrations racing with the same token cannot both succeed.
    */
-  async accept(tokenHash: string, email: string, acceptedBy: string, db: EntityManager): Promise<InvitationRecord | null> {
-    const [rows]: [InvitationRecord[], number] = await db.query(
+  async accept(tokenHash: string, email: string, acceptedBy: string): Promise<InvitationRecord | null> {
+    const [rows]: [InvitationRecord[], number] = await this.database.query(
       `UPDATE identity.invitations SET accepted_at = now(), accepted_by = $3
         WHERE token_hash = $1 AND lower(email) = lower($2) AND accepted_at IS NULL AND expires_at > now()
         RETURNING id, email, kind, space_ids AS "spaceIds", expires_at AS "expiresAt", invited_by AS "invitedBy"`,

@@ -1,6 +1,5 @@
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { hashToken } from '../common/tokens';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
@@ -8,15 +7,15 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
 @Injectable()
 export class LogoutUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly refreshTokens: RefreshTokensRepository,
   ) {}
 
   async execute(input: { refreshToken: string }): Promise<{ revoked: boolean }> {
-    return this.dataSource.transaction(async (tx) => {
-      const token = await this.refreshTokens.findForUpdate(hashToken(input.refreshToken), tx);
+    return this.database.transaction(async () => {
+      const token = await this.refreshTokens.findForUpdate(hashToken(input.refreshToken));
       if (!token) return { revoked: false };
-      return { revoked: (await this.refreshTokens.revokeFamily(token.familyId, tx)) > 0 };
+      return { revoked: (await this.refreshTokens.revokeFamily(token.familyId)) > 0 };
     });
   }
 }

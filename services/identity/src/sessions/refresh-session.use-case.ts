@@ -1,8 +1,7 @@
 import type { SessionReply } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { forbidden, unauthenticated } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { hashToken } from '../common/tokens';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
@@ -20,7 +19,7 @@ import { SessionIssuer } from './session-issuer';
 export class RefreshSessionUseCase {
   constructor(
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly users: UsersRepository,
     private readonly sessions: SessionIssuer,
@@ -28,7 +27,7 @@ export class RefreshSessionUseCase {
   ) {}
 
   async execute(input: { refreshToken: string; clientAddress?: string }): Promise<SessionReply> {
-    const outcome = await this.dataSource.transaction((tx) => this.decide(input, tx));
+    const outcome = await this.database.transaction(() => this.decide(input));
     switch (outcome.kind) {
       case 'rotated':
         return outcome.session;
@@ -42,27 +41,26 @@ export class RefreshSessionUseCase {
   }
 
   /** Decides inside the transaction, so a revocation is committed even though the caller gets an error. */
-  private async decide(input: { refreshToken: string; clientAddress?: string }, tx: EntityManager): Promise<Outcome> {
-    const token = await this.refreshTokens.findForUpdate(hashToken(input.refreshToken), tx);
+  private async decide(input: { refreshToken: string; clientAddress?: string }): Promise<Outcome> {
+    const token = await this.refreshTokens.findForUpdate(hashToken(input.refreshToken));
     if (!token || token.revokedAt || token.expiresAt.getTime() <= Date.now()) return { kind: 'invalid' };
     if (token.rotatedAt && !this.withinGrace(token)) {
-      await this.refreshTokens.revokeFamily(token.familyId, tx);
+      await this.refreshTokens.revokeFamily(token.familyId);
       await this.audit.record(
         { action: 'REFRESH_TOKEN_REUSED', subjectUserId: token.userId, clientAddress: input.clientAddress ?? null, details: { familyId: token.familyId } },
-        tx,
       );
       return { kind: 'reused' };
     }
-    const user = await this.users.in(tx).findById(token.userId);
+    const user = await this.users.findById(token.userId);
     if (!user) return { kind: 'invalid' };
     if (user.suspendedAt) {
-      await this.refreshTokens.revokeFamily(token.familyId, tx);
+      await this.refreshTokens.revokeFamily(token.familyId);
       return { kind: 'suspended' };
     }
     // A retry within the grace period replaces the successor the client never received.
-    if (token.replacedBy) await this.refreshTokens.revoke(token.replacedBy, tx);
-    const { reply, refreshTokenId } = await this.sessions.issue(user, token.familyId, tx);
-    await this.refreshTokens.markRotated(token.id, refreshTokenId, tx);
+    if (token.replacedBy) await this.refreshTokens.revoke(token.replacedBy);
+    const { reply, refreshTokenId } = await this.sessions.issue(user, token.familyId);
+    await this.refreshTokens.markRotated(token.id, refreshTokenId);
     return { kind: 'rotated', session: reply };
   }
 

@@ -1,6 +1,5 @@
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 
 export interface RefreshTokenRecord {
   id: string;
@@ -17,10 +16,10 @@ const COLUMNS = `id, user_id AS "userId", family_id AS "familyId", expires_at AS
 
 @Injectable()
 export class RefreshTokensRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly database: Database) {}
 
-  async insert(token: { id: string; userId: string; familyId: string; tokenHash: string; expiresAt: Date }, db: EntityManager = this.dataSource.manager) {
-    await db.query(`INSERT INTO identity.refresh_tokens (id, user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)`, [
+  async insert(token: { id: string; userId: string; familyId: string; tokenHash: string; expiresAt: Date }) {
+    await this.database.query(`INSERT INTO identity.refresh_tokens (id, user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)`, [
       token.id,
       token.userId,
       token.familyId,
@@ -30,25 +29,25 @@ export class RefreshTokensRepository {
   }
 
   /** Locks the token's row, so two refreshes with the same token are decided one after the other. */
-  async findForUpdate(tokenHash: string, db: EntityManager): Promise<RefreshTokenRecord | null> {
-    const rows = await db.query(`SELECT ${COLUMNS} FROM identity.refresh_tokens WHERE token_hash = $1 FOR UPDATE`, [tokenHash]);
+  async findForUpdate(tokenHash: string): Promise<RefreshTokenRecord | null> {
+    const rows = await this.database.query(`SELECT ${COLUMNS} FROM identity.refresh_tokens WHERE token_hash = $1 FOR UPDATE`, [tokenHash]);
     return rows[0] ?? null;
   }
 
-  async markRotated(id: string, replacedBy: string, db: EntityManager) {
-    await db.query(`UPDATE identity.refresh_tokens SET rotated_at = coalesce(rotated_at, now()), replaced_by = $2 WHERE id = $1`, [id, replacedBy]);
+  async markRotated(id: string, replacedBy: string) {
+    await this.database.query(`UPDATE identity.refresh_tokens SET rotated_at = coalesce(rotated_at, now()), replaced_by = $2 WHERE id = $1`, [id, replacedBy]);
   }
 
-  async revoke(id: string, db: EntityManager) {
-    await db.query(`UPDATE identity.refresh_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
+  async revoke(id: string) {
+    await this.database.query(`UPDATE identity.refresh_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
   }
 
-  async revokeFamily(familyId: string, db: EntityManager = this.dataSource.manager): Promise<number> {
-    const [, count] = await db.query(`UPDATE identity.refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
+  async revokeFamily(familyId: string): Promise<number> {
+    const [, count] = await this.database.query(`UPDATE identity.refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
     return count;
   }
 
-  async revokeAllOfUser(userId: string, db: EntityManager) {
-    await db.query(`UPDATE identity.refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+  async revokeAllOfUser(userId: string) {
+    await this.database.query(`UPDATE identity.refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }
 }

@@ -1,8 +1,7 @@
 import { TOKEN_PREFIX, type SessionReply } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
 import { hashToken, newToken } from '../common/tokens';
 import { TokenSigner } from '../signing-keys/token-signer';
@@ -15,7 +14,7 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
 export class SessionIssuer {
   constructor(
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly signer: TokenSigner,
     private readonly refreshTokens: RefreshTokensRepository,
   ) {}
@@ -24,21 +23,18 @@ export class SessionIssuer {
    * A session in `familyId` (a new family for a new sign-in; the same one for a rotation, so that
    * reuse of any member can revoke them all). Returns the new refresh token's id with the reply.
    */
-  async issue(user: UserRecord, familyId: string = randomUUID(), db: EntityManager = this.dataSource.manager): Promise<{ reply: SessionReply; refreshTokenId: string }> {
+  async issue(user: UserRecord, familyId: string = randomUUID()): Promise<{ reply: SessionReply; refreshTokenId: string }> {
     const principal = sessionPrincipal(user);
     const access = await this.signer.sign(principal, user.tokenVersion);
     const refreshToken = newToken(TOKEN_PREFIX.refreshToken);
     const refreshTokenId = randomUUID();
-    await this.refreshTokens.insert(
-      {
-        id: refreshTokenId,
-        userId: user.id,
-        familyId,
-        tokenHash: hashToken(refreshToken),
-        expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
-      },
-      db,
-    );
+    await this.refreshTokens.insert({
+      id: refreshTokenId,
+      userId: user.id,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
+    });
     return {
       refreshTokenId,
       reply: { accessToken: access.token, refreshToken, expiresAt: access.expiresAt.toISOString(), user: toUserReply(user, principal) },

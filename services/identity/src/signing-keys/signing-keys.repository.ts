@@ -1,22 +1,22 @@
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { SigningKeyEntity } from './signing-key.entity';
 
 export type SigningKeyRecord = Pick<SigningKeyEntity, 'kid' | 'privateKeyPem' | 'publicJwk' | 'createdAt'>;
 
 @Injectable()
 export class SigningKeysRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly database: Database) {}
 
   /**
    * The newest active key, created by `create()` when there is none. Replicas starting together
    * serialise on a transaction-scoped advisory lock, so they all end up with the same key.
    */
   async activeOrCreate(create: () => Promise<Omit<SigningKeyRecord, 'createdAt'>>): Promise<SigningKeyRecord> {
-    return this.dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('kern:signing-key'))`);
-      const keys = tx.getRepository(SigningKeyEntity);
+    return this.database.transaction(async () => {
+      await this.database.query(`SELECT pg_advisory_xact_lock(hashtext('kern:signing-key'))`);
+      const keys = this.database.repository(SigningKeyEntity);
       const active = await keys.findOne({ where: { retiredAt: IsNull() }, order: { createdAt: 'DESC' } });
       if (active) return active;
       return keys.save(keys.create({ ...(await create()), retiredAt: null }));
@@ -25,18 +25,18 @@ export class SigningKeysRepository {
 
   /** Retires the active keys and creates a new one, in one transaction under the same lock. */
   async retireAllAndCreate(create: () => Promise<Omit<SigningKeyRecord, 'createdAt'>>): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('kern:signing-key'))`);
-      await tx.query(`UPDATE identity.signing_keys SET retired_at = now() WHERE retired_at IS NULL`);
-      const keys = tx.getRepository(SigningKeyEntity);
+    await this.database.transaction(async () => {
+      await this.database.query(`SELECT pg_advisory_xact_lock(hashtext('kern:signing-key'))`);
+      await this.database.query(`UPDATE identity.signing_keys SET retired_at = now() WHERE retired_at IS NULL`);
+      const keys = this.database.repository(SigningKeyEntity);
       await keys.save(keys.create({ ...(await create()), retiredAt: null }));
     });
   }
 
   /** Every key whose tokens may still be valid: the gateway accepts any of them by key id. */
   listPublic(): Promise<Array<Pick<SigningKeyRecord, 'publicJwk'>>> {
-    return this.dataSource
-      .getRepository(SigningKeyEntity)
+    return this.database
+      .repository(SigningKeyEntity)
       .createQueryBuilder('k')
       .select(['k.kid', 'k.publicJwk'])
       .where(`k.retired_at IS NULL OR k.retired_at > now() - interval '1 day'`)

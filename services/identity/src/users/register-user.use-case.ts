@@ -1,9 +1,8 @@
 import { identityEvents, type SessionReply } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { Outbox, OutboxRelay } from '@kern/events';
 import { badInput } from '@kern/messaging';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { hashToken } from '../common/tokens';
 import { VerificationMail } from '../email-verification/verification-mail';
@@ -33,7 +32,7 @@ export class RegisterUserUseCase {
   private readonly logger = new Logger(RegisterUserUseCase.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly users: UsersRepository,
     private readonly invitations: InvitationsRepository,
     private readonly passwords: PasswordHasher,
@@ -69,16 +68,15 @@ export class RegisterUserUseCase {
 
   /** The account, its kind and the event that lets the spaces service add them to their spaces: all or nothing. */
   private async redeemInvitation(account: Parameters<UsersRepository['insert']>[0], token: string): Promise<UserRecord> {
-    const user = await this.dataSource.transaction(async (tx) => {
-      const users = this.users.in(tx);
-      const user = await users.insert(account);
-      const invitation = await this.invitations.accept(hashToken(token), account.email, user.id, tx);
+    const user = await this.database.transaction(async () => {
+      const user = await this.users.insert(account);
+      const invitation = await this.invitations.accept(hashToken(token), account.email, user.id);
       if (!invitation) throw badInput('This invitation is invalid, used, expired or for another e-mail address', { field: 'invitationToken' });
       // The invitation reached this address, which proves it as well as a verification link would.
       const changes = { kind: invitation.kind, emailVerifiedAt: new Date() };
-      await users.update(user.id, changes);
-      await this.audit.record({ action: 'INVITATION_ACCEPTED', actorId: user.id, subjectUserId: user.id, details: { invitationId: invitation.id, kind: invitation.kind } }, tx);
-      await this.outbox.add(tx, identityEvents.invitationAccepted, {
+      await this.users.update(user.id, changes);
+      await this.audit.record({ action: 'INVITATION_ACCEPTED', actorId: user.id, subjectUserId: user.id, details: { invitationId: invitation.id, kind: invitation.kind } });
+      await this.outbox.add(identityEvents.invitationAccepted, {
         invitationId: invitation.id,
         userId: user.id,
         kind: invitation.kind,

@@ -1,9 +1,9 @@
 import type { PlatformRole } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { conflict } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, QueryFailedError, Repository, type EntityManager } from 'typeorm';
+import { In, QueryFailedError } from 'typeorm';
 import { UserEntity } from './user.entity';
 import type { NewUser, UserRecord } from './user.record';
 
@@ -11,11 +11,10 @@ const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(private readonly database: Database) {}
 
-  /** The repository inside a transaction, so several changes commit together. */
-  in(manager: EntityManager): UsersRepository {
-    return new UsersRepository(manager.getRepository(UserEntity));
+  private get users() {
+    return this.database.repository(UserEntity);
   }
 
   /** Inserts a user; a taken e-mail or handle (in any letter case) is a CONFLICT naming the field. */

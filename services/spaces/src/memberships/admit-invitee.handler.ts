@@ -1,7 +1,6 @@
-import { identityEvents, type EventEnvelope } from '@kern/contracts';
+import { identityEvents } from '@kern/contracts';
 import type { DurableHandler } from '@kern/events';
 import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { MembershipsRepository } from './memberships.repository';
 
@@ -20,21 +19,14 @@ export class AdmitInviteeHandler implements DurableHandler<typeof identityEvents
 
   constructor(private readonly memberships: MembershipsRepository) {}
 
-  async handle(invitation: InvitationAccepted, _envelope: EventEnvelope, tx: EntityManager): Promise<void> {
+  async handle(invitation: InvitationAccepted): Promise<void> {
     if (invitation.spaceIds.length === 0) return;
-    const spaces: Array<{ id: string; audience: string }> = await tx.query(
-      `SELECT s.id, s.audience FROM spaces.spaces s
-       WHERE s.id = ANY($1::uuid[]) AND s.archived_at IS NULL
-         AND NOT EXISTS (SELECT 1 FROM spaces.bans b WHERE b.space_id = s.id AND b.user_id = $2)`,
-      [invitation.spaceIds, invitation.userId],
-    );
-    const memberships = this.memberships.in(tx);
-    for (const space of spaces) {
+    for (const space of await this.memberships.spacesOpenTo(invitation.spaceIds, invitation.userId)) {
       if (space.audience === 'INTERNAL' && invitation.kind !== 'EMPLOYEE') {
         this.logger.warn({ msg: 'not adding a customer to an internal space named in their invitation', spaceId: space.id, userId: invitation.userId });
         continue;
       }
-      await memberships.add({ spaceId: space.id, userId: invitation.userId, role: 'MEMBER', status: 'ACTIVE', guidelinesAccepted: false });
+      await this.memberships.add({ spaceId: space.id, userId: invitation.userId, role: 'MEMBER', status: 'ACTIVE', guidelinesAccepted: false });
     }
   }
 }

@@ -1,8 +1,7 @@
 import type { MembershipReply, MembershipStatus, Principal } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { assertCanWrite, badInput, conflict, forbidden, notFound } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { viewerOf, type Viewer } from '../access/viewer';
 import { FindSpacesUseCase } from '../spaces/find-spaces.use-case';
 import { SpacesRepository } from '../spaces/spaces.repository';
@@ -13,7 +12,7 @@ import { MembershipsRepository } from './memberships.repository';
 @Injectable()
 export class JoinSpaceUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly spaces: SpacesRepository,
     private readonly memberships: MembershipsRepository,
     private readonly find: FindSpacesUseCase,
@@ -23,21 +22,20 @@ export class JoinSpaceUseCase {
   async join(input: { spaceId: string; acceptGuidelines?: boolean }, principal: Principal): Promise<MembershipReply> {
     assertCanWrite(principal);
     const viewer = viewerOf(principal);
-    return this.dataSource.transaction(async (tx) => {
-      const space = await this.find.visibleOrNotFound(viewer, { id: input.spaceId }, 'FOR SHARE', this.spaces.in(tx));
-      const memberships = this.memberships.in(tx);
+    return this.database.transaction(async () => {
+      const space = await this.find.visibleOrNotFound(viewer, { id: input.spaceId }, 'FOR SHARE');
       if (space.archived_at) throw forbidden('This space is archived');
       if (space.banned) throw forbidden('You are banned from this space');
       const accepting = input.acceptGuidelines === true;
       if (space.guidelines !== null && !accepting && !space.guidelines_accepted_at) {
         throw badInput('This space has guidelines: read them and join with acceptGuidelines: true', { field: 'acceptGuidelines' });
       }
-      const current = await memberships.find(space.id, principal.userId);
+      const current = await this.memberships.find(space.id, principal.userId);
       if (current) {
-        if (accepting) await memberships.acceptGuidelines(space.id, principal.userId);
-        return (await memberships.find(space.id, principal.userId))!;
+        if (accepting) await this.memberships.acceptGuidelines(space.id, principal.userId);
+        return (await this.memberships.find(space.id, principal.userId))!;
       }
-      return memberships.add({ spaceId: space.id, userId: principal.userId, role: 'MEMBER', status: statusOnJoin(viewer, space), guidelinesAccepted: accepting });
+      return this.memberships.add({ spaceId: space.id, userId: principal.userId, role: 'MEMBER', status: statusOnJoin(viewer, space), guidelinesAccepted: accepting });
     });
   }
 
@@ -46,15 +44,14 @@ export class JoinSpaceUseCase {
     assertCanWrite(principal);
     const viewer = viewerOf(principal);
     const space = await this.find.visibleOrNotFound(viewer, { id: input.spaceId });
-    return this.dataSource.transaction(async (tx) => {
-      const memberships = this.memberships.in(tx);
-      const owners = await memberships.lockOwners(space.id);
-      const membership = await memberships.find(space.id, principal.userId, true);
+    return this.database.transaction(async () => {
+      const owners = await this.memberships.lockOwners(space.id);
+      const membership = await this.memberships.find(space.id, principal.userId, true);
       if (!membership) throw notFound('Membership');
       if (owners.length === 1 && owners[0] === principal.userId) {
         throw conflict('You are the last owner of this space: make someone else an owner before leaving', { field: 'spaceId' });
       }
-      return memberships.remove(space.id, principal.userId);
+      return this.memberships.remove(space.id, principal.userId);
     });
   }
 }

@@ -1,8 +1,7 @@
 import type { MembershipReply, Principal, SpaceRole, UserPrincipal } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { assertCanWrite, badInput, conflict, forbidden, notFound } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { accessOf } from '../access/space-access';
 import { viewerOf, type Viewer } from '../access/viewer';
 import { FindSpacesUseCase } from '../spaces/find-spaces.use-case';
@@ -23,7 +22,7 @@ interface Acting {
 @Injectable()
 export class ManageMembersUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly memberships: MembershipsRepository,
     private readonly find: FindSpacesUseCase,
     private readonly memberKinds: MemberKinds,
@@ -52,24 +51,22 @@ export class ManageMembersUseCase {
   async setRole(input: { spaceId: string; userId: string; role: SpaceRole }, principal: Principal): Promise<MembershipReply> {
     const { space, viewer } = await this.asModerator(input.spaceId, principal);
     if (!isOwner(viewer, space)) throw forbidden('Only the owners of a space change roles');
-    return this.dataSource.transaction(async (tx) => {
-      const memberships = this.memberships.in(tx);
-      const owners = await memberships.lockOwners(space.id);
-      const current = await memberships.find(space.id, input.userId, true);
+    return this.database.transaction(async () => {
+      const owners = await this.memberships.lockOwners(space.id);
+      const current = await this.memberships.find(space.id, input.userId, true);
       if (!current || current.status !== 'ACTIVE') throw notFound('Membership');
       if (current.role === 'OWNER' && input.role !== 'OWNER' && owners.length === 1) {
         throw conflict('This is the last owner of the space: make someone else an owner first', { field: 'role' });
       }
-      return (await memberships.update(space.id, input.userId, { role: input.role }))!;
+      return (await this.memberships.update(space.id, input.userId, { role: input.role }))!;
     });
   }
 
   async remove(input: { spaceId: string; userId: string }, principal: Principal): Promise<boolean> {
     const acting = await this.asModerator(input.spaceId, principal);
-    return this.dataSource.transaction(async (tx) => {
-      const memberships = this.memberships.in(tx);
-      await this.assertMayRemove(acting, input.userId, memberships);
-      return memberships.remove(acting.space.id, input.userId);
+    return this.database.transaction(async () => {
+      await this.assertMayRemove(acting, input.userId);
+      return this.memberships.remove(acting.space.id, input.userId);
     });
   }
 
@@ -78,11 +75,10 @@ export class ManageMembersUseCase {
     const acting = await this.asModerator(input.spaceId, principal);
     if (input.userId === acting.principal.userId) throw badInput('You cannot ban yourself', { field: 'userId' });
     await this.memberKinds.of(input.userId, principal);
-    await this.dataSource.transaction(async (tx) => {
-      const memberships = this.memberships.in(tx);
-      await this.assertMayRemove(acting, input.userId, memberships);
-      await memberships.remove(acting.space.id, input.userId);
-      await memberships.ban(acting.space.id, input.userId, acting.principal.userId, input.reason ?? null);
+    await this.database.transaction(async () => {
+      await this.assertMayRemove(acting, input.userId);
+      await this.memberships.remove(acting.space.id, input.userId);
+      await this.memberships.ban(acting.space.id, input.userId, acting.principal.userId, input.reason ?? null);
     });
     return true;
   }
@@ -107,8 +103,8 @@ export class ManageMembersUseCase {
   }
 
   /** Owners are removed only by owners (or staff), and never the last one. */
-  private async assertMayRemove({ space, viewer }: Acting, userId: string, memberships: MembershipsRepository) {
-    const owners = await memberships.lockOwners(space.id);
+  private async assertMayRemove({ space, viewer }: Acting, userId: string) {
+    const owners = await this.memberships.lockOwners(space.id);
     if (!owners.includes(userId)) return;
     if (!isOwner(viewer, space)) throw forbidden('Only owners remove or ban an owner');
     if (owners.length === 1) throw conflict('This is the last owner of the space: make someone else an owner first', { field: 'userId' });

@@ -1,7 +1,6 @@
-import type { MembershipReply, MembershipStatus, SpaceRole } from '@kern/contracts';
+import type { Audience, MembershipReply, MembershipStatus, SpaceRole } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 
 interface MembershipRow {
   space_id: string;
@@ -28,11 +27,8 @@ export function toMembershipReply(row: MembershipRow): MembershipReply {
 /** Memberships of spaces the caller has already found visible; access is decided before these run. */
 @Injectable()
 export class MembershipsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Database) {}
 
-  in(manager: EntityManager): MembershipsRepository {
-    return new MembershipsRepository(manager);
-  }
 
   async find(spaceId: string, userId: string, lock = false): Promise<MembershipReply | null> {
     const rows: MembershipRow[] = await this.db.query(
@@ -123,5 +119,15 @@ export class MembershipsRepository {
   async isBanned(spaceId: string, userId: string): Promise<boolean> {
     const rows = await this.db.query(`SELECT 1 FROM spaces.bans WHERE space_id = $1 AND user_id = $2`, [spaceId, userId]);
     return rows.length > 0;
+  }
+
+  /** Of these spaces, those not archived and not banning the user. */
+  spacesOpenTo(spaceIds: string[], userId: string): Promise<Array<{ id: string; audience: Audience }>> {
+    return this.db.query(
+      `SELECT s.id, s.audience FROM spaces.spaces s
+       WHERE s.id = ANY($1::uuid[]) AND s.archived_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM spaces.bans b WHERE b.space_id = s.id AND b.user_id = $2)`,
+      [spaceIds, userId],
+    );
   }
 }

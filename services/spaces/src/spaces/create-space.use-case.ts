@@ -1,9 +1,8 @@
 import { type Audience, type Principal, type RequestOf, type SpacePurpose, type SpaceReply, spaces } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { assertCanWrite, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { viewerOf, type Viewer } from '../access/viewer';
 import { MembershipsRepository } from '../memberships/memberships.repository';
 import { SpacesRepository } from './spaces.repository';
@@ -16,7 +15,7 @@ const DEFAULT_PURPOSE: Record<Audience, SpacePurpose> = { EXTERNAL: 'SERVICE', I
 @Injectable()
 export class CreateSpaceUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly spaces: SpacesRepository,
     private readonly memberships: MembershipsRepository,
     private readonly topics: TopicDirectory,
@@ -28,8 +27,8 @@ export class CreateSpaceUseCase {
     assertMayCreate(viewer, input.audience);
     const topicIds = await this.topics.idsOf(input.topics, principal);
     const id = randomUUID();
-    await this.dataSource.transaction(async (tx) => {
-      await this.spaces.in(tx).insert({
+    await this.database.transaction(async () => {
+      await this.spaces.insert({
         id,
         slug: input.slug,
         name: input.name,
@@ -43,7 +42,7 @@ export class CreateSpaceUseCase {
         createdBy: principal.userId,
       });
       // The creator owns the space and wrote its guidelines, so they count as accepted.
-      await this.memberships.in(tx).add({ spaceId: id, userId: principal.userId, role: 'OWNER', status: 'ACTIVE', guidelinesAccepted: true });
+      await this.memberships.add({ spaceId: id, userId: principal.userId, role: 'OWNER', status: 'ACTIVE', guidelinesAccepted: true });
     });
     return toSpaceReply((await this.spaces.findVisible(viewer, { id }))!, viewer);
   }

@@ -41,8 +41,8 @@ export class FindSpacesUseCase {
     return (await this.spaces.joinable(viewer, affinity, first)).map((row) => toSpaceReply(row, viewer));
   }
 
-  async visibleOrNotFound(viewer: Viewer, by: { id: string } | { slug: string }, lock?: 'FOR UPDATE' | 'FOR SHARE', repository = this.spaces): Promise<SpaceRow> {
-    const row = await repository.findVisible(viewer, by, lock);
+  async visibleOrNotFound(viewer: Viewer, by: { id: string } | { slug: string }, lock?: 'FOR UPDATE' | 'FOR SHARE'): Promise<SpaceRow> {
+    const row = await this.spaces.findVisible(viewer, by, lock);
     if (!row) throw notFound('Space');
     return row;
   }

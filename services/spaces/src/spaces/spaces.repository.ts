@@ -1,8 +1,7 @@
 import type { Audience, JoinPolicy, SpaceLanguage, SpacePurpose } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { conflict } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import { readableBy, VISIBLE_TO_VIEWER, viewerParameters, visibleTo, type Viewer } from '../access/viewer';
 import type { SpaceRow } from './space-row';
 
@@ -47,11 +46,8 @@ export interface DirectoryQuery {
 /** Every read takes the viewer and finds only what the viewer may see (`VISIBLE_TO_VIEWER`). */
 @Injectable()
 export class SpacesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Database) {}
 
-  in(manager: EntityManager): SpacesRepository {
-    return new SpacesRepository(manager);
-  }
 
   async findVisible(viewer: Viewer, by: { id: string } | { slug: string }, lock?: 'FOR UPDATE' | 'FOR SHARE'): Promise<SpaceRow | null> {
     const condition = 'id' in by ? 's.id = $4::uuid' : 's.slug = $4';

@@ -1,9 +1,8 @@
 import { type Principal, type RequestOf, type SpaceReply, spaces, spacesEvents } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { Outbox, OutboxRelay } from '@kern/events';
 import { assertCanWrite, conflict, DomainError, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { viewerOf, type Viewer } from '../access/viewer';
 import { MemberKinds } from '../memberships/member-kinds';
 import { MembershipsRepository } from '../memberships/memberships.repository';
@@ -16,7 +15,7 @@ import { TopicDirectory } from './topic-directory';
 @Injectable()
 export class UpdateSpaceUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly spaces: SpacesRepository,
     private readonly memberships: MembershipsRepository,
     private readonly find: FindSpacesUseCase,
@@ -30,15 +29,22 @@ export class UpdateSpaceUseCase {
     assertCanWrite(principal);
     const viewer = viewerOf(principal);
     const topicIds = input.topics ? await this.topics.idsOf(input.topics, principal) : undefined;
-    await this.dataSource.transaction(async (tx) => {
+    const before = await this.find.visibleOrNotFound(viewer, { id: input.spaceId });
+    assertOwner(viewer, before);
+    const becomesInternal = input.audience === 'INTERNAL' && before.audience !== 'INTERNAL';
+    // Asked before the transaction: identity is another service, and no call may wait while a row is locked.
+    const checkedMembers = becomesInternal ? await this.assertNoCustomers(before, principal) : null;
+    await this.database.transaction(async () => {
       // FOR UPDATE: joins wait (FOR SHARE), so no customer slips in while the audience changes.
-      const space = await this.find.visibleOrNotFound(viewer, { id: input.spaceId }, 'FOR UPDATE', this.spaces.in(tx));
+      const space = await this.find.visibleOrNotFound(viewer, { id: input.spaceId }, 'FOR UPDATE');
       assertOwner(viewer, space);
       if (input.audience && input.audience !== space.audience) {
         if (input.audience === 'EXTERNAL') assertMayPublish(viewer, input.confirmPublish);
-        else await this.assertNoCustomers(space, principal, this.memberships.in(tx));
+        else if (!checkedMembers || (await this.memberships.userIdsOf(space.id)).some((id) => !checkedMembers.has(id))) {
+          throw conflict('Members joined this space while its audience was being changed; try again', { field: 'audience', reason: 'MEMBERS_CHANGED' });
+        }
       }
-      await this.spaces.in(tx).update(space.id, {
+      await this.spaces.update(space.id, {
         name: input.name,
         description: input.description,
         audience: input.audience,
@@ -49,7 +55,7 @@ export class UpdateSpaceUseCase {
         topicIds,
       });
       if (input.language && input.language !== space.language) {
-        await this.outbox.add(tx, spacesEvents.languageChanged, { spaceId: space.id, language: input.language });
+        await this.outbox.add(spacesEvents.languageChanged, { spaceId: space.id, language: input.language });
       }
     });
     this.relay.kick();
@@ -66,8 +72,10 @@ export class UpdateSpaceUseCase {
   }
 
   /** Moving an external space inside would take their own posts away from its customers. */
-  private async assertNoCustomers(space: SpaceRow, principal: Principal, memberships: MembershipsRepository) {
-    const kinds = await this.memberKinds.ofMany(await memberships.userIdsOf(space.id), principal);
+  /** Answers the members it checked. */
+  private async assertNoCustomers(space: SpaceRow, principal: Principal): Promise<Set<string>> {
+    const members = await this.memberships.userIdsOf(space.id);
+    const kinds = await this.memberKinds.ofMany(members, principal);
     const customers = [...kinds.values()].filter((kind) => kind === 'CUSTOMER').length;
     if (customers > 0) {
       throw conflict(`This space has ${customers} customer member${customers > 1 ? 's' : ''}; an external space with customers cannot become internal`, {
@@ -75,6 +83,7 @@ export class UpdateSpaceUseCase {
         customerMembers: customers,
       });
     }
+    return new Set(members);
   }
 
   private async reload(viewer: Viewer, id: string): Promise<SpaceReply> {

@@ -1,7 +1,6 @@
 import type { Principal, SpaceAccess } from '@kern/contracts';
 import { notFound } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { PostRow } from '../posts/post-row';
 import { PostsRepository } from '../posts/posts.repository';
 import type { ThreadRow } from '../threads/thread-row';
@@ -17,7 +16,8 @@ export interface FoundThread {
 
 /**
  * Finds a thread or post for a principal, or answers NOT_FOUND: for one that does not exist, one in a
- * space the principal may not read, and an internal note or held post they may not see alike.
+ * space the principal may not read, and an internal note or held post they may not see alike. It
+ * asks the spaces service, so it runs before a use case opens its transaction, never inside one.
  */
 @Injectable()
 export class ThreadFinder {
@@ -27,28 +27,33 @@ export class ThreadFinder {
     private readonly spaces: SpaceAccessClient,
   ) {}
 
-  async thread(threadId: string, principal: Principal, tx?: EntityManager): Promise<FoundThread> {
+  async thread(threadId: string, principal: Principal): Promise<FoundThread> {
     const spaceId = (await this.threads.spacesOf([threadId])).get(threadId);
-    if (!spaceId) throw notFound('Thread');
-    return this.inSpace(threadId, spaceId, principal, tx, 'Thread');
+    const found = await this.inSpace(threadId, spaceId, principal);
+    if (!found.thread) throw notFound('Thread');
+    return { ...found, thread: found.thread };
   }
 
-  async post(postId: string, principal: Principal, tx?: EntityManager): Promise<FoundThread & { post: PostRow }> {
+  async post(postId: string, principal: Principal): Promise<FoundThread & { post: PostRow }> {
     const [place] = await this.posts.placesOf([postId]);
-    if (!place) throw notFound('Post');
-    const found = await this.inSpace(place.threadId, place.spaceId, principal, tx, 'Post');
-    const [post] = await (tx ? this.posts.in(tx) : this.posts).findVisible(found.reader, [postId], Boolean(tx));
-    if (!post) throw notFound('Post');
-    return { ...found, post };
+    const found = await this.inSpace(place?.threadId, place?.spaceId, principal);
+    const [post] = await this.posts.findVisible(found.reader, [found.thread ? postId : NOTHING]);
+    if (!found.thread || !post) throw notFound('Post');
+    return { ...found, thread: found.thread, post };
   }
 
-  /** `what` names the NOT_FOUND, so a post in an unreadable thread reads as a missing post. */
-  private async inSpace(threadId: string, spaceId: string, principal: Principal, tx: EntityManager | undefined, what: string): Promise<FoundThread> {
-    const access = (await this.spaces.forSpaces([spaceId], principal)).get(spaceId);
-    if (!access?.read) throw notFound(what);
+  /**
+   * A missing thread and a hidden one take the same steps (the spaces service is asked, the thread
+   * looked for), only with an id that matches nothing: the answer's timing must not tell them apart.
+   */
+  private async inSpace(threadId: string | undefined, spaceId: string | undefined, principal: Principal): Promise<Partial<FoundThread> & Omit<FoundThread, 'thread'>> {
+    const access = (await this.spaces.forSpaces([spaceId ?? NOTHING], principal)).get(spaceId ?? NOTHING) ?? NO_ACCESS;
     const reader = readerOf(principal, access);
-    const [thread] = await (tx ? this.threads.in(tx) : this.threads).findVisible(reader, [threadId], Boolean(tx));
-    if (!thread) throw notFound(what);
+    const [thread] = await this.threads.findVisible(reader, [threadId && access.read ? threadId : NOTHING]);
     return { thread, reader, access };
   }
 }
+
+/** An id nothing has, for the steps taken for what does not exist or may not be seen. */
+const NOTHING = '00000000-0000-4000-8000-000000000000';
+const NO_ACCESS: SpaceAccess = { spaceId: NOTHING, audience: 'INTERNAL', purpose: 'SERVICE', read: false, post: false, postDenial: null, moderate: false };

@@ -1,15 +1,11 @@
 import type { FollowLevel, SpaceFollowLevel } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 
 @Injectable()
 export class FollowsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Database) {}
 
-  in(manager: EntityManager): FollowsRepository {
-    return new FollowsRepository(manager);
-  }
 
   async setThreadLevel(userId: string, threadId: string, level: FollowLevel): Promise<void> {
     await this.db.query(

@@ -1,6 +1,5 @@
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ACTIVITY_DAYS, QUESTION_DAYS } from './engagement';
 
 export interface QuestionStats {
@@ -15,7 +14,7 @@ export interface QuestionStats {
  */
 @Injectable()
 export class InsightsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   /** Posts per author (and in how many spaces) over the last ACTIVITY_DAYS. */
   async activity(spaceIds: string[] | null, employee: boolean): Promise<Array<{ userId: string; posts: number; spaces: number }>> {

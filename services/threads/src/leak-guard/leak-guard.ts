@@ -1,8 +1,7 @@
 import { type Audience, type LeakReason, type Principal, type PostVisibility, spaces } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { DomainError, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { SpaceAccessClient } from '../access/space-access.client';
 import { ThreadLinksRepository } from '../links/thread-links.repository';
 import { referencedIds, referencedSpaceSlugs, repeatsPassage } from './passages';
@@ -25,7 +24,7 @@ const MESSAGES: Record<LeakReason, string> = {
 @Injectable()
 export class LeakGuard {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     @Inject(ServiceClient) private readonly client: ServiceClient,
     private readonly spaces: SpaceAccessClient,
     private readonly links: ThreadLinksRepository,

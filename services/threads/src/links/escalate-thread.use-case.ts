@@ -1,8 +1,7 @@
 import type { Principal, ThreadReply } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { assertCanWrite, badInput, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { readerOf } from '../access/reader';
 import { assertMayPost, SpaceAccessClient } from '../access/space-access.client';
 import { ThreadFinder } from '../access/thread-finder';
@@ -21,7 +20,7 @@ const TITLE_MAX = 200;
 @Injectable()
 export class EscalateThreadUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly finder: ThreadFinder,
     private readonly spaces: SpaceAccessClient,
     private readonly writer: ThreadWriter,
@@ -38,9 +37,9 @@ export class EscalateThreadUseCase {
     if (target.audience !== 'INTERNAL') throw badInput('Escalate into an INTERNAL space', { field: 'spaceId' });
     assertMayPost(target.viewerAccess);
     const title = `Escalated: ${source.t_title}`.slice(0, TITLE_MAX);
-    const id = await this.dataSource.transaction(async (tx) => {
-      const opened = await this.writer.open(tx, { space: target, authorId: principal.userId, kind: 'DISCUSSION', title, body: input.note, topicIds: source.t_topic_ids });
-      await this.links.in(tx).link(source.thread_id, opened.threadId, principal.userId);
+    const id = await this.database.transaction(async () => {
+      const opened = await this.writer.open({ space: target, authorId: principal.userId, kind: 'DISCUSSION', title, body: input.note, topicIds: source.t_topic_ids });
+      await this.links.link(source.thread_id, opened.threadId, principal.userId);
       return opened.threadId;
     });
     this.events.kick();

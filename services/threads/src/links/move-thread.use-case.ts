@@ -1,12 +1,14 @@
 import { identity, type Principal, type ThreadReply, threadsEvents } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { assertCanWrite, conflict, DomainError, forbidden, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { SpaceAccessClient } from '../access/space-access.client';
 import { ThreadFinder } from '../access/thread-finder';
 import { PostEvents } from '../posts/post-events';
+import { PostsRepository } from '../posts/posts.repository';
 import { searchLanguage } from '../search/search-language';
+import { assertStillWritable } from '../threads/still-writable';
+import { ThreadsRepository } from '../threads/threads.repository';
 import { toThreadReply } from '../threads/thread-row';
 
 /**
@@ -17,10 +19,12 @@ import { toThreadReply } from '../threads/thread-row';
 @Injectable()
 export class MoveThreadUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     @Inject(ServiceClient) private readonly client: ServiceClient,
     private readonly finder: ThreadFinder,
     private readonly spaces: SpaceAccessClient,
+    private readonly threads: ThreadsRepository,
+    private readonly posts: PostsRepository,
     private readonly events: PostEvents,
   ) {}
 
@@ -35,12 +39,15 @@ export class MoveThreadUseCase {
           field: 'confirmPublish',
         });
       }
-      if (target.audience === 'INTERNAL') await this.assertNoCustomerPosts(thread.thread_id, principal);
-      await this.dataSource.transaction(async (tx) => {
-        const language = searchLanguage(target.language);
-        await tx.query(`UPDATE threads.threads SET space_id = $2, language = $3::regconfig WHERE id = $1`, [thread.thread_id, target.id, language]);
-        await tx.query(`UPDATE threads.posts SET language = $2::regconfig WHERE thread_id = $1`, [thread.thread_id, language]);
-        await this.events.record(tx, threadsEvents.threadMoved, { threadId: thread.thread_id, spaceId: target.id });
+      const checkedAuthors = target.audience === 'INTERNAL' ? await this.assertNoCustomerPosts(thread.thread_id, principal) : null;
+      await this.database.transaction(async () => {
+        await assertStillWritable(this.threads, { thread, reader, access });
+        // Someone new may have written in the thread since its authors were checked (the row lock keeps anyone else out from here on).
+        if (checkedAuthors && (await this.posts.authorsIn(thread.thread_id)).some((author) => !checkedAuthors.has(author))) {
+          throw conflict('Someone wrote in this thread while it was being moved; try again', { reason: 'THREAD_CHANGED' });
+        }
+        await this.threads.move(thread.thread_id, target.id, searchLanguage(target.language));
+        await this.events.record(threadsEvents.threadMoved, { threadId: thread.thread_id, spaceId: target.id });
       });
       this.events.kick();
     }
@@ -48,11 +55,13 @@ export class MoveThreadUseCase {
     return toThreadReply(moved.thread, moved.reader);
   }
 
-  private async assertNoCustomerPosts(threadId: string, principal: Principal) {
-    const rows: Array<{ author_id: string }> = await this.dataSource.query(`SELECT DISTINCT author_id FROM threads.posts WHERE thread_id = $1`, [threadId]);
-    for (let start = 0; start < rows.length; start += 100) {
-      const { users } = await this.client.call(identity.getUsers, { ids: rows.slice(start, start + 100).map((row) => row.author_id) }, principal);
+  /** Answers the authors it checked. */
+  private async assertNoCustomerPosts(threadId: string, principal: Principal): Promise<Set<string>> {
+    const authors = await this.posts.authorsIn(threadId);
+    for (let start = 0; start < authors.length; start += 100) {
+      const { users } = await this.client.call(identity.getUsers, { ids: authors.slice(start, start + 100) }, principal);
       if (users.some((user) => user.kind === 'CUSTOMER')) throw conflict('This thread has posts by customers; moving it into an INTERNAL space would take them away from their authors', { field: 'spaceId' });
     }
+    return new Set(authors);
   }
 }

@@ -1,14 +1,10 @@
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 
 @Injectable()
 export class ThreadLinksRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Database) {}
 
-  in(manager: EntityManager): ThreadLinksRepository {
-    return new ThreadLinksRepository(manager);
-  }
 
   async link(fromThreadId: string, toThreadId: string, createdBy: string): Promise<void> {
     await this.db.query(

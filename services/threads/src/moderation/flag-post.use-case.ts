@@ -1,8 +1,7 @@
 import type { FlagReason, Principal } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { assertCanWrite, badInput } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ThreadFinder } from '../access/thread-finder';
 import { PostsRepository } from '../posts/posts.repository';
 import { ThreadsRepository } from '../threads/threads.repository';
@@ -15,7 +14,7 @@ export const FLAGS_TO_HIDE = 3;
 @Injectable()
 export class FlagPostUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly finder: ThreadFinder,
     private readonly policy: PostingPolicy,
     private readonly moderation: ModerationRepository,
@@ -28,13 +27,13 @@ export class FlagPostUseCase {
     const { post, reader } = await this.finder.post(input.postId, principal);
     if (post.author_id === principal.userId) throw badInput('You cannot flag your own post', { field: 'postId' });
     await this.policy.assertWriteRate(principal);
-    await this.dataSource.transaction(async (tx) => {
-      const moderation = this.moderation.in(tx);
-      const { openFlags } = await moderation.flag(post.id, principal.userId, input.reason, input.comment ?? null);
-      if (post.status === 'VISIBLE' && (reader.moderator || openFlags >= FLAGS_TO_HIDE)) {
-        await this.posts.in(tx).setStatus(post.id, 'HIDDEN');
-        await moderation.log(post.id, reader.moderator ? principal.userId : null, 'HIDE', reader.moderator ? `flagged: ${input.reason}` : `flagged by ${openFlags} members`);
-        await this.threads.in(tx).recount(post.thread_id);
+    await this.database.transaction(async () => {
+      const now = await this.posts.lockForWrite(post.id);
+      const { openFlags } = await this.moderation.flag(post.id, principal.userId, input.reason, input.comment ?? null);
+      if (now?.status === 'VISIBLE' && (reader.moderator || openFlags >= FLAGS_TO_HIDE)) {
+        await this.posts.setStatus(post.id, 'HIDDEN');
+        await this.moderation.log(post.id, reader.moderator ? principal.userId : null, 'HIDE', reader.moderator ? `flagged: ${input.reason}` : `flagged by ${openFlags} members`);
+        await this.threads.recount(post.thread_id);
       }
     });
     return true;

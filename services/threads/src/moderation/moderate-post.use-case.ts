@@ -1,9 +1,8 @@
 import { type ModerationAction, type ModerationEntryReply, type PostReply, type PostStatus, type Principal, threadsEvents } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { Outbox, OutboxRelay } from '@kern/events';
 import { assertCanWrite, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ThreadFinder } from '../access/thread-finder';
 import { PostEvents } from '../posts/post-events';
 import { toPostReply } from '../posts/post-row';
@@ -17,7 +16,7 @@ const OUTCOME: Record<ModerationAction, PostStatus> = { APPROVE: 'VISIBLE', HIDE
 @Injectable()
 export class ModeratePostUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly finder: ThreadFinder,
     private readonly moderation: ModerationRepository,
     private readonly posts: PostsRepository,
@@ -29,20 +28,22 @@ export class ModeratePostUseCase {
 
   async execute(input: { postId: string; action: ModerationAction; reason?: string }, principal: Principal): Promise<PostReply> {
     assertCanWrite(principal);
-    await this.dataSource.transaction(async (tx) => {
-      const { post, reader, thread } = await this.finder.post(input.postId, principal, tx);
-      if (!reader.moderator) throw forbidden("Only the space's moderators moderate posts");
-      const moderation = this.moderation.in(tx);
-      await this.posts.in(tx).setStatus(post.id, OUTCOME[input.action]);
-      if (input.action === 'APPROVE' || input.action === 'RESTORE') await moderation.resolveFlags(post.id);
-      await moderation.log(post.id, principal.userId, input.action, input.reason ?? null);
-      await this.threads.in(tx).recount(post.thread_id);
+    const { post, reader, thread } = await this.finder.post(input.postId, principal);
+    if (!reader.moderator) throw forbidden("Only the space's moderators moderate posts");
+    await this.database.transaction(async () => {
+      // The status the decision applies to, as it is now: two moderators may decide at once.
+      const now = await this.posts.lockForWrite(post.id);
+      if (!now) return;
+      await this.posts.setStatus(post.id, OUTCOME[input.action]);
+      if (input.action === 'APPROVE' || input.action === 'RESTORE') await this.moderation.resolveFlags(post.id);
+      await this.moderation.log(post.id, principal.userId, input.action, input.reason ?? null);
+      await this.threads.recount(post.thread_id);
       // A held post reaches its readers only now.
-      if (post.status === 'PENDING_REVIEW' && OUTCOME[input.action] === 'VISIBLE') {
+      if (now.status === 'PENDING_REVIEW' && OUTCOME[input.action] === 'VISIBLE') {
         const place = { postId: post.id, threadId: post.thread_id, spaceId: thread.t_space_id, authorId: post.author_id, topicIds: thread.t_topic_ids };
-        await this.events.published(tx, { ...place, threadKind: thread.t_kind, opening: post.opening, visibility: post.visibility, replyToPostId: post.reply_to_post_id, body: post.body });
+        await this.events.published({ ...place, threadKind: thread.t_kind, opening: post.opening, visibility: post.visibility, replyToPostId: post.reply_to_post_id, body: post.body });
       }
-      await this.outbox.add(tx, threadsEvents.postModerated, {
+      await this.outbox.add(threadsEvents.postModerated, {
         postId: post.id,
         threadId: post.thread_id,
         spaceId: thread.t_space_id,
@@ -53,8 +54,8 @@ export class ModeratePostUseCase {
       });
     });
     this.relay.kick();
-    const { post, reader } = await this.finder.post(input.postId, principal);
-    return toPostReply(post, reader);
+    const after = await this.finder.post(input.postId, principal);
+    return toPostReply(after.post, after.reader);
   }
 
   async history(postId: string, principal: Principal): Promise<ModerationEntryReply[]> {

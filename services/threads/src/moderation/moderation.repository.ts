@@ -1,7 +1,6 @@
+import { Database } from '@kern/database';
 import type { Reader } from '../access/reader';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import { readerParameters } from '../access/reader';
 import { postColumns, type PostRow } from '../posts/post-row';
 
@@ -24,11 +23,8 @@ export interface WriteRate {
 
 @Injectable()
 export class ModerationRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Database) {}
 
-  in(manager: EntityManager): ModerationRepository {
-    return new ModerationRepository(manager);
-  }
 
   /** `since`: counts threads and replies from then on (the account's first day). */
   async activityOf(authorId: string, since: Date): Promise<AuthorActivity> {

@@ -1,5 +1,5 @@
 import { ANONYMOUS, identity, type PostVisibility, spaces } from '@kern/contracts';
-import { ServiceClient } from '@kern/messaging';
+import { DomainError, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 
 const USERS_PER_CALL = 100;
@@ -33,11 +33,17 @@ export class DeliveryAudience {
     return readers;
   }
 
-  /** The ids of these handles, for mentions; unknown handles are ignored. */
+  /**
+   * The ids of these handles, for mentions. Unknown handles are ignored; any other failure (identity
+   * not answering) is thrown, so the event is delivered again instead of losing its mentions.
+   */
   async idsOfHandles(handles: string[]): Promise<string[]> {
     const ids: string[] = [];
     for (const handle of handles) {
-      const user = await this.client.call(identity.getUser, { handle }, ANONYMOUS).catch(() => null);
+      const user = await this.client.call(identity.getUser, { handle }, ANONYMOUS).catch((error: unknown) => {
+        if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
+        throw error;
+      });
       if (user) ids.push(user.id);
     }
     return ids;

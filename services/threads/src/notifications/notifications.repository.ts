@@ -1,8 +1,7 @@
 import { type NotificationKind, type NotificationReply, threadsEvents } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { Outbox } from '@kern/events';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 
 export interface NewNotification {
   kind: NotificationKind;
@@ -46,7 +45,7 @@ export function toNotificationReply(row: NotificationRow): NotificationReply {
 @Injectable()
 export class NotificationsRepository {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly outbox: Outbox,
   ) {}
 
@@ -54,10 +53,10 @@ export class NotificationsRepository {
    * One notification per recipient; a REPLY joins the recipient's unread REPLY of the same thread
    * (counting up, pointing at the latest post) instead of adding another.
    */
-  async deliver(tx: EntityManager, recipientIds: string[], notification: NewNotification): Promise<void> {
+  async deliver(recipientIds: string[], notification: NewNotification): Promise<void> {
     if (recipientIds.length === 0) return;
     const batched = notification.kind === 'REPLY';
-    await tx.query(
+    await this.db.query(
       `INSERT INTO threads.notifications (id, recipient_id, kind, space_id, thread_id, post_id, actor_id)
        SELECT gen_random_uuid(), r, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS r
        ${batched ? `ON CONFLICT (recipient_id, thread_id) WHERE read_at IS NULL AND kind = 'REPLY' DO UPDATE SET
@@ -67,7 +66,7 @@ export class NotificationsRepository {
     );
     // Published with the delivery's commit: online recipients hear of it through their gateway.
     for (let start = 0; start < recipientIds.length; start += RECIPIENTS_PER_EVENT) {
-      await this.outbox.add(tx, threadsEvents.notificationsDelivered, { recipientIds: recipientIds.slice(start, start + RECIPIENTS_PER_EVENT) });
+      await this.outbox.add(threadsEvents.notificationsDelivered, { recipientIds: recipientIds.slice(start, start + RECIPIENTS_PER_EVENT) });
     }
   }
 

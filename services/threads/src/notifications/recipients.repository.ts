@@ -1,11 +1,10 @@
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 
 /** Who follows a thread closely enough to hear of a new post, and who muted it. */
 @Injectable()
 export class RecipientsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Database) {}
 
   /**
    * Watchers of the thread, and watchers of its space who set no level for the thread (for a new

@@ -1,8 +1,7 @@
 import { type PostReply, type Principal, threadsEvents } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { assertCanWrite, badInput, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ThreadFinder } from '../access/thread-finder';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { renderMarkdown } from './markdown';
@@ -14,7 +13,7 @@ import { PostsRepository } from './posts.repository';
 @Injectable()
 export class EditPostUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly finder: ThreadFinder,
     private readonly threads: ThreadsRepository,
     private readonly posts: PostsRepository,
@@ -23,11 +22,12 @@ export class EditPostUseCase {
 
   async edit(input: { postId: string; body: string }, principal: Principal): Promise<PostReply> {
     assertCanWrite(principal);
-    await this.dataSource.transaction(async (tx) => {
-      const { post, reader } = await this.finder.post(input.postId, principal, tx);
-      if (post.author_id !== principal.userId && !reader.moderator) throw forbidden('Only the author and moderators edit a post');
-      if (post.status === 'DELETED') throw badInput('A deleted post cannot be edited', { field: 'postId' });
-      if (post.body !== input.body) await this.posts.in(tx).edit(post.id, input.body, renderMarkdown(input.body), principal.userId);
+    const { post, reader } = await this.finder.post(input.postId, principal);
+    if (post.author_id !== principal.userId && !reader.moderator) throw forbidden('Only the author and moderators edit a post');
+    await this.database.transaction(async () => {
+      const now = await this.posts.lockForWrite(post.id);
+      if (!now || now.status === 'DELETED') throw badInput('A deleted post cannot be edited', { field: 'postId' });
+      if (now.body !== input.body) await this.posts.edit(post.id, input.body, renderMarkdown(input.body), principal.userId);
     });
     return this.reload(input.postId, principal);
   }
@@ -35,13 +35,14 @@ export class EditPostUseCase {
   /** A soft delete: the post shows as deleted, its text is gone for readers and kept 30 days for moderators. */
   async delete(postId: string, principal: Principal): Promise<PostReply> {
     assertCanWrite(principal);
-    await this.dataSource.transaction(async (tx) => {
-      const { post, thread } = await this.finder.post(postId, principal, tx);
-      if (post.author_id !== principal.userId) throw forbidden('Only the author deletes a post; moderators hide it instead');
-      if (post.status === 'DELETED') return;
-      await this.posts.in(tx).setStatus(post.id, 'DELETED');
-      await this.threads.in(tx).recount(post.thread_id);
-      await this.events.record(tx, threadsEvents.postDeleted, { postId: post.id, threadId: post.thread_id, spaceId: thread.t_space_id, authorId: post.author_id });
+    const { post, thread } = await this.finder.post(postId, principal);
+    if (post.author_id !== principal.userId) throw forbidden('Only the author deletes a post; moderators hide it instead');
+    await this.database.transaction(async () => {
+      const now = await this.posts.lockForWrite(post.id);
+      if (!now || now.status === 'DELETED') return;
+      await this.posts.setStatus(post.id, 'DELETED');
+      await this.threads.recount(post.thread_id);
+      await this.events.record(threadsEvents.postDeleted, { postId: post.id, threadId: post.thread_id, spaceId: thread.t_space_id, authorId: post.author_id });
     });
     this.events.kick();
     return this.reload(postId, principal);

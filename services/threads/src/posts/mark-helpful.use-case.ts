@@ -1,8 +1,7 @@
 import { type PostReply, type Principal, threadsEvents } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { assertCanWrite, badInput } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ThreadFinder } from '../access/thread-finder';
 import { PostEvents } from './post-events';
 import { toPostReply } from './post-row';
@@ -12,7 +11,7 @@ import { PostsRepository } from './posts.repository';
 @Injectable()
 export class MarkHelpfulUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly finder: ThreadFinder,
     private readonly posts: PostsRepository,
     private readonly events: PostEvents,
@@ -23,10 +22,10 @@ export class MarkHelpfulUseCase {
     const { post, thread } = await this.finder.post(input.postId, principal);
     if (post.author_id === principal.userId) throw badInput('You cannot mark your own post as helpful', { field: 'postId' });
     if (post.status !== 'VISIBLE') throw badInput('Only visible posts can be marked helpful', { field: 'postId' });
-    await this.dataSource.transaction(async (tx) => {
+    await this.database.transaction(async () => {
       // Only a real change is news: marking twice earns its author nothing more.
-      if (!(await this.posts.in(tx).setHelpful(post.id, principal.userId, input.helpful))) return;
-      await this.events.record(tx, threadsEvents.postMarkedHelpful, {
+      if (!(await this.posts.setHelpful(post.id, principal.userId, input.helpful))) return;
+      await this.events.record(threadsEvents.postMarkedHelpful, {
         postId: post.id,
         threadId: post.thread_id,
         spaceId: thread.t_space_id,

@@ -1,7 +1,6 @@
 import { type AnyDurableEvent, type PostVisibility, type ThreadKind, threadsEvents } from '@kern/contracts';
 import { Outbox, OutboxRelay } from '@kern/events';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { mentionedHandles } from '../moderation/text-features';
 
@@ -14,7 +13,6 @@ export class PostEvents {
   ) {}
 
   async published(
-    tx: EntityManager,
     post: {
       postId: string;
       threadId: string;
@@ -29,12 +27,12 @@ export class PostEvents {
     },
   ): Promise<void> {
     const { body, ...place } = post;
-    await this.outbox.add(tx, threadsEvents.postPublished, { ...place, mentionedHandles: mentionedHandles(body).slice(0, 50), excerpt: body.slice(0, 2000) });
+    await this.outbox.add(threadsEvents.postPublished, { ...place, mentionedHandles: mentionedHandles(body).slice(0, 50), excerpt: body.slice(0, 2000) });
   }
 
   /** Records any other post event in the caller's transaction. */
-  async record<E extends AnyDurableEvent>(tx: EntityManager, event: E, payload: z.input<E['payload']>): Promise<void> {
-    await this.outbox.add(tx, event, payload);
+  async record<E extends AnyDurableEvent>(event: E, payload: z.input<E['payload']>): Promise<void> {
+    await this.outbox.add(event, payload);
   }
 
   kick() {

@@ -1,7 +1,6 @@
 import type { PostStatus, PostVisibility } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import { readerParameters, type Reader } from '../access/reader';
 import { postColumns, visiblePost, type PostRow } from './post-row';
 
@@ -22,11 +21,8 @@ const SELECT_POSTS = `SELECT ${postColumns('$1')} FROM threads.posts p WHERE ${v
 
 @Injectable()
 export class PostsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Database) {}
 
-  in(manager: EntityManager): PostsRepository {
-    return new PostsRepository(manager);
-  }
 
   async insert(post: NewPost): Promise<void> {
     await this.db.query(
@@ -44,8 +40,14 @@ export class PostsRepository {
     );
   }
 
-  findVisible(reader: Reader, ids: string[], lock = false): Promise<PostRow[]> {
-    return this.db.query(`${SELECT_POSTS} AND p.id = ANY($4::uuid[]) ${lock ? 'FOR UPDATE' : ''}`, [...readerParameters(reader), ids]);
+  findVisible(reader: Reader, ids: string[]): Promise<PostRow[]> {
+    return this.db.query(`${SELECT_POSTS} AND p.id = ANY($4::uuid[])`, [...readerParameters(reader), ids]);
+  }
+
+  /** Locks the post's row for the rest of the transaction and answers its state now (see `ThreadsRepository.lockForWrite`). */
+  async lockForWrite(id: string): Promise<{ body: string; status: PostStatus } | null> {
+    const rows: Array<{ body: string; status: PostStatus }> = await this.db.query(`SELECT body, status FROM threads.posts WHERE id = $1 FOR UPDATE`, [id]);
+    return rows[0] ?? null;
   }
 
   /** Replies in writing order, by `seq`: one index range, as cheap on page 500 as on page 1. */
@@ -54,6 +56,11 @@ export class PostsRepository {
       `${SELECT_POSTS} AND p.thread_id = $4 AND NOT p.opening AND p.seq > $5::bigint ORDER BY p.seq LIMIT $6`,
       [...readerParameters(reader), threadId, afterSeq ?? '0', first + 1],
     );
+  }
+
+  async authorsIn(threadId: string): Promise<string[]> {
+    const rows: Array<{ author_id: string }> = await this.db.query(`SELECT DISTINCT author_id FROM threads.posts WHERE thread_id = $1`, [threadId]);
+    return rows.map((row) => row.author_id);
   }
 
   async edit(id: string, body: string, bodyHtml: string, editorId: string): Promise<void> {

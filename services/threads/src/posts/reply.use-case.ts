@@ -1,15 +1,15 @@
 import { type Principal, type PostReply, type RequestOf, threads } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { assertCanWrite, badInput, forbidden, notFound } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { assertMayPost } from '../access/space-access.client';
-import { ThreadFinder } from '../access/thread-finder';
+import { ThreadFinder, type FoundThread } from '../access/thread-finder';
 import { FollowsRepository } from '../follows/follows.repository';
 import { LeakGuard } from '../leak-guard/leak-guard';
 import { ModerationRepository } from '../moderation/moderation.repository';
 import { PostingPolicy } from '../moderation/posting-policy';
+import { assertStillWritable } from '../threads/still-writable';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { renderMarkdown } from './markdown';
 import { PostEvents } from './post-events';
@@ -19,7 +19,7 @@ import { PostsRepository } from './posts.repository';
 @Injectable()
 export class ReplyUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly finder: ThreadFinder,
     private readonly threads: ThreadsRepository,
     private readonly posts: PostsRepository,
@@ -30,25 +30,22 @@ export class ReplyUseCase {
     private readonly events: PostEvents,
   ) {}
 
+  /** Everything that asks another service happens first; the transaction only writes. */
   async execute(input: RequestOf<typeof threads.reply>, principal: Principal): Promise<PostReply> {
     assertCanWrite(principal);
     const visibility = input.visibility ?? 'EVERYONE';
     if (visibility === 'INTERNAL' && principal.kind !== 'EMPLOYEE') throw forbidden('Only employees write internal notes');
+    const found = await this.finder.thread(input.threadId, principal);
+    const { thread, access, reader } = found;
+    assertMayPost(access);
+    if (thread.t_locked_at && !reader.moderator) throw forbidden('This thread is locked');
+    if (input.replyToPostId) await this.assertReplyTarget(found, input.replyToPostId, visibility);
+    await this.leakGuard.check({ text: input.body, audience: access.audience, visibility, threadId: thread.thread_id, confirmed: input.confirmPublic }, principal);
     const admission = await this.policy.admit(principal, { kind: 'REPLY', body: input.body });
-    const id = await this.dataSource.transaction(async (tx) => {
-      // Locks the thread row: replies, counts and a concurrent lock or move happen one after another.
-      const { thread, access, reader } = await this.finder.thread(input.threadId, principal, tx);
-      assertMayPost(access);
-      if (thread.t_locked_at && !reader.moderator) throw forbidden('This thread is locked');
-      await this.leakGuard.check({ text: input.body, audience: access.audience, visibility, threadId: thread.thread_id, confirmed: input.confirmPublic }, principal);
-      if (input.replyToPostId) {
-        const [target] = await this.posts.in(tx).findVisible(reader, [input.replyToPostId]);
-        if (!target || target.thread_id !== thread.thread_id) throw notFound('Post');
-        // A reply to an internal note is part of that internal conversation.
-        if (target.visibility === 'INTERNAL' && visibility !== 'INTERNAL') throw badInput('A reply to an internal note must be internal too', { field: 'visibility' });
-      }
+    const id = await this.database.transaction(async () => {
+      await assertStillWritable(this.threads, found);
       const postId = randomUUID();
-      await this.posts.in(tx).insert({
+      await this.posts.insert({
         id: postId,
         threadId: thread.thread_id,
         authorId: principal.userId,
@@ -62,16 +59,23 @@ export class ReplyUseCase {
       });
       // Held posts are counted, and announced, when a moderator approves them.
       if (admission.status === 'VISIBLE') {
-        await this.threads.in(tx).countReply(thread.thread_id, visibility);
+        await this.threads.countReply(thread.thread_id, visibility);
         const place = { postId, threadId: thread.thread_id, spaceId: thread.t_space_id, authorId: principal.userId, topicIds: thread.t_topic_ids };
-        await this.events.published(tx, { ...place, threadKind: thread.t_kind, opening: false, visibility, replyToPostId: input.replyToPostId ?? null, body: input.body });
-      } else await this.moderation.in(tx).log(postId, null, 'HOLD', `spam check: ${admission.spam?.reasons.join(', ')}`);
-      await this.follows.in(tx).watchUnlessChosen(principal.userId, thread.thread_id);
-      await this.follows.in(tx).markRead(principal.userId, thread.thread_id);
+        await this.events.published({ ...place, threadKind: thread.t_kind, opening: false, visibility, replyToPostId: input.replyToPostId ?? null, body: input.body });
+      } else await this.moderation.log(postId, null, 'HOLD', `spam check: ${admission.spam?.reasons.join(', ')}`);
+      await this.follows.watchUnlessChosen(principal.userId, thread.thread_id);
+      await this.follows.markRead(principal.userId, thread.thread_id);
       return postId;
     });
     this.events.kick();
-    const { post, reader } = await this.finder.post(id, principal);
-    return toPostReply(post, reader);
+    const { post, reader: after } = await this.finder.post(id, principal);
+    return toPostReply(post, after);
+  }
+
+  private async assertReplyTarget({ thread, reader }: FoundThread, replyToPostId: string, visibility: string) {
+    const [target] = await this.posts.findVisible(reader, [replyToPostId]);
+    if (!target || target.thread_id !== thread.thread_id) throw notFound('Post');
+    // A reply to an internal note is part of that internal conversation.
+    if (target.visibility === 'INTERNAL' && visibility !== 'INTERNAL') throw badInput('A reply to an internal note must be internal too', { field: 'visibility' });
   }
 }

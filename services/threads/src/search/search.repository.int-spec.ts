@@ -1,4 +1,4 @@
-import { initializeAndMigrate } from '@kern/database';
+import { Database, initializeAndMigrate } from '@kern/database';
 import { throwawayDatabase } from '@kern/testing';
 import type { DataSource } from 'typeorm';
 import { migrations } from '../database/migrations';
@@ -23,7 +23,7 @@ describe('SearchRepository against real PostgreSQL', () => {
 
   beforeAll(async () => {
     dataSource = await initializeAndMigrate({ type: 'postgres', url: database.url, schema: 'threads', migrations, migrationsTableName: 'migrations' });
-    repository = new SearchRepository(dataSource);
+    repository = new SearchRepository(new Database(dataSource));
     await dataSource.query(`
       INSERT INTO threads.threads (id, space_id, author_id, kind, title, language)
       SELECT gen_random_uuid(), $1, gen_random_uuid(), 'DISCUSSION', 'Thread ' || n || ' about ' || (ARRAY['billing', 'exports', 'leningen'])[1 + n % 3],
@@ -59,7 +59,7 @@ describe('SearchRepository against real PostgreSQL', () => {
   });
 
   it('reads only rows that contain the words: GIN index scans, no sequential scan of posts or threads', async () => {
-    const explaining = { query: (sql: string, parameters: unknown[]) => dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters) } as unknown as DataSource;
+    const explaining = { query: (sql: string, parameters: unknown[]) => dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters) } as unknown as Database;
     const compiled = await repository.compile(parseSearchQuery('zeppelin community'));
     const [{ 'QUERY PLAN': [plan] }] = await new SearchRepository(explaining).search(compiled, {
       viewer: null,

@@ -1,6 +1,5 @@
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { visiblePost } from '../posts/post-row';
 import type { SearchQuery } from './search-query';
 import { HEADLINE_OPTIONS, headlineText } from './snippet';
@@ -99,7 +98,7 @@ ORDER BY page.score DESC, page.thread_id`;
 /** Searching is reading: the viewer's spaces and kind are parameters of every query here. */
 @Injectable()
 export class SearchRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   /**
    * The query as a tsquery per language. Each term is stemmed as a phrase (a word is a phrase of

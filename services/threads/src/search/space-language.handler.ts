@@ -1,8 +1,8 @@
-import { type EventEnvelope, spacesEvents } from '@kern/contracts';
+import { spacesEvents } from '@kern/contracts';
 import type { DurableHandler } from '@kern/events';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
+import { ThreadsRepository } from '../threads/threads.repository';
 import { searchLanguage } from './search-language';
 
 /** A space changed language: its threads and posts are stemmed again (the search triggers follow `language`). */
@@ -11,12 +11,9 @@ export class SpaceLanguageChanged implements DurableHandler<typeof spacesEvents.
   readonly consumer = 'threads-space-language';
   readonly event = spacesEvents.languageChanged;
 
-  async handle(change: z.output<typeof spacesEvents.languageChanged.payload>, _envelope: EventEnvelope, tx: EntityManager): Promise<void> {
-    const language = searchLanguage(change.language);
-    await tx.query(`UPDATE threads.threads SET language = $2::regconfig WHERE space_id = $1 AND language <> $2::regconfig`, [change.spaceId, language]);
-    await tx.query(
-      `UPDATE threads.posts p SET language = $2::regconfig FROM threads.threads t WHERE t.id = p.thread_id AND t.space_id = $1 AND p.language <> $2::regconfig`,
-      [change.spaceId, language],
-    );
+  constructor(private readonly threads: ThreadsRepository) {}
+
+  async handle(change: z.output<typeof spacesEvents.languageChanged.payload>): Promise<void> {
+    await this.threads.setSpaceLanguage(change.spaceId, searchLanguage(change.language));
   }
 }

@@ -1,8 +1,7 @@
 import type { Principal, ThreadReply } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { badInput } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { readerOf } from '../access/reader';
 import { SpaceAccessClient } from '../access/space-access.client';
 import { ThreadsRepository } from './threads.repository';
@@ -21,7 +20,7 @@ const OPEN_QUESTION = `t.kind = 'QUESTION' AND t.accepted_post_id IS NULL AND t.
 @Injectable()
 export class OpenQuestionsUseCase {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly spaces: SpaceAccessClient,
     private readonly threads: ThreadsRepository,
   ) {}

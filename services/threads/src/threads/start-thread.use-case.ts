@@ -1,8 +1,7 @@
 import { expertise, type Principal, type RequestOf, threads, type ThreadReply } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { assertCanWrite, badInput, forbidden, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { readerOf } from '../access/reader';
 import { assertMayPost, SpaceAccessClient } from '../access/space-access.client';
 import { LeakGuard } from '../leak-guard/leak-guard';
@@ -16,7 +15,7 @@ import { ThreadWriter } from './thread-writer';
 @Injectable()
 export class StartThreadUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     @Inject(ServiceClient) private readonly client: ServiceClient,
     private readonly spaces: SpaceAccessClient,
     private readonly threads: ThreadsRepository,
@@ -38,9 +37,9 @@ export class StartThreadUseCase {
     const topicIds = input.topics?.length ? await this.topicIds(input.topics, principal) : space.topicIds;
     await this.leakGuard.check({ text: `${input.title}\n${input.body}`, audience: space.audience, visibility: 'EVERYONE', threadId: null, confirmed: input.confirmPublic }, principal);
     const admission = await this.policy.admit(principal, { kind: 'THREAD', title: input.title, body: input.body });
-    const id = await this.dataSource.transaction(async (tx) => {
-      const opened = await this.writer.open(tx, { space, authorId: principal.userId, kind: input.kind, title: input.title, body: input.body, topicIds, status: admission.status });
-      if (admission.spam?.held) await this.moderation.in(tx).log(opened.postId, null, 'HOLD', `spam check: ${admission.spam.reasons.join(', ')}`);
+    const id = await this.database.transaction(async () => {
+      const opened = await this.writer.open({ space, authorId: principal.userId, kind: input.kind, title: input.title, body: input.body, topicIds, status: admission.status });
+      if (admission.spam?.held) await this.moderation.log(opened.postId, null, 'HOLD', `spam check: ${admission.spam.reasons.join(', ')}`);
       return opened.threadId;
     });
     this.events.kick();

@@ -1,9 +1,8 @@
 import { type Principal, type ThreadReply, threadsEvents } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { Outbox, OutboxRelay } from '@kern/events';
 import { assertCanWrite, badInput, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ThreadFinder } from '../access/thread-finder';
 import { ThreadsRepository } from './threads.repository';
 import { toThreadReply } from './thread-row';
@@ -12,7 +11,7 @@ import { toThreadReply } from './thread-row';
 @Injectable()
 export class ThreadDecisionsUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly threads: ThreadsRepository,
     private readonly finder: ThreadFinder,
     private readonly outbox: Outbox,
@@ -28,9 +27,9 @@ export class ThreadDecisionsUseCase {
     if (post.opening) throw badInput('The question itself cannot be its answer', { field: 'postId' });
     // An internal note as the answer would show customers that it exists.
     if (post.visibility !== 'EVERYONE' || post.status !== 'VISIBLE') throw badInput('Only a visible reply to everyone can be the accepted answer', { field: 'postId' });
-    await this.dataSource.transaction(async (tx) => {
-      await this.threads.in(tx).setAcceptedPost(thread.thread_id, post.id);
-      await this.outbox.add(tx, threadsEvents.answerAccepted, {
+    await this.database.transaction(async () => {
+      await this.threads.setAcceptedPost(thread.thread_id, post.id);
+      await this.outbox.add(threadsEvents.answerAccepted, {
         postId: post.id,
         threadId: thread.thread_id,
         spaceId: thread.t_space_id,

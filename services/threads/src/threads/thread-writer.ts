@@ -1,7 +1,6 @@
 import type { PostStatus, SpaceReply, ThreadKind } from '@kern/contracts';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { renderMarkdown } from '../posts/markdown';
 import { FollowsRepository } from '../follows/follows.repository';
 import { PostEvents } from '../posts/post-events';
@@ -20,14 +19,13 @@ export class ThreadWriter {
   ) {}
 
   async open(
-    tx: EntityManager,
     thread: { space: SpaceReply; authorId: string; kind: ThreadKind; title: string; body: string; topicIds: string[]; status?: PostStatus },
   ): Promise<{ threadId: string; postId: string }> {
     const id = randomUUID();
     const language = searchLanguage(thread.space.language);
-    await this.threads.in(tx).insert({ id, spaceId: thread.space.id, authorId: thread.authorId, kind: thread.kind, title: thread.title, topicIds: thread.topicIds, language });
+    await this.threads.insert({ id, spaceId: thread.space.id, authorId: thread.authorId, kind: thread.kind, title: thread.title, topicIds: thread.topicIds, language });
     const postId = randomUUID();
-    await this.posts.in(tx).insert({
+    await this.posts.insert({
       id: postId,
       threadId: id,
       authorId: thread.authorId,
@@ -41,10 +39,10 @@ export class ThreadWriter {
     });
     if (thread.status !== 'PENDING_REVIEW') {
       const place = { postId, threadId: id, spaceId: thread.space.id, authorId: thread.authorId, topicIds: thread.topicIds };
-      await this.events.published(tx, { ...place, threadKind: thread.kind, opening: true, visibility: 'EVERYONE', replyToPostId: null, body: thread.body });
+      await this.events.published({ ...place, threadKind: thread.kind, opening: true, visibility: 'EVERYONE', replyToPostId: null, body: thread.body });
     }
-    await this.follows.in(tx).watchUnlessChosen(thread.authorId, id);
-    await this.follows.in(tx).markRead(thread.authorId, id);
+    await this.follows.watchUnlessChosen(thread.authorId, id);
+    await this.follows.markRead(thread.authorId, id);
     return { threadId: id, postId };
   }
 }

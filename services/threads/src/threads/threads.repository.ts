@@ -1,7 +1,6 @@
 import type { ThreadKind } from '@kern/contracts';
+import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import { readerParameters, type Reader } from '../access/reader';
 import { postColumns, visiblePost } from '../posts/post-row';
 import { threadColumns, threadFollowJoins, type ThreadRow } from './thread-row';
@@ -24,11 +23,8 @@ export interface NewThread {
 
 @Injectable()
 export class ThreadsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource | EntityManager) {}
+  constructor(private readonly db: Database) {}
 
-  in(manager: EntityManager): ThreadsRepository {
-    return new ThreadsRepository(manager);
-  }
 
   async insert(thread: NewThread): Promise<void> {
     await this.db.query(
@@ -43,8 +39,36 @@ export class ThreadsRepository {
     return new Map(rows.map((row) => [row.id, row.space_id]));
   }
 
-  async findVisible(reader: Reader, ids: string[], lock = false): Promise<ThreadRow[]> {
-    return this.db.query(`${SELECT_THREADS} AND t.id = ANY($4::uuid[]) ${lock ? 'FOR UPDATE OF t' : ''}`, [...readerParameters(reader), ids]);
+  async findVisible(reader: Reader, ids: string[]): Promise<ThreadRow[]> {
+    return this.db.query(`${SELECT_THREADS} AND t.id = ANY($4::uuid[])`, [...readerParameters(reader), ids]);
+  }
+
+  /**
+   * Locks the thread's row for the rest of the transaction, so replies, counts, a lock and a move
+   * happen one after another, and answers where the thread is now: it may have moved or been locked
+   * since the caller checked access, before its transaction.
+   */
+  async lockForWrite(id: string): Promise<{ spaceId: string; locked: boolean } | null> {
+    const rows: Array<{ space_id: string; locked: boolean }> = await this.db.query(
+      `SELECT space_id, locked_at IS NOT NULL AS locked FROM threads.threads WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ? { spaceId: rows[0].space_id, locked: rows[0].locked } : null;
+  }
+
+  /** Every thread and post of a space, stemmed in its new language. */
+  async setSpaceLanguage(spaceId: string, language: string): Promise<void> {
+    await this.db.query(`UPDATE threads.threads SET language = $2::regconfig WHERE space_id = $1 AND language <> $2::regconfig`, [spaceId, language]);
+    await this.db.query(
+      `UPDATE threads.posts p SET language = $2::regconfig FROM threads.threads t WHERE t.id = p.thread_id AND t.space_id = $1 AND p.language <> $2::regconfig`,
+      [spaceId, language],
+    );
+  }
+
+  /** Into another space, stemmed in that space's language from now on. */
+  async move(id: string, spaceId: string, language: string): Promise<void> {
+    await this.db.query(`UPDATE threads.threads SET space_id = $2, language = $3::regconfig WHERE id = $1`, [id, spaceId, language]);
+    await this.db.query(`UPDATE threads.posts SET language = $2::regconfig WHERE thread_id = $1`, [id, language]);
   }
 
   /** Newest first, by (created_at, id): new threads land on page one and never shift the later pages. */
