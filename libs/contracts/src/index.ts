@@ -2,6 +2,7 @@ export * from './error-codes';
 export * from './principal';
 export * from './rpc';
 export * from './well-formed';
+export * from './visible-text';
 export * from './event';
 export * from './health';
 export * from './services';
