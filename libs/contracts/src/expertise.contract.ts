@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { durableEvent } from './event';
 import { healthRpc } from './health';
 import { rpc } from './rpc';
+import { visibleText } from './visible-text';
 
 export const TopicSlug = z
   .string()
@@ -67,7 +68,7 @@ export const expertise = {
     'expertise.topic.create',
     z.object({
       slug: TopicSlug,
-      name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+      name: visibleText({ min: 1, max: 100 }),
       parentSlug: TopicSlug.nullish(),
     }),
   ),
@@ -78,8 +79,8 @@ export const expertise = {
   updateProfile: rpc<ProfileReply>()(
     'expertise.profile.update',
     z.object({
-      headline: z.string().trim().max(120, 'must be at most 120 characters').nullish(),
-      bio: z.string().trim().max(2000, 'must be at most 2000 characters').nullish(),
+      headline: visibleText({ max: 120 }).nullish(),
+      bio: visibleText({ max: 2000 }).nullish(),
       ambassador: z.boolean().optional(),
       openToQuestions: z.boolean().optional(),
     }).strict(),
@@ -94,7 +95,7 @@ export const expertise = {
     'expertise.expert.find',
     z.union([
       z.object({ topic: TopicSlug, first: z.number().int().min(1).max(50) }).strict(),
-      z.object({ question: z.string().trim().min(3, 'must be at least 3 characters').max(300, 'must be at most 300 characters'), first: z.number().int().min(1).max(50) }).strict(),
+      z.object({ question: visibleText({ min: 3, max: 300, message: 'must be 3-300 characters' }), first: z.number().int().min(1).max(50) }).strict(),
     ]),
   ),
   /** Words that mean a topic (in English or Dutch), so questions find it: for platform admins and community managers. */

@@ -3,6 +3,7 @@ import { durableEvent, event } from './event';
 import { healthRpc } from './health';
 import { ApiScope, MemberKind, PlatformRole, type UserPrincipal } from './principal';
 import { rpc } from './rpc';
+import { visibleText } from './visible-text';
 
 const Email = z.string().trim().toLowerCase().max(254, 'must be at most 254 characters').pipe(z.email({ message: 'must be a valid e-mail address' }));
 /** Length is the only composition rule (NIST 800-63B); common passwords are refused by the service. */
@@ -14,7 +15,7 @@ const Handle = z
     /^[A-Za-z0-9_][A-Za-z0-9_.-]{1,28}[A-Za-z0-9_]$/,
     'must be 3-30 letters, digits, "_", "." or "-", starting and ending with a letter, digit or "_"',
   );
-const DisplayName = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
+const DisplayName = visibleText({ min: 1, max: 80 });
 const Secret = z.string().trim().min(1, 'must not be empty').max(200);
 /** Where the request came from, as the gateway saw it (the socket, or a trusted proxy's header). */
 const ClientAddress = z.string().max(64).optional();
@@ -132,7 +133,7 @@ export const identity = {
   createApiToken: rpc<ApiTokenReply & { token: string }>()(
     'identity.api-token.create',
     z.object({
-      name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+      name: visibleText({ min: 1, max: 100 }),
       scopes: z.array(ApiScope).min(1, 'must name at least one scope').max(2),
     }),
   ),
@@ -143,7 +144,7 @@ export const identity = {
   setUserKind: rpc<UserReply>()('identity.user.set-kind', UserId.extend({ kind: MemberKind })),
   grantRole: rpc<UserReply>()('identity.user.grant-role', UserId.extend({ role: PlatformRole })),
   revokeRole: rpc<UserReply>()('identity.user.revoke-role', UserId.extend({ role: PlatformRole })),
-  suspendUser: rpc<UserReply>()('identity.user.suspend', UserId.extend({ reason: z.string().trim().min(1, 'must not be empty').max(500) })),
+  suspendUser: rpc<UserReply>()('identity.user.suspend', UserId.extend({ reason: visibleText({ min: 1, max: 500 }) })),
   unsuspendUser: rpc<UserReply>()('identity.user.unsuspend', UserId),
   listAuditEvents: rpc<{ events: AuditEventReply[]; hasNextPage: boolean }>()(
     'identity.audit-event.list',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Principal } from './principal';
+import { wellFormed } from './well-formed';
 
 /**
  * One request/reply subject: its wire name, the schema its payload must pass, and (as a type only)
@@ -26,9 +27,13 @@ export type RequestOf<R extends AnyRpc> = z.input<R['request']>;
 export type ParsedRequestOf<R extends AnyRpc> = z.output<R['request']>;
 export type ReplyOf<R extends AnyRpc> = R extends Rpc<string, z.ZodType, infer Reply> ? Reply : never;
 
-/** What travels over NATS: the caller's principal beside the payload, never inside it. */
+/**
+ * What travels over NATS: the caller's principal beside the payload, never inside it. Handlers parse
+ * it with this schema, so every string of every request is refused when it is not storable text
+ * (NUL, a lone surrogate) before the subject's own schema sees it.
+ */
 export const envelopeOf = <Request extends z.ZodType>(request: Request) =>
-  z.object({ principal: Principal, payload: request });
+  z.object({ principal: Principal, payload: wellFormed(request) });
 export interface Envelope<Payload> {
   principal: Principal;
   payload: Payload;

@@ -3,6 +3,7 @@ import { durableEvent } from './event';
 import { TopicSlug } from './expertise.contract';
 import { healthRpc } from './health';
 import { rpc } from './rpc';
+import { visibleText } from './visible-text';
 
 export const Audience = z.enum(['INTERNAL', 'EXTERNAL']);
 export type Audience = z.infer<typeof Audience>;
@@ -26,9 +27,9 @@ export const SpaceSlug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be letters and digits separated by single hyphens')
   .min(2, 'must be at least 2 characters')
   .max(64, 'must be at most 64 characters');
-const SpaceName = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
-const Description = z.string().trim().max(2000, 'must be at most 2000 characters');
-const Guidelines = z.string().trim().max(20_000, 'must be at most 20000 characters');
+const SpaceName = visibleText({ min: 1, max: 100 });
+const Description = visibleText({ max: 2000 });
+const Guidelines = visibleText({ max: 20_000, maxUnits: 80_000 });
 const Topics = z.array(TopicSlug).min(1, 'must name at least one topic').max(20, 'must name at most 20 topics');
 const SpaceId = z.object({ spaceId: z.uuid() });
 const Member = SpaceId.extend({ userId: z.uuid() });
@@ -136,7 +137,7 @@ export const spaces = {
   inviteMember: rpc<MembershipReply>()('spaces.membership.invite', Member),
   setMemberRole: rpc<MembershipReply>()('spaces.membership.set-role', Member.extend({ role: SpaceRole })),
   removeMember: rpc<{ removed: boolean }>()('spaces.membership.remove', Member),
-  banMember: rpc<{ banned: boolean }>()('spaces.membership.ban', Member.extend({ reason: z.string().trim().max(500).optional() })),
+  banMember: rpc<{ banned: boolean }>()('spaces.membership.ban', Member.extend({ reason: visibleText({ max: 500 }).optional() })),
   unbanMember: rpc<{ unbanned: boolean }>()('spaces.membership.unban', Member),
   /** Every active member's id, for a moderator's insights. */
   memberIds: rpc<{ userIds: string[] }>()('spaces.membership.ids', SpaceId.strict()),

@@ -3,6 +3,7 @@ import { TopicSlug } from './expertise.contract';
 import { healthRpc } from './health';
 import { durableEvent } from './event';
 import { rpc } from './rpc';
+import { visibleText } from './visible-text';
 
 export const ThreadKind = z.enum(['QUESTION', 'DISCUSSION', 'ANNOUNCEMENT']);
 export type ThreadKind = z.infer<typeof ThreadKind>;
@@ -18,8 +19,10 @@ export type SpaceFollowLevel = z.infer<typeof SpaceFollowLevel>;
 export const PostStatus = z.enum(['VISIBLE', 'PENDING_REVIEW', 'HIDDEN', 'DELETED']);
 export type PostStatus = z.infer<typeof PostStatus>;
 
-const Title = z.string().trim().min(3, 'must be 3-200 characters').max(200, 'must be 3-200 characters');
-const Body = z.string().trim().min(1, 'must be 1-50000 characters').max(50_000, 'must be 1-50000 characters');
+const Title = visibleText({ min: 3, max: 200, message: 'must be 3-200 characters' });
+/** Markdown; four code units a character still hold 50,000 emoji with skin tones. */
+const Body = visibleText({ min: 1, max: 50_000, maxUnits: 200_000, message: 'must be 1-50000 characters' });
+const Reason = visibleText({ max: 1000 });
 const Page = { first: z.number().int().min(1).max(100), after: z.string().max(200).optional() };
 const PostId = z.object({ postId: z.uuid() });
 const ThreadId = z.object({ threadId: z.uuid() });
@@ -157,8 +160,8 @@ export const threads = {
   /** Everything in the thread so far counts as read by the principal. */
   markThreadRead: rpc<ThreadReply>()('threads.follow.mark-read', ThreadId),
   /** Members flag a post; 3 members (or 1 moderator) hide it until a moderator decides. */
-  flagPost: rpc<{ flagged: boolean }>()('threads.post.flag', PostId.extend({ reason: FlagReason, comment: z.string().trim().max(1000).optional() })),
-  moderatePost: rpc<PostReply>()('threads.post.moderate', PostId.extend({ action: ModerationAction, reason: z.string().trim().max(1000).optional() })),
+  flagPost: rpc<{ flagged: boolean }>()('threads.post.flag', PostId.extend({ reason: FlagReason, comment: Reason.optional() })),
+  moderatePost: rpc<PostReply>()('threads.post.moderate', PostId.extend({ action: ModerationAction, reason: Reason.optional() })),
   /** Held, hidden and flagged posts in the spaces the principal moderates (or in one of them), oldest first. */
   reviewQueue: rpc<{ posts: PostReply[]; hasNextPage: boolean }>()('threads.post.review-queue', z.object({ spaceId: z.uuid().optional(), ...Page })),
   /** Who moderated a post, when and why: for moderators. */

@@ -1,5 +1,6 @@
 export * from './domain-error';
 export * from './validation';
+export * from './cursor';
 export * from './access';
 export * from './rpc-handler';
 export * from './rpc-error.filter';

@@ -1,5 +1,5 @@
 import type { MembershipReply, MembershipStatus, Principal } from '@kern/contracts';
-import { badInput, forbidden } from '@kern/messaging';
+import { forbidden, parseTimeCursor } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { accessOf } from '../access/space-access';
 import { viewerOf } from '../access/viewer';
@@ -39,7 +39,6 @@ export class ListMembersUseCase {
 
 /** `after` is the last membership's `joinedAt|userId`. */
 function parseCursor(after: string): { joinedAt: string; userId: string } {
-  const [joinedAt, userId] = after.split('|');
-  if (!joinedAt || Number.isNaN(Date.parse(joinedAt)) || !/^[0-9a-f-]{36}$/i.test(userId ?? '')) throw badInput('Invalid cursor', { field: 'after' });
-  return { joinedAt, userId };
+  const { at, id } = parseTimeCursor(after);
+  return { joinedAt: at, userId: id };
 }

@@ -1,5 +1,5 @@
 import type { PostReply, Principal } from '@kern/contracts';
-import { badInput, forbidden, notFound } from '@kern/messaging';
+import { forbidden, notFound, parseSequenceCursor } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { readerOf } from '../access/reader';
 import { SpaceAccessClient } from '../access/space-access.client';
@@ -15,7 +15,7 @@ export class ReviewQueueUseCase {
 
   /** One space's queue, or the queues of every space the principal moderates. */
   async execute(query: { spaceId?: string; first: number; after?: string }, principal: Principal): Promise<{ posts: PostReply[]; hasNextPage: boolean }> {
-    if (query.after !== undefined && !/^\d{1,19}$/.test(query.after)) throw badInput('Invalid cursor', { field: 'after' });
+    const after = query.after === undefined ? undefined : parseSequenceCursor(query.after);
     const candidates = query.spaceId ? [query.spaceId] : await this.moderation.spacesWithQueue();
     const access = await this.spaces.forSpaces(candidates, principal);
     if (query.spaceId) {
@@ -27,7 +27,7 @@ export class ReviewQueueUseCase {
     if (moderated.length === 0) return { posts: [], hasNextPage: false };
     // Moderators of several spaces are employees or customers alike; internal notes follow the principal's kind.
     const reader = readerOf(principal, moderated[0]);
-    const rows = await this.moderation.queue(reader, moderated.map((entry) => entry.spaceId), query.first, query.after);
+    const rows = await this.moderation.queue(reader, moderated.map((entry) => entry.spaceId), query.first, after);
     return { posts: rows.slice(0, query.first).map((row) => toPostReply(row, reader)), hasNextPage: rows.length > query.first };
   }
 }

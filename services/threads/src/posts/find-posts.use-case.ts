@@ -1,5 +1,5 @@
 import type { PostEditReply, PostReply, Principal } from '@kern/contracts';
-import { badInput, forbidden } from '@kern/messaging';
+import { forbidden, parseSequenceCursor } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { readerOf } from '../access/reader';
 import { SpaceAccessClient } from '../access/space-access.client';
@@ -17,8 +17,8 @@ export class FindPostsUseCase {
 
   async list(query: { threadId: string; first: number; after?: string }, principal: Principal): Promise<{ posts: PostReply[]; hasNextPage: boolean }> {
     const { thread, reader } = await this.finder.thread(query.threadId, principal);
-    if (query.after !== undefined && !/^\d{1,19}$/.test(query.after)) throw badInput('Invalid cursor', { field: 'after' });
-    const rows = await this.posts.listReplies(reader, thread.thread_id, query.first, query.after);
+    const after = query.after === undefined ? undefined : parseSequenceCursor(query.after);
+    const rows = await this.posts.listReplies(reader, thread.thread_id, query.first, after);
     return { posts: rows.slice(0, query.first).map((row) => toPostReply(row, reader)), hasNextPage: rows.length > query.first };
   }
 
