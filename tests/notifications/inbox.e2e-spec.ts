@@ -26,7 +26,8 @@ let other: Person;
 let space: { id: string };
 
 beforeAll(async () => {
-  community = await Community.start();
+  // Retried long enough to outlast a restart of identity on a busy machine (see the mention test).
+  community = await Community.start({ EVENTS_MAX_ATTEMPTS: '30' });
   await community.topic('billing');
   manager = await community.employee('olga', { manager: true });
   [employee, customer, other] = await Promise.all([community.employee('emil'), community.customer('cora'), community.customer('otto')]);
@@ -74,6 +75,21 @@ it('notifies mentioned people who may read the thread, and nobody else', async (
   await waitFor(async () => (await about(manager, 'Inside talk')).some((entry) => entry.kind === 'MENTION'), { what: 'olga to be mentioned inside' });
   expect((await about(other, 'Outside talk'))[0].kind).toBe('MENTION');
   expect(await about(other, 'Inside talk')).toEqual([]);
+});
+
+it('when identity does not answer while a mention is delivered, then the mention arrives once identity is back', async () => {
+  const thread = await start(employee, 'Mention while identity is away', space.id, 'DISCUSSION');
+  const stack = community.stack;
+  await Promise.all(stack.find('identity').map((process) => process.stop()));
+  try {
+    await employee.client.ok(`mutation($input: ReplyInput!) { reply(input: $input) { id } }`, { input: { threadId: thread.id, body: 'Have a look, @otto' } });
+    const [threads] = stack.find('threads');
+    await threads.waitForLog((line) => line.consumer === 'threads-notify-post-published' && /redelivered/.test(line.msg ?? ''), 'the delivery to fail and wait for a retry');
+  } finally {
+    await stack.startProcess('identity');
+  }
+  await waitFor(async () => (await about(other, 'Mention while identity is away')).length === 1, { what: 'otto to be mentioned after all', timeoutMs: 30_000 });
+  expect((await about(other, 'Mention while identity is away'))[0].kind).toBe('MENTION');
 });
 
 it('tells the author of an accepted answer, and the author of a moderated post', async () => {

@@ -1,4 +1,5 @@
-import { queryDatabase } from '@kern/testing';
+import { queryDatabase, waitFor } from '@kern/testing';
+import { Client } from 'pg';
 import { Community, JOIN, type Person } from '../spaces/community';
 import { EDIT, REPLY, START, THREAD } from './forum';
 
@@ -103,4 +104,31 @@ it('when 100 clients read and write together (one request in ten a write), then 
   const stored = await queryDatabase<{ body: string }>(community.stack.database.url, `SELECT body FROM threads.posts WHERE body LIKE 'Load reply %'`);
   expect(stored.map((row) => row.body).sort()).toEqual([...written].sort());
   await expectHealthy();
+});
+
+it('when work in hand hangs on the database at SIGTERM, then the service still exits within SHUTDOWN_TIMEOUT_MS', async () => {
+  const thread = await startThread(customer, 'Hanging on a lock');
+  const stack = community.stack;
+  await Promise.all(stack.find('threads').map((process) => process.stop()));
+  // Only the shutdown deadline can end this replica: its statements would wait two minutes.
+  const replica = await stack.startProcess('threads', { SHUTDOWN_TIMEOUT_MS: '2000', DATABASE_STATEMENT_TIMEOUT_MS: '120000' });
+  const locker = new Client({ connectionString: stack.database.url });
+  await locker.connect();
+  try {
+    await locker.query('BEGIN');
+    // The reply is stored; delivering its notification (a durable handler) waits for the lock.
+    await locker.query('LOCK TABLE threads.notifications IN ACCESS EXCLUSIVE MODE');
+    await employee.client.ok(REPLY, { input: { threadId: thread.id, body: 'Your notification is stuck behind a lock' } });
+    await waitFor(
+      async () =>
+        (await queryDatabase(stack.database.url, `SELECT 1 FROM pg_stat_activity WHERE application_name = 'kern-threads' AND wait_event_type = 'Lock'`)).length > 0,
+      { what: 'the notification handler to wait for the lock' },
+    );
+    // Exited by its own deadline, not by the test's SIGKILL after 15 s.
+    expect(await replica.stop()).toEqual({ code: 1, signal: null });
+  } finally {
+    await locker.query('ROLLBACK');
+    await locker.end();
+    await stack.startProcess('threads');
+  }
 });
