@@ -29,7 +29,6 @@ export function toMembershipReply(row: MembershipRow): MembershipReply {
 export class MembershipsRepository {
   constructor(private readonly db: Database) {}
 
-
   async find(spaceId: string, userId: string, lock = false): Promise<MembershipReply | null> {
     const rows: MembershipRow[] = await this.db.query(
       `SELECT ${COLUMNS} FROM spaces.memberships WHERE space_id = $1 AND user_id = $2 ${lock ? 'FOR UPDATE' : ''}`,

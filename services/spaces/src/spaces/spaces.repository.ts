@@ -48,7 +48,6 @@ export interface DirectoryQuery {
 export class SpacesRepository {
   constructor(private readonly db: Database) {}
 
-
   async findVisible(viewer: Viewer, by: { id: string } | { slug: string }, lock?: 'FOR UPDATE' | 'FOR SHARE'): Promise<SpaceRow | null> {
     const condition = 'id' in by ? 's.id = $4::uuid' : 's.slug = $4';
     // Locks the space row only: concurrent joins (FOR SHARE) wait for an audience change (FOR UPDATE).

@@ -6,7 +6,6 @@ import { Injectable } from '@nestjs/common';
 export class FollowsRepository {
   constructor(private readonly db: Database) {}
 
-
   async setThreadLevel(userId: string, threadId: string, level: FollowLevel): Promise<void> {
     await this.db.query(
       `INSERT INTO threads.thread_follows (user_id, thread_id, level) VALUES ($1, $2, $3)

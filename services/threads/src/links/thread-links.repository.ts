@@ -5,7 +5,6 @@ import { Injectable } from '@nestjs/common';
 export class ThreadLinksRepository {
   constructor(private readonly db: Database) {}
 
-
   async link(fromThreadId: string, toThreadId: string, createdBy: string): Promise<void> {
     await this.db.query(
       `INSERT INTO threads.thread_links (from_thread_id, to_thread_id, created_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,

@@ -25,7 +25,6 @@ export interface WriteRate {
 export class ModerationRepository {
   constructor(private readonly db: Database) {}
 
-
   /** `since`: counts threads and replies from then on (the account's first day). */
   async activityOf(authorId: string, since: Date): Promise<AuthorActivity> {
     const [row] = await this.db.query(

@@ -23,7 +23,6 @@ const SELECT_POSTS = `SELECT ${postColumns('$1')} FROM threads.posts p WHERE ${v
 export class PostsRepository {
   constructor(private readonly db: Database) {}
 
-
   async insert(post: NewPost): Promise<void> {
     await this.db.query(
       `INSERT INTO threads.posts (id, thread_id, author_id, opening, body, body_html, visibility, status, reply_to_post_id, language)

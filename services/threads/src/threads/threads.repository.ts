@@ -25,7 +25,6 @@ export interface NewThread {
 export class ThreadsRepository {
   constructor(private readonly db: Database) {}
 
-
   async insert(thread: NewThread): Promise<void> {
     await this.db.query(
       `INSERT INTO threads.threads (id, space_id, author_id, kind, title, topic_ids, language) VALUES ($1, $2, $3, $4, $5, $6, $7::regconfig)`,
