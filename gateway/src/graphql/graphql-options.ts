@@ -8,6 +8,7 @@ import type { AccessTokenVerifier } from '../auth/access-token.verifier';
 import type { RequestContext } from '../auth/request-context';
 import type { GatewayConfig } from '../config/gateway.config';
 import { formatGraphQLError, httpStatusOf } from '../errors/graphql-error.mapper';
+import { credentialKeyOf } from '../live/live-viewer';
 import { createLoaders } from './loaders';
 import { depthLimit } from './depth-limit.rule';
 import { readOnlyCredentials } from './read-only-credentials.plugin';
@@ -26,7 +27,12 @@ export function graphqlOptions(
     const header = connectionParams.authorization ?? connectionParams.Authorization;
     const authorization = typeof header === 'string' ? header : undefined;
     const principal = await verifier.principalFor(authorization);
-    return { principal, clientAddress: undefined, loaders: createLoaders(client, principal), revalidate: () => verifier.principalFor(authorization) };
+    return {
+      principal,
+      clientAddress: undefined,
+      loaders: createLoaders(client, principal),
+      viewer: { credentialKey: credentialKeyOf(authorization), revalidate: () => verifier.principalFor(authorization) },
+    };
   };
   return {
     path: '/graphql',
