@@ -108,10 +108,35 @@ it('refuses a connection with a bad token', async () => {
 });
 
 describe('subscriptions cannot be used to knock the gateway over', () => {
+  const DEEP = `subscription($threadId: ID!) {
+    postAdded(threadId: $threadId) { thread { posts { edges { node { thread { posts { edges { node { thread { title } } } } } } } } } }
+  }`;
   let thread: { id: string };
 
   beforeAll(async () => {
     thread = (await customer.client.ok(START, { input: { spaceId: space.id, kind: 'QUESTION', title: 'Limits', body: 'Body' } })).startThread;
+  });
+
+  it('refuses a subscription nested deeper than the limit, as over HTTP', async () => {
+    const deep = subscribe(community.stack.gatewayUrl, customer, DEEP, { threadId: thread.id });
+    await waitFor(() => deep.errors.length > 0 || deep.received.length > 0, { what: 'the refusal' });
+    expect(deep.errors).toEqual([[expect.objectContaining({ message: 'Query is 11 levels deep; the limit is 10', extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'DEPTH', max: 10, actual: 11 } })]]);
+  });
+
+  it('refuses subscriptions past the limit per connection, and counts only those still open', async () => {
+    const socket = connection(community.stack.gatewayUrl, customer);
+    const open = Array.from({ length: 20 }, () => subscribeOn(socket, POST_ADDED, { threadId: thread.id }));
+    const oneTooMany = subscribeOn(socket, POST_ADDED, { threadId: thread.id });
+    await waitFor(() => oneTooMany.errors.length > 0, { what: 'the 21st subscription to be refused' });
+    expect(oneTooMany.errors).toEqual([[expect.objectContaining({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'SUBSCRIPTIONS', max: 20 } })]]);
+
+    open[0].unsubscribe();
+    const replacement = subscribeOn(socket, POST_ADDED, { threadId: thread.id });
+    await settle();
+    await employee.client.ok(REPLY, { input: { threadId: thread.id, body: 'for the subscribers still listening' } });
+    await waitFor(() => replacement.received.length === 1 && open.slice(1).every((subscription) => subscription.received.length === 1), { what: 'the post on every open subscription' });
+    expect(open[0].received).toEqual([]);
+    expect(replacement.errors).toEqual([]);
   });
 
   it('checks each new post once per viewer, however many identical subscriptions they hold', async () => {
