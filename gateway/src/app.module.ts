@@ -10,6 +10,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { resolvers } from './graphql/resolvers';
 import { HealthController } from './health/health.controller';
 import { LiveEvents } from './live/live-events';
+import { LiveFeeds } from './live/live-feeds';
 
 @Module({})
 export class AppModule {
@@ -29,7 +30,7 @@ export class AppModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [...resolvers, LiveEvents],
+      providers: [...resolvers, LiveEvents, LiveFeeds],
     };
   }
 }

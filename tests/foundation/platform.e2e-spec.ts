@@ -1,4 +1,6 @@
 import { KernStack, waitFor, type KernProcess } from '@kern/testing';
+import { register } from '../identity/operations';
+import { watchServiceCalls } from './service-calls';
 
 const TIMEOUT_MS = 1500;
 const TOPICS = `{ topics { slug } }`;
@@ -53,12 +55,65 @@ describe('GraphQL requests a client gets wrong', () => {
   it('refuses a query nested deeper than the limit before running it', async () => {
     const deep = `{ topics { ${'parent { '.repeat(12)}slug${' }'.repeat(12)} } }`;
     const response = await stack.graphql.request(deep);
-    expect(response.errors?.[0]).toMatchObject({ message: 'Query is 14 levels deep; the limit is 10', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]).toMatchObject({ message: 'Query is 14 levels deep; the limit is 10', extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'DEPTH', max: 10, actual: 14 } });
   });
 
   it('refuses a body larger than the limit with 413', async () => {
     const response = await stack.graphql.post(JSON.stringify({ query: `{ topics { slug } }`, variables: { padding: 'x'.repeat(200_000) } }));
     expect(response.status).toBe(413);
+  });
+});
+
+const aliased = (count: number, field: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+const NESTED_PAGES = `query($threads: Int, $posts: Int) {
+  space(slug: "nowhere") { threads(first: $threads) { edges { node { posts(first: $posts) { edges { node { body } } } } } } }
+}`;
+
+describe('queries built to make the services work hard', () => {
+  it('refuses more aliases than the limit before running anything', async () => {
+    const response = await stack.graphql.request(aliased(31, 'topics { slug }'));
+    expect(response.status).toBe(400);
+    expect(response.data).toBeUndefined();
+    expect(response.errors).toEqual([
+      expect.objectContaining({ message: 'Aliases limit of 30 exceeded, found 31.', extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'ALIASES', max: 30 } }),
+    ]);
+    expect((await stack.graphql.ok(aliased(30, 'topics { slug }'))).a29).toEqual([]);
+  });
+
+  it('refuses more directives than the limit', async () => {
+    const response = await stack.graphql.request(`{ topics { slug ${'@include(if: true) '.repeat(51)} } }`);
+    expect(response.errors?.[0].extensions).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'DIRECTIVES', max: 50 });
+  });
+
+  it('refuses a query whose pages multiply past the cost limit, saying what it costs', async () => {
+    const response = await stack.graphql.request(NESTED_PAGES, { threads: 100, posts: 100 });
+    expect(response.status).toBe(400);
+    expect(response.errors).toEqual([
+      expect.objectContaining({
+        message: 'Query costs 20302; the limit is 10000',
+        extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'COST', max: 10000, actual: 20302 },
+      }),
+    ]);
+    // The same document with smaller pages runs (and finds no such space).
+    expect(await stack.graphql.errorCode(NESTED_PAGES, { threads: 20, posts: 20 })).toBe('NOT_FOUND');
+  });
+
+  it('answers `me` asked many times in one request with one identity call, and refuses 4,500 of them unparsed', async () => {
+    const ann = stack.graphql.withToken((await register(stack.graphql, 'aliasedann')).accessToken);
+    const calls = await watchServiceCalls(stack.nats.url, 'identity.user.get');
+    try {
+      const answers = await ann.ok(aliased(30, 'me { handle }'));
+      expect(Object.values(answers)).toEqual(Array.from({ length: 30 }, () => ({ handle: 'aliasedann' })));
+      expect(await calls.payloads()).toHaveLength(1);
+
+      const flood = await ann.request(aliased(4500, 'me { handle }'));
+      expect(flood.status).toBe(400);
+      expect(flood.errors?.[0]).toMatchObject({ message: expect.stringContaining('more that 5000 tokens'), extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+      expect(await calls.payloads()).toHaveLength(1);
+    } finally {
+      await calls.stop();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { waitFor } from '@kern/testing';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { watchServiceCalls } from '../foundation/service-calls';
 import { Community, type Person } from '../spaces/community';
 import { REPLY, START } from '../threads/forum';
 
@@ -23,8 +24,8 @@ afterAll(async () => {
   await community?.stop();
 });
 
-/** Subscribes over graphql-ws through a given gateway and collects what arrives. */
-function subscribe(url: string, person: Person | null, query: string, variables: Record<string, unknown> = {}) {
+/** A graphql-ws connection through a given gateway. */
+function connection(url: string, person: Person | null) {
   const client = createClient({
     url: url.replace(/^http/, 'ws') + '/graphql',
     webSocketImpl: WebSocket,
@@ -32,10 +33,20 @@ function subscribe(url: string, person: Person | null, query: string, variables:
     retryAttempts: 0,
   });
   clients.push(client);
+  return client;
+}
+
+/** Subscribes on a connection and collects what arrives. */
+function subscribeOn(client: Client, query: string, variables: Record<string, unknown> = {}) {
   const received: Array<Record<string, any>> = []; // eslint-disable-line @typescript-eslint/no-explicit-any
   const errors: unknown[] = [];
-  client.subscribe({ query, variables }, { next: (value) => received.push(value.data ?? { errors: value.errors }), error: (error) => errors.push(error), complete: () => undefined });
-  return { received, errors };
+  const unsubscribe = client.subscribe({ query, variables }, { next: (value) => received.push(value.data ?? { errors: value.errors }), error: (error) => errors.push(error), complete: () => undefined });
+  return { received, errors, unsubscribe };
+}
+
+/** Subscribes on a connection of its own. */
+function subscribe(url: string, person: Person | null, query: string, variables: Record<string, unknown> = {}) {
+  return subscribeOn(connection(url, person), query, variables);
 }
 
 const POST_ADDED = `subscription($threadId: ID!) { postAdded(threadId: $threadId) { body visibility author { handle } } }`;
@@ -94,4 +105,61 @@ it('refuses a connection with a bad token', async () => {
   const bad = subscribe(community.stack.gatewayUrl, forged, NOTIFICATION_ADDED);
   await waitFor(() => bad.errors.length > 0 || bad.received.length > 0, { what: 'the refusal' });
   expect(bad.received.filter((data) => data.notificationAdded)).toEqual([]);
+});
+
+describe('subscriptions cannot be used to knock the gateway over', () => {
+  const DEEP = `subscription($threadId: ID!) {
+    postAdded(threadId: $threadId) { thread { posts { edges { node { thread { posts { edges { node { thread { title } } } } } } } } } }
+  }`;
+  let thread: { id: string };
+
+  beforeAll(async () => {
+    thread = (await customer.client.ok(START, { input: { spaceId: space.id, kind: 'QUESTION', title: 'Limits', body: 'Body' } })).startThread;
+  });
+
+  it('refuses a subscription nested deeper than the limit, as over HTTP', async () => {
+    const deep = subscribe(community.stack.gatewayUrl, customer, DEEP, { threadId: thread.id });
+    await waitFor(() => deep.errors.length > 0 || deep.received.length > 0, { what: 'the refusal' });
+    expect(deep.errors).toEqual([[expect.objectContaining({ message: 'Query is 11 levels deep; the limit is 10', extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'DEPTH', max: 10, actual: 11 } })]]);
+  });
+
+  it('refuses subscriptions past the limit per connection, and counts only those still open', async () => {
+    const socket = connection(community.stack.gatewayUrl, customer);
+    const open = Array.from({ length: 20 }, () => subscribeOn(socket, POST_ADDED, { threadId: thread.id }));
+    const oneTooMany = subscribeOn(socket, POST_ADDED, { threadId: thread.id });
+    await waitFor(() => oneTooMany.errors.length > 0, { what: 'the 21st subscription to be refused' });
+    expect(oneTooMany.errors).toEqual([[expect.objectContaining({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'SUBSCRIPTIONS', max: 20 } })]]);
+
+    open[0].unsubscribe();
+    const replacement = subscribeOn(socket, POST_ADDED, { threadId: thread.id });
+    await settle();
+    await employee.client.ok(REPLY, { input: { threadId: thread.id, body: 'for the subscribers still listening' } });
+    await waitFor(() => replacement.received.length === 1 && open.slice(1).every((subscription) => subscription.received.length === 1), { what: 'the post on every open subscription' });
+    expect(open[0].received).toEqual([]);
+    expect(replacement.errors).toEqual([]);
+  });
+
+  it('checks each new post once per viewer, however many identical subscriptions they hold', async () => {
+    const customerSockets = [connection(community.stack.gatewayUrl, customer), connection(community.stack.gatewayUrl, customer)];
+    const asCustomer = [...Array.from({ length: 3 }, () => subscribeOn(customerSockets[0], POST_ADDED, { threadId: thread.id })), ...Array.from({ length: 2 }, () => subscribeOn(customerSockets[1], POST_ADDED, { threadId: thread.id }))];
+    const employeeSocket = connection(community.stack.gatewayUrl, employee);
+    const asEmployee = Array.from({ length: 2 }, () => subscribeOn(employeeSocket, POST_ADDED, { threadId: thread.id }));
+    await settle();
+    const calls = await watchServiceCalls(community.stack.nats.url, 'threads.post.get-many');
+    try {
+      const note = (await employee.client.ok(`mutation($input: ReplyInput!) { reply(input: $input) { id } }`, { input: { threadId: thread.id, body: 'note for employees', visibility: 'INTERNAL' } })).reply;
+      const answer = (await employee.client.ok(`mutation($input: ReplyInput!) { reply(input: $input) { id } }`, { input: { threadId: thread.id, body: 'answer for all' } })).reply;
+      const lastBody = (subscription: { received: Array<Record<string, any>> }) => subscription.received.at(-1)?.postAdded.body; // eslint-disable-line @typescript-eslint/no-explicit-any
+      await waitFor(() => [...asCustomer, ...asEmployee].every((subscription) => lastBody(subscription) === 'answer for all'), { what: 'the answer on every subscription' });
+
+      expect(asEmployee.map((subscription) => subscription.received.map((data) => data.postAdded.body))).toEqual(Array.from({ length: 2 }, () => ['note for employees', 'answer for all']));
+      expect(asCustomer.map((subscription) => subscription.received.map((data) => data.postAdded.body))).toEqual(Array.from({ length: 5 }, () => ['answer for all']));
+      // One look-up per post for each set of rights: the customer's and the employee's.
+      const [noteId, answerId] = [note.id, answer.id].map((id: string) => Buffer.from(id, 'base64url').toString('utf8').replace(/^Post:/, ''));
+      const lookups = (await calls.payloads()).filter((payload) => payload.ids.includes(noteId) || payload.ids.includes(answerId));
+      expect(lookups.map((payload) => payload.ids.join()).sort()).toEqual([noteId, noteId, answerId, answerId].sort());
+    } finally {
+      await calls.stop();
+    }
+  });
 });

@@ -2,7 +2,8 @@ import { identity, MemberKind, PlatformRole, type Principal } from '@kern/contra
 import { ServiceClient } from '@kern/messaging';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { CurrentPrincipal, Loaders } from '../auth/current-principal.decorator';
+import type { Loaders as RequestLoaders } from '../graphql/loaders';
 import { toConnection } from '../common/connection';
 import { pageSize } from '../common/connection-args';
 import { idOf } from '../common/global-id';
@@ -46,11 +47,11 @@ export class AdminResolver {
 
   @Query(() => AuditEventConnectionModel, { description: 'Security events, newest first.' })
   async auditLog(
-    @CurrentPrincipal() principal: Principal,
+    @Loaders() loaders: RequestLoaders,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    const { events, hasNextPage } = await this.client.call(identity.listAuditEvents, { first: pageSize(first), ...(after ? { after } : {}) }, principal);
+    const { events, hasNextPage } = await loaders.reads.call(identity.listAuditEvents, { first: pageSize(first), ...(after ? { after } : {}) });
     return toConnection(events.map(AuditEventModel.from), (event) => event.id, hasNextPage);
   }
 }

@@ -1,5 +1,6 @@
 import { DomainError } from '@kern/messaging';
 import { GraphQLError } from 'graphql';
+import { queryLimitError } from '../graphql/query-limit.error';
 import { formatGraphQLError } from './graphql-error.mapper';
 
 function resolverError(original: Error) {
@@ -35,5 +36,31 @@ describe('formatGraphQLError', () => {
     expect(format({ message: error.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, error).extensions).toEqual({
       code: 'GRAPHQL_PARSE_FAILED',
     });
+  });
+
+  it('keeps a query limit with its code, even where Apollo wrapped it as a validation failure', () => {
+    const limit = queryLimitError('COST', 'Query costs 20302; the limit is 10000', 10_000, { actual: 20302 });
+    const wrapped = new GraphQLError(limit.message, { originalError: limit, extensions: { ...limit.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } });
+    for (const error of [limit, wrapped]) {
+      expect(format({ message: error.message, extensions: error.extensions }, error)).toEqual({
+        message: 'Query costs 20302; the limit is 10000',
+        locations: undefined,
+        extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'COST', max: 10_000, actual: 20302 },
+      });
+    }
+  });
+
+  it('leaves out "Did you mean" suggestions when told to (production), and only then', () => {
+    const messages = [
+      ['Cannot query field "mee" on type "Query". Did you mean "me"?', 'Cannot query field "mee" on type "Query".'],
+      ['Value "EXTERNL" does not exist in "Audience" enum. Did you mean the enum value "EXTERNAL"?', 'Value "EXTERNL" does not exist in "Audience" enum.'],
+      ['Unknown argument "frist" on field "Query.spaces". Did you mean "first"?', 'Unknown argument "frist" on field "Query.spaces".'],
+    ];
+    const production = formatGraphQLError(() => undefined, { hideSuggestions: true });
+    for (const [message, hidden] of messages) {
+      const error = new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      expect(production({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, error).message).toBe(hidden);
+      expect(format({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, error).message).toBe(message);
+    }
   });
 });

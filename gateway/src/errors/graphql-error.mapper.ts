@@ -2,6 +2,7 @@ import { ErrorCode, isErrorCode } from '@kern/contracts';
 import { DomainError } from '@kern/messaging';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import { queryLimitOf } from '../graphql/query-limit.error';
 
 /** Codes graphql-js and Apollo Server set themselves for requests that never reached a resolver. */
 const REQUEST_ERROR_CODES = new Set([
@@ -43,13 +44,24 @@ function assertUnreachable(value: never): never {
   throw new Error(`Unhandled error code ${String(value)}`);
 }
 
+/** graphql-js's "Did you mean ..." (fields, arguments, types, enum values): it maps the schema for anyone who guesses. */
+const SUGGESTION = / ?Did you mean .+\?$/;
+
+export interface ErrorFormatOptions {
+  /** Leave out graphql-js's suggestions (production: introspection is off, so they would stand in for it). */
+  hideSuggestions?: boolean;
+}
+
 /**
  * Apollo's `formatError`: what a client may learn of a failure. Domain errors keep their code and
- * details; graphql-js request errors pass; everything else is a bug, logged and shown only as
- * INTERNAL_SERVER_ERROR, never with a stack trace.
+ * details; query limits keep theirs; graphql-js request errors pass; everything else is a bug,
+ * logged and shown only as INTERNAL_SERVER_ERROR, never with a stack trace.
  */
-export function formatGraphQLError(log: (error: unknown) => void) {
+export function formatGraphQLError(log: (error: unknown) => void, options: ErrorFormatOptions = {}) {
+  const withoutSuggestions = (message: string) => (options.hideSuggestions ? message.replace(SUGGESTION, '') : message);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const limit = queryLimitOf(error);
+    if (limit) return { message: formatted.message, locations: formatted.locations, extensions: { ...limit } };
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
       if (original.code === ErrorCode.INTERNAL) log(original);
@@ -63,7 +75,7 @@ export function formatGraphQLError(log: (error: unknown) => void) {
     const code = formatted.extensions?.code;
     // Request errors, and errors the gateway raised itself with a contract code (a bad token).
     if (typeof code === 'string' && (REQUEST_ERROR_CODES.has(code) || (isGraphQLError(original) && isErrorCode(code)))) {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+      return { message: withoutSuggestions(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
     log(original);
     return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };

@@ -1,6 +1,5 @@
 import { expertise, hasRole, threads, type Principal } from '@kern/contracts';
-import { forbidden, notFound, unauthenticated, ServiceClient } from '@kern/messaging';
-import { Inject } from '@nestjs/common';
+import { forbidden, notFound, unauthenticated } from '@kern/messaging';
 import { Args, Field, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Loaders } from '../auth/current-principal.decorator';
 import { fromCursor, toConnection } from '../common/connection';
@@ -19,20 +18,19 @@ export class TopicDemandModel {
 
 @Resolver(() => TopicDemandModel)
 export class AnswerableResolver {
-  constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
-
   @Query(() => ThreadConnectionModel, {
     description: "Questions you can answer: open, unanswered questions you may read on topics you know (declared or earned), best matches first.",
   })
   async answerableQuestions(
+    @Loaders() loaders: RequestLoaders,
     @CurrentPrincipal() principal: Principal,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
     if (principal.kind === 'ANONYMOUS') throw unauthenticated();
-    const { topics } = await this.client.call(expertise.topicAffinity, {}, principal);
+    const { topics } = await loaders.reads.call(expertise.topicAffinity, {});
     const cursor = fromCursor(after);
-    const page = await this.client.call(threads.openQuestions, { topics, first: pageSize(first), ...(cursor ? { after: cursor } : {}) }, principal);
+    const page = await loaders.reads.call(threads.openQuestions, { topics, first: pageSize(first), ...(cursor ? { after: cursor } : {}) });
     // A ranked list pages by position: each cursor is how many came before the next page.
     const start = Number(cursor ?? 0);
     const positions = new Map(page.threads.map((thread, index) => [thread.id, start + index + 1]));
@@ -40,11 +38,11 @@ export class AnswerableResolver {
   }
 
   @Query(() => [TopicDemandModel], { description: 'Topics with open questions and no expert yet, most asked first: whom to recruit. Platform admins and community managers.' })
-  async topicsWithoutExperts(@CurrentPrincipal() principal: Principal) {
+  async topicsWithoutExperts(@CurrentPrincipal() principal: Principal, @Loaders() loaders: RequestLoaders) {
     if (!hasRole(principal, 'ADMIN', 'COMMUNITY_MANAGER')) throw forbidden('Only platform admins and community managers see this');
-    const { topics } = await this.client.call(threads.openQuestionTopics, {}, principal);
+    const { topics } = await loaders.reads.call(threads.openQuestionTopics, {});
     if (topics.length === 0) return [];
-    const { topicIds } = await this.client.call(expertise.topicsWithoutExperts, { ids: topics.map((topic) => topic.topicId).slice(0, 1000) }, principal);
+    const { topicIds } = await loaders.reads.call(expertise.topicsWithoutExperts, { ids: topics.map((topic) => topic.topicId).slice(0, 1000) });
     const without = new Set(topicIds);
     return topics.filter((topic) => without.has(topic.topicId)).map((topic) => Object.assign(new TopicDemandModel(), topic));
   }

@@ -22,7 +22,7 @@ export class ExpertiseResolver {
 
   @Query(() => [ExpertModel], { description: 'Who knows about this? By topic slug (sub-topics included), or by a free-text question matched to topics and recent answers.' })
   async experts(
-    @CurrentPrincipal() principal: Principal,
+    @Loaders() loaders: RequestLoaders,
     @Args('topic', { type: () => String, nullable: true }) topic?: string,
     @Args('question', { type: () => String, nullable: true }) question?: string,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
@@ -31,7 +31,7 @@ export class ExpertiseResolver {
     const count = first ?? 10;
     if (!Number.isInteger(count) || count < 1 || count > MAX_EXPERTS) throw badInput(`Invalid input: first: must be between 1 and ${MAX_EXPERTS}`, { field: 'first' });
     const query = topic != null ? { topic, first: count } : { question: question!, first: count };
-    const { experts } = await this.client.call(expertise.findExperts, query, principal);
+    const { experts } = await loaders.reads.call(expertise.findExperts, query);
     return experts.map(ExpertModel.from);
   }
 

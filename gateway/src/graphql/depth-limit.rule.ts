@@ -1,4 +1,5 @@
-import { GraphQLError, Kind, type ASTNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { Kind, type ASTNode, type FragmentDefinitionNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { queryLimitError } from './query-limit.error';
 
 /**
  * Refuses queries nested deeper than `max` fields (fragments followed), before anything executes:
@@ -6,34 +7,42 @@ import { GraphQLError, Kind, type ASTNode, type ValidationContext, type Validati
  */
 export function depthLimit(max: number): ValidationRule {
   return (context: ValidationContext) => {
-    const fragments = new Map(context.getDocument().definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])));
-    const depthOf = (node: ASTNode, depth: number, seen: Set<string>): number => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    // Each fragment is measured once: spreading one twice in each of many fragments would
+    // otherwise make this exponential in the size of the document.
+    const fragmentDepths = new Map<string, number>();
+    const depthBelow = (node: ASTNode, visiting: Set<string>): number => {
       switch (node.kind) {
-        case Kind.FIELD: {
-          if (node.name.value.startsWith('__')) return depth;
-          return node.selectionSet ? depthOf(node.selectionSet, depth + 1, seen) : depth + 1;
-        }
+        case Kind.FIELD:
+          if (node.name.value.startsWith('__')) return 0;
+          return 1 + (node.selectionSet ? depthBelow(node.selectionSet, visiting) : 0);
         case Kind.SELECTION_SET:
-          return Math.max(depth, ...node.selections.map((selection) => depthOf(selection, depth, seen)));
+          return node.selections.reduce((deepest, selection) => Math.max(deepest, depthBelow(selection, visiting)), 0);
         case Kind.INLINE_FRAGMENT:
-          return depthOf(node.selectionSet, depth, seen);
+          return depthBelow(node.selectionSet, visiting);
         case Kind.FRAGMENT_SPREAD: {
-          const fragment = fragments.get(node.name.value);
-          if (!fragment || seen.has(node.name.value)) return depth;
-          return depthOf(fragment.selectionSet, depth, new Set(seen).add(node.name.value));
+          const name = node.name.value;
+          const fragment = fragments.get(name);
+          // A cycle is refused by the spec's own rules; here it just ends the walk.
+          if (!fragment || visiting.has(name)) return 0;
+          if (!fragmentDepths.has(name)) {
+            visiting.add(name);
+            fragmentDepths.set(name, depthBelow(fragment.selectionSet, visiting));
+            visiting.delete(name);
+          }
+          return fragmentDepths.get(name)!;
         }
         default:
-          return depth;
+          return 0;
       }
     };
     return {
       OperationDefinition(operation) {
-        const depth = depthOf(operation.selectionSet, 0, new Set());
-        if (depth > max) {
-          context.reportError(
-            new GraphQLError(`Query is ${depth} levels deep; the limit is ${max}`, { nodes: [operation], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
-          );
-        }
+        const depth = depthBelow(operation.selectionSet, new Set());
+        if (depth > max) context.reportError(queryLimitError('DEPTH', `Query is ${depth} levels deep; the limit is ${max}`, max, { actual: depth, nodes: operation }));
       },
     };
   };

@@ -1,16 +1,19 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { LoggerService } from '@nestjs/common';
 import type { Request } from 'express';
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { ServiceClient } from '@kern/messaging';
 import { DomainError } from '@kern/messaging';
 import type { AccessTokenVerifier } from '../auth/access-token.verifier';
 import type { RequestContext } from '../auth/request-context';
 import type { GatewayConfig } from '../config/gateway.config';
 import { formatGraphQLError, httpStatusOf } from '../errors/graphql-error.mapper';
+import { credentialKeyOf } from '../live/live-viewer';
 import { createLoaders } from './loaders';
-import { depthLimit } from './depth-limit.rule';
+import { queryCostLimit } from './query-cost.plugin';
+import { queryLimitRules, queryLimitsOf } from './query-limits';
 import { readOnlyCredentials } from './read-only-credentials.plugin';
+import { checkWebSocketOperation } from './websocket-operations';
 
 export function graphqlOptions(
   config: GatewayConfig,
@@ -19,14 +22,23 @@ export function graphqlOptions(
   logger: LoggerService,
 ): ApolloDriverConfig {
   const production = config.NODE_ENV === 'production';
-  const formatError = formatGraphQLError((error) => logger.error(error instanceof Error ? error : String(error), 'GraphQL'));
+  const limits = queryLimitsOf(config);
+  const limitRules = queryLimitRules(limits);
+  // The schema Nest builds from the resolvers, for the operations graphql-ws receives.
+  let served: GraphQLSchema | undefined;
+  const formatError = formatGraphQLError((error) => logger.error(error instanceof Error ? error : String(error), 'GraphQL'), { hideSuggestions: production });
   // Subscriptions bypass Apollo: their errors get the same treatment here (stable codes, no internals).
   const formatAll = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
   const subscriptionContext = async (connectionParams: Record<string, unknown>): Promise<RequestContext> => {
     const header = connectionParams.authorization ?? connectionParams.Authorization;
     const authorization = typeof header === 'string' ? header : undefined;
     const principal = await verifier.principalFor(authorization);
-    return { principal, clientAddress: undefined, loaders: createLoaders(client, principal), revalidate: () => verifier.principalFor(authorization) };
+    return {
+      principal,
+      clientAddress: undefined,
+      loaders: createLoaders(client, principal),
+      viewer: { credentialKey: credentialKeyOf(authorization), revalidate: () => verifier.principalFor(authorization) },
+    };
   };
   return {
     path: '/graphql',
@@ -36,12 +48,15 @@ export function graphqlOptions(
     includeStacktraceInErrorResponses: false,
     // Apollo's CSRF prevention stays on: browsers cannot send a preflight-free GraphQL request.
     csrfPrevention: true,
-    validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
-    plugins: [readOnlyCredentials],
+    transformSchema: (schema: GraphQLSchema) => (served = schema),
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: limitRules,
+    plugins: [readOnlyCredentials, queryCostLimit(limits.maxCost)],
     formatError,
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
+        onSubscribe: checkWebSocketOperation(limits, limitRules, () => served!),
         onNext: (_ctx: unknown, _id: unknown, _payload: unknown, _args: unknown, result: ExecutionResult) =>
           result.errors ? { ...result, errors: formatAll(result.errors) } : undefined,
         // Not in Nest's type, but passed through to graphql-ws: errors before the first event.

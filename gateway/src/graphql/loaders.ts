@@ -5,6 +5,7 @@ import { createSpaceLoader } from '../spaces/space.loader';
 import { createPostLoader, createSpaceFollowLevelLoader, createThreadLoader } from '../threads/thread.loaders';
 import { createTopicLoader, createTopicSynonymsLoader } from '../topics/topic.loader';
 import { createUserLoader } from '../users/user.loader';
+import { createRequestReads } from './request-reads';
 
 /** One set per request: batching and caching must never cross requests (or principals). */
 export function createLoaders(client: ServiceClient, principal: Principal) {
@@ -17,6 +18,7 @@ export function createLoaders(client: ServiceClient, principal: Principal) {
     posts: createPostLoader(client, principal),
     spaceFollowLevels: createSpaceFollowLevelLoader(client, principal),
     rings: createRingLoader(client, principal),
+    reads: createRequestReads(client, principal),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,8 +1,6 @@
-import { EngagementRing, expertise, identity, insights, spaces, type Principal } from '@kern/contracts';
-import { ServiceClient } from '@kern/messaging';
-import { Inject } from '@nestjs/common';
+import { EngagementRing, expertise, identity, insights, spaces } from '@kern/contracts';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, Loaders } from '../auth/current-principal.decorator';
+import { Loaders } from '../auth/current-principal.decorator';
 import { idOf } from '../common/global-id';
 import type { Loaders as RequestLoaders } from '../graphql/loaders';
 import { MembershipModel } from '../spaces/membership.model';
@@ -14,14 +12,12 @@ const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
 @Resolver()
 export class InsightsResolver {
-  constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
-
   @Query(() => SpaceInsightsModel, { description: "Who takes part and how questions are answered: for the space's moderators." })
-  async spaceInsights(@Args('spaceId', { type: () => ID }) spaceId: string, @CurrentPrincipal() principal: Principal) {
+  async spaceInsights(@Args('spaceId', { type: () => ID }) spaceId: string, @Loaders() loaders: RequestLoaders) {
     const id = idOf('Space', spaceId);
-    const space = await this.client.call(spaces.getSpace, { id }, principal);
-    const { userIds } = await this.client.call(spaces.memberIds, { spaceId: id }, principal);
-    const activity = await this.client.call(insights.space, { spaceId: id, memberIds: userIds }, principal);
+    const space = await loaders.reads.call(spaces.getSpace, { id });
+    const { userIds } = await loaders.reads.call(spaces.memberIds, { spaceId: id });
+    const activity = await loaders.reads.call(insights.space, { spaceId: id, memberIds: userIds });
     return Object.assign(new SpaceInsightsModel(), {
       space: SpaceModel.from(space),
       members: activity.members,
@@ -35,11 +31,11 @@ export class InsightsResolver {
   }
 
   @Query(() => CommunityInsightsModel, { description: 'The whole community: for platform admins and community managers.' })
-  async communityInsights(@CurrentPrincipal() principal: Principal) {
-    const people = await this.client.call(identity.countUsers, {}, principal);
+  async communityInsights(@Loaders() loaders: RequestLoaders) {
+    const people = await loaders.reads.call(identity.countUsers, {});
     const [{ ambassadors }, activity] = await Promise.all([
-      this.client.call(expertise.countAmbassadors, {}, principal),
-      this.client.call(insights.community, { people: people.employees + people.customers }, principal),
+      loaders.reads.call(expertise.countAmbassadors, {}),
+      loaders.reads.call(insights.community, { people: people.employees + people.customers }),
     ]);
     return Object.assign(new CommunityInsightsModel(), {
       employees: people.employees,

@@ -3,7 +3,7 @@ import { type AnyDurableEvent, EVENT_STREAMS, type EventEnvelope, eventStreamSub
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { EventEmitter, on } from 'node:events';
+import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 
@@ -56,10 +56,10 @@ export class LiveEvents implements OnApplicationBootstrap, OnApplicationShutdown
     await this.connection?.drain();
   }
 
-  /** The payloads of `event` from now on; the caller's `return()` (a subscription ending) stops listening. */
-  async *listen<E extends AnyDurableEvent>(event: E): AsyncGenerator<z.output<E['payload']>> {
-    for await (const [envelope] of on(this.emitter, eventStreamSubject(event))) {
-      yield (envelope as EventEnvelope<z.output<E['payload']>>).payload;
-    }
+  /** Calls `handle` with each payload of `event` from now on, until the returned function is called. */
+  on<E extends AnyDurableEvent>(event: E, handle: (payload: z.output<E['payload']>) => void): () => void {
+    const listener = (envelope: EventEnvelope<z.output<E['payload']>>) => handle(envelope.payload);
+    this.emitter.on(eventStreamSubject(event), listener);
+    return () => this.emitter.off(eventStreamSubject(event), listener);
   }
 }

@@ -1,58 +1,44 @@
-import { notifications, type Principal, threads, threadsEvents } from '@kern/contracts';
+import { threads, type NotificationReply, type PostReply } from '@kern/contracts';
+import { ServiceClient } from '@kern/messaging';
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
-import { ServiceClient } from '@kern/messaging';
+import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../auth/request-context';
 import { idOf } from '../common/global-id';
 import { NotificationModel } from '../notifications/notification.model';
 import { PostModel } from '../threads/post.model';
-import { LiveEvents } from './live-events';
+import { LiveFeeds } from './live-feeds';
+import type { LiveViewer } from './live-viewer';
 
 /**
  * Live updates over WebSocket (graphql-ws). Every event is checked for the subscriber the way a query
- * would be: the post or notification is fetched with the subscriber's principal, so the services'
- * boundary applies unchanged, and the token is checked again first, so an expired or revoked token
+ * would be (see LiveFeeds), and the token is checked again first, so an expired or revoked token
  * ends the subscription.
  */
 @Resolver()
 export class LiveResolver {
   constructor(
     @Inject(ServiceClient) private readonly client: ServiceClient,
-    private readonly events: LiveEvents,
+    private readonly feeds: LiveFeeds,
   ) {}
 
-  @Subscription(() => PostModel, { description: 'New posts the subscriber may see.', resolve: (post: PostModel) => post })
+  @Subscription(() => PostModel, { description: 'New posts the subscriber may see.', resolve: (post: PostReply) => PostModel.from(post) })
   async postAdded(@Args('threadId', { type: () => ID }) threadId: string, @Context() context: RequestContext) {
     const id = idOf('Thread', threadId);
     // Before any event: a thread the subscriber may not read is NOT_FOUND, like a query.
     await this.client.call(threads.getThread, { id }, context.principal);
-    return this.postsOf(id, context);
+    return this.feeds.posts.subscribe(viewerOf(context), (post) => post.threadId === id);
   }
 
-  private async *postsOf(id: string, context: RequestContext) {
-    for await (const post of this.events.listen(threadsEvents.postPublished)) {
-      if (post.threadId !== id) continue;
-      const principal = await this.stillValid(context);
-      if (!principal) return;
-      const { posts } = await this.client.call(threads.getPosts, { ids: [post.postId] }, principal);
-      if (posts[0]) yield PostModel.from(posts[0]);
-    }
+  @Subscription(() => NotificationModel, { description: "The subscriber's new (or newly counted) notifications.", resolve: (notification: NotificationReply) => NotificationModel.from(notification) })
+  async notificationAdded(@Context() context: RequestContext) {
+    const { principal } = context;
+    if (principal.kind === 'ANONYMOUS') return (async function* nothing() {})();
+    return this.feeds.notifications.subscribe(viewerOf(context), (delivered) => delivered.recipientIds.includes(principal.userId));
   }
+}
 
-  @Subscription(() => NotificationModel, { description: "The subscriber's new (or newly counted) notifications.", resolve: (notification: NotificationModel) => notification })
-  async *notificationAdded(@Context() context: RequestContext) {
-    if (context.principal.kind === 'ANONYMOUS') return;
-    const userId = context.principal.userId;
-    for await (const delivered of this.events.listen(threadsEvents.notificationsDelivered)) {
-      if (!delivered.recipientIds.includes(userId)) continue;
-      const principal = await this.stillValid(context);
-      if (!principal) return;
-      const { notifications: newest } = await this.client.call(notifications.list, { first: 1, unreadOnly: true }, principal);
-      if (newest[0]) yield NotificationModel.from(newest[0]);
-    }
-  }
-
-  private async stillValid(context: RequestContext): Promise<Principal | null> {
-    return context.revalidate ? context.revalidate().catch(() => null) : context.principal;
-  }
+/** Without a WebSocket's viewer, the context's principal stays, shared with no other subscription. */
+function viewerOf(context: RequestContext): LiveViewer {
+  return context.viewer ?? { credentialKey: `context:${randomUUID()}`, revalidate: async () => context.principal };
 }

@@ -2,7 +2,8 @@ import { threads, type Principal } from '@kern/contracts';
 import { DomainError, ServiceClient } from '@kern/messaging';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { CurrentPrincipal, Loaders } from '../auth/current-principal.decorator';
+import type { Loaders as RequestLoaders } from '../graphql/loaders';
 import { fromCursor, toConnection } from '../common/connection';
 import { pageSize } from '../common/connection-args';
 import { definedFields } from '../common/defined-fields';
@@ -17,13 +18,13 @@ export class ModerationResolver {
 
   @Query(() => PostConnectionModel, { description: 'Posts waiting for a moderator (held as possible spam, or flagged).' })
   async reviewQueue(
-    @CurrentPrincipal() principal: Principal,
+    @Loaders() loaders: RequestLoaders,
     @Args('spaceId', { type: () => ID, nullable: true }) spaceId?: string,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
     const query = definedFields({ spaceId: spaceId == null ? null : idOf('Space', spaceId), after: fromCursor(after) });
-    const { posts, hasNextPage } = await this.client.call(threads.reviewQueue, { ...query, first: pageSize(first) }, principal);
+    const { posts, hasNextPage } = await loaders.reads.call(threads.reviewQueue, { ...query, first: pageSize(first) });
     return toConnection(posts.map(PostModel.from), (post) => post.cursor, hasNextPage);
   }
 

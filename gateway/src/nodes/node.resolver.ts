@@ -1,8 +1,7 @@
-import { identity, type Principal } from '@kern/contracts';
-import { DomainError, ServiceClient } from '@kern/messaging';
-import { Inject } from '@nestjs/common';
+import { identity } from '@kern/contracts';
+import { DomainError } from '@kern/messaging';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, Loaders } from '../auth/current-principal.decorator';
+import { Loaders } from '../auth/current-principal.decorator';
 import { fromGlobalId } from '../common/global-id';
 import type { Loaders as RequestLoaders } from '../graphql/loaders';
 import { SpaceModel } from '../spaces/space.model';
@@ -14,17 +13,15 @@ import { NodeModel } from './node.interface';
 
 @Resolver(() => NodeModel)
 export class NodeResolver {
-  constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
-
   /** Any object by its global id; ids that are not ours, or that the viewer may not see, are null. */
   @Query(() => NodeModel, { nullable: true })
-  async node(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal, @Loaders() loaders: RequestLoaders) {
+  async node(@Args('id', { type: () => ID }) id: string, @Loaders() loaders: RequestLoaders) {
     const target = fromGlobalId(id);
     if (!target) return null;
     try {
       switch (target.type) {
         case 'User':
-          return UserModel.from(await this.client.call(identity.getUser, { id: target.id }, principal));
+          return UserModel.from(await loaders.reads.call(identity.getUser, { id: target.id }));
         case 'Topic': {
           const topic = await loaders.topics.load(target.id);
           return topic ? TopicModel.from(topic) : null;

@@ -19,13 +19,13 @@ export class NotificationsResolver {
 
   @Query(() => NotificationConnectionModel, { description: "The viewer's inbox, newest first." })
   async notifications(
-    @CurrentPrincipal() principal: Principal,
+    @Loaders() loaders: RequestLoaders,
     @Args('unreadOnly', { type: () => Boolean, nullable: true }) unreadOnly?: boolean,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
     const query = definedFields({ unreadOnly, after: fromCursor(after) });
-    const page = await this.client.call(notifications.list, { ...query, first: pageSize(first) }, principal);
+    const page = await loaders.reads.call(notifications.list, { ...query, first: pageSize(first) });
     return { ...toConnection(page.notifications.map(NotificationModel.from), (node) => node.cursor, page.hasNextPage), unreadCount: page.unreadCount };
   }
 

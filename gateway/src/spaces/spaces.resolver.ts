@@ -23,45 +23,45 @@ export class SpacesResolver {
 
   @Query(() => SpaceConnectionModel, { description: 'The directory: spaces the viewer may see, by slug; `topic` includes its sub-topics.' })
   async spaces(
-    @CurrentPrincipal() principal: Principal,
+    @Loaders() loaders: RequestLoaders,
     @Args('topic', { type: () => String, nullable: true }) topic?: string,
     @Args('audience', { type: () => Audience.enum, nullable: true }) audience?: Audience,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
     const query = definedFields({ topic, audience, after: fromCursor(after) });
-    return spaceConnection(await this.client.call(spaces.listSpaces, { ...query, first: pageSize(first) }, principal));
+    return spaceConnection(await loaders.reads.call(spaces.listSpaces, { ...query, first: pageSize(first) }));
   }
 
   @Query(() => SpaceConnectionModel, {
     description: "The viewer's spaces and join requests, internal and external together (each says its audience), archived ones included.",
   })
   async mySpaces(
-    @CurrentPrincipal() principal: Principal,
+    @Loaders() loaders: RequestLoaders,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
     const query = definedFields({ after: fromCursor(after) });
-    return spaceConnection(await this.client.call(spaces.listSpaces, { ...query, mine: true, first: pageSize(first) }, principal));
+    return spaceConnection(await loaders.reads.call(spaces.listSpaces, { ...query, mine: true, first: pageSize(first) }));
   }
 
   @Query(() => [SpaceModel], {
     description: 'Spaces for you: spaces the viewer may join, best match with their skills first (declared now; earned ones as evidence accrues).',
   })
-  async recommendedSpaces(@CurrentPrincipal() principal: Principal, @Args('first', { type: () => Int, nullable: true }) first?: number) {
-    const { spaces: found } = await this.client.call(spaces.recommendSpaces, { first: Math.min(pageSize(first), 50) }, principal);
+  async recommendedSpaces(@Loaders() loaders: RequestLoaders, @Args('first', { type: () => Int, nullable: true }) first?: number) {
+    const { spaces: found } = await loaders.reads.call(spaces.recommendSpaces, { first: Math.min(pageSize(first), 50) });
     return found.map(SpaceModel.from);
   }
 
   @Query(() => SpaceModel, { nullable: true, description: 'By id or by slug (exactly one).' })
   async space(
-    @CurrentPrincipal() principal: Principal,
+    @Loaders() loaders: RequestLoaders,
     @Args('id', { type: () => ID, nullable: true }) id?: string,
     @Args('slug', { type: () => String, nullable: true }) slug?: string,
   ) {
     if ((id == null) === (slug == null)) throw badInput('Give either id or slug', { field: id == null ? 'id' : 'slug' });
     const by = id != null ? { id: idOf('Space', id) } : { slug: slug! };
-    return SpaceModel.from(await this.client.call(spaces.getSpace, by, principal));
+    return SpaceModel.from(await loaders.reads.call(spaces.getSpace, by));
   }
 
   @Mutation(() => SpaceModel, { description: 'Platform admins and community managers create any space; employees create INTERNAL ones and own them.' })

@@ -21,8 +21,8 @@ export class ThreadsResolver {
   constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
 
   @Query(() => ThreadModel, { nullable: true })
-  async thread(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal) {
-    return ThreadModel.from(await this.client.call(threads.getThread, { id: idOf('Thread', id) }, principal));
+  async thread(@Args('id', { type: () => ID }) id: string, @Loaders() loaders: RequestLoaders) {
+    return ThreadModel.from(await loaders.reads.call(threads.getThread, { id: idOf('Thread', id) }));
   }
 
   @Mutation(() => ThreadModel, { description: 'ANNOUNCEMENT threads (and any thread in an ANNOUNCEMENTS space) are for the space moderators.' })

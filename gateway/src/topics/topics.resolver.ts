@@ -12,8 +12,8 @@ export class TopicsResolver {
   constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
 
   @Query(() => [TopicModel], { description: 'The expertise taxonomy: every topic, sub-topics included.' })
-  async topics(@CurrentPrincipal() principal: Principal) {
-    const { topics } = await this.client.call(expertise.listTopics, {}, principal);
+  async topics(@Loaders() loaders: RequestLoaders) {
+    const { topics } = await loaders.reads.call(expertise.listTopics, {});
     return topics.map(TopicModel.from);
   }
 

@@ -1,0 +1,26 @@
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+
+export interface ServiceCalls {
+  /** The payloads of the requests seen so far. */
+  payloads(): Promise<Array<Record<string, any>>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  stop(): Promise<void>;
+}
+
+/**
+ * Every request published on `subject`, as seen by a plain NATS subscriber next to the service's
+ * queue group: how a test counts the service calls the gateway makes.
+ */
+export async function watchServiceCalls(natsUrl: string, subject: string): Promise<ServiceCalls> {
+  const connection: NatsConnection = await connect({ servers: natsUrl });
+  const seen: Array<Record<string, any>> = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const subscription = connection.subscribe(subject);
+  void (async () => {
+    for await (const message of subscription) seen.push(message.json<{ data: { payload: Record<string, unknown> } }>().data.payload);
+  })();
+  await connection.flush();
+  return {
+    // A round trip to the server first: what the gateway published before it answered has reached us.
+    payloads: async () => (await connection.flush(), [...seen]),
+    stop: () => connection.close(),
+  };
+}
