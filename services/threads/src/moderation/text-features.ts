@@ -125,7 +125,12 @@ const PHONE = /(?<![\w+.:/-]|\d[ -])[+(]?\d(?:\)?[ -]?\d){7,14}(?![ -]?\d|[:.,/]
 const DATE = /^(?:\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4})$/;
 
 export function hasPhoneNumber(text: string): boolean {
-  return [...text.matchAll(PHONE)].some(([candidate]) => !DATE.test(candidate));
+  return phoneNumbersIn(text).length > 0;
+}
+
+/** The phone numbers in `text`, as written. */
+export function phoneNumbersIn(text: string): string[] {
+  return [...text.matchAll(PHONE)].map(([candidate]) => candidate).filter((candidate) => !DATE.test(candidate));
 }
 
 // A money word alone is a customer talking about their own loan or a report's cash column; an offer
