@@ -1,7 +1,11 @@
 import { craftedTexts } from '@kern/testing';
 import { parseTimeCursor } from './common/time-cursor';
-import { countLinks, hasEmailAddress, hasMoneyOffer, hasPhoneNumber, mentionedHandles, similarity } from './moderation/text-features';
+import { comparableText, wordsOf } from './leak-guard/comparable-text';
+import { findLeak } from './leak-guard/find-leak';
+import { identifiersIn } from './leak-guard/identifiers';
 import { referencedIds, referencedSpaceSlugs, repeatsPassage } from './leak-guard/passages';
+import { visibleText } from './leak-guard/visible-text';
+import { countLinks, hasEmailAddress, hasMoneyOffer, hasPhoneNumber, mentionedHandles, phoneNumbersIn, similarity } from './moderation/text-features';
 import { renderMarkdown } from './posts/markdown';
 import { parseSearchQuery } from './search/search-query';
 import { toSnippetHtml } from './search/snippet';
@@ -11,15 +15,23 @@ import { toSnippetHtml } from './search/snippet';
 // of blocked service; a linear one needs milliseconds. The bound is far above the milliseconds so a
 // busy machine cannot fail the test, and far below what a quadratic pattern takes on these texts.
 const GENEROUS_MS = 1_000;
+const NOTE = 'Internal: this customer is on the legacy plan and we lose money on every invoice, case INT-RMA-7781.';
 
 const TEXT_FUNCTIONS: Array<[name: string, run: (text: string) => unknown]> = [
   ['countLinks', countLinks],
   ['mentionedHandles', mentionedHandles],
   ['hasEmailAddress', hasEmailAddress],
   ['hasPhoneNumber', hasPhoneNumber],
+  ['phoneNumbersIn', phoneNumbersIn],
   ['hasMoneyOffer', hasMoneyOffer],
   ['similarity', (text) => similarity(text, text)],
   ['renderMarkdown', renderMarkdown],
+  ['visibleText', visibleText],
+  ['comparableText and wordsOf', (text) => wordsOf(comparableText(text))],
+  ['identifiersIn', (text) => identifiersIn(comparableText(text))],
+  // The text as the public reply and the internal note, then as what customers read already.
+  ['findLeak', (text) => findLeak(text, { internal: [text] })],
+  ['findLeak with public posts', (text) => findLeak(`${NOTE}\n${text}`, { internal: [NOTE], alreadyPublic: [text] })],
   ['repeatsPassage', (text) => repeatsPassage(text, [text])],
   ['referencedIds', referencedIds],
   ['referencedSpaceSlugs', referencedSpaceSlugs],
