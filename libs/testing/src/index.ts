@@ -6,3 +6,4 @@ export * from './kern-process';
 export * from './graphql-client';
 export * from './kern-stack';
 export * from './mail';
+export * from './crafted-texts';

@@ -1,47 +1,53 @@
-/** How many words in a row count as "a sizeable passage" of another text. */
-export const PASSAGE_WORDS = 12;
+import { decodeTarget, findLeak, PASSAGE_WORDS } from './find-leak';
+import { visibleText } from './visible-text';
 
-const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-function runs(text: string, size: number): Set<string> {
-  const list = words(text);
-  const found = new Set<string>();
-  for (let start = 0; start + size <= list.length; start += 1) found.add(list.slice(start, start + size).join(' '));
-  return found;
-}
+export { PASSAGE_WORDS };
 
 /**
- * Whether `text` repeats `PASSAGE_WORDS` or more words in a row from any of `sources`, ignoring case,
- * punctuation and spacing: what pasting part of an internal note into a public reply looks like.
+ * Whether `text` repeats a passage or an identifier of any of `sources` (markdown bodies), as
+ * `findLeak` decides it without knowing what customers already read. Prefer `findLeak` with the
+ * thread's public posts as `alreadyPublic`: then quoting the customer back is no leak.
  */
-export function repeatsPassage(text: string, sources: string[], size = PASSAGE_WORDS): boolean {
-  const candidate = runs(text, size);
-  if (candidate.size === 0) return false;
-  return sources.some((source) => [...runs(source, size)].some((run) => candidate.has(run)));
+export function repeatsPassage(text: string, sources: string[]): boolean {
+  return findLeak(text, { internal: sources }) !== null;
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const GLOBAL_ID = /\b[A-Za-z0-9_-]{40,80}\b/g;
+const SPACE_LINK = /\/spaces\/([a-z0-9]+(?:-[a-z0-9]+)*)/gi;
+const FORMAT = /\p{Cf}/gu;
+
+/**
+ * Where a body may point: the text as typed, the text as shown and its link targets (percent-escapes
+ * decoded), each NFKC with format characters removed. So an entity (`&#47;spaces`), a zero-width
+ * space inside an id, a full-width slash or a link that shows other text than its target hides no
+ * link. Case is kept: global ids are base64url.
+ */
+function linkText(body: string): string {
+  const { text, linkTargets } = visibleText(body);
+  return [body, text, ...linkTargets.map(decodeTarget)].map((part) => part.normalize('NFKC').replace(FORMAT, '')).join('\n');
+}
 
 /**
  * The thread and space ids a text refers to: raw UUIDs, and the API's global ids (base64url of
  * `Type:uuid`) as they appear in links a client builds.
  */
 export function referencedIds(text: string): { threadIds: string[]; spaceIds: string[]; unknownIds: string[] } {
+  const searched = linkText(text);
   const threadIds = new Set<string>();
   const spaceIds = new Set<string>();
   const unknownIds = new Set<string>();
-  for (const token of text.match(GLOBAL_ID) ?? []) {
+  for (const token of searched.match(GLOBAL_ID) ?? []) {
     const decoded = Buffer.from(token, 'base64url').toString('utf8');
     const match = /^(Thread|Space|Post):([0-9a-f-]{36})$/i.exec(decoded);
     if (match?.[1] === 'Space') spaceIds.add(match[2].toLowerCase());
     else if (match) threadIds.add(match[2].toLowerCase());
   }
-  for (const id of text.match(UUID) ?? []) unknownIds.add(id.toLowerCase());
+  for (const id of searched.match(UUID) ?? []) unknownIds.add(id.toLowerCase());
   return { threadIds: [...threadIds], spaceIds: [...spaceIds], unknownIds: [...unknownIds] };
 }
 
 /** Space slugs in links such as `/spaces/backoffice` or `https://kern.example/spaces/backoffice/...`. */
 export function referencedSpaceSlugs(text: string): string[] {
-  return [...new Set([...text.matchAll(/\/spaces\/([a-z0-9]+(?:-[a-z0-9]+)*)/gi)].map((match) => match[1].toLowerCase()))];
+  return [...new Set([...linkText(text).matchAll(SPACE_LINK)].map((match) => match[1].toLowerCase()))];
 }

@@ -1,9 +1,11 @@
 /** Pure measurements of a post's text that the new-account limits and the spam rules read. */
 
-// Every pattern here runs on up to 50,000 characters that a spammer chose, so none may backtrack over
-// them: runs are bounded ({1,64}) or stop at the next delimiter (no brackets inside a markdown link).
-// One unbounded `[\w.%+-]+` made a crafted body cost seconds; the spec keeps a body like that in view.
-const MARKDOWN_LINK = /!?\[[^[\]]*\]\(\s*<?([^\s()<>[\]]*)>?\s*(?:"[^"\n]*"\s*|'[^'\n]*'\s*)?\)/g;
+// Every pattern here runs on up to 50,000 characters (the body limit) that a spammer chose, so each must
+// take linear time: runs are bounded ({1,64}), stop at a delimiter the next part needs (`[^\s<>()[\]]+`
+// then nothing), or are split by one (`(?:\.[a-z0-9-]+)+`). Nothing unbounded may stand next to
+// something that can match the same characters, as `\s*<?[^\s...]*>?\s*` did in the old markdown link
+// pattern: one `[](` and 50,000 spaces took seconds. `text-linear-time.spec.ts` feeds every function
+// here such bodies.
 const URL = /\bhttps?:\/\/[^\s<>()[\]]+/gi;
 const BARE_WWW = /(?<![\w.@/-])www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi;
 // The same rule as posts/markdown.ts: `/path` and `#anchor` stay on the forum, so they are no
@@ -14,15 +16,76 @@ const INTERNAL_TARGET = /^(\/(?![/\\])|#)/;
 export function countLinks(markdownBody: string): number {
   let external = 0;
   // Markdown links go first and leave blanks behind, so `[https://a.example](https://a.example)` counts once.
-  const rest = markdownBody.replace(MARKDOWN_LINK, (_link, target: string) => {
+  const rest = withoutMarkdownLinks(markdownBody, (target) => {
     if (!INTERNAL_TARGET.test(target)) external += 1;
-    return ' ';
   });
   const withoutUrls = rest.replace(URL, () => {
     external += 1;
     return ' ';
   });
   return external + (withoutUrls.match(BARE_WWW)?.length ?? 0);
+}
+
+/**
+ * `text` with every markdown link and image (`[label](target "title")`, `![alt](<target>)`) replaced by
+ * a blank, calling `found` with each target. A scanner rather than a pattern: each step takes what it
+ * can and never gives it back, and a failed link leaves the search at the next `[`, so every character
+ * is looked at a bounded number of times.
+ */
+function withoutMarkdownLinks(text: string, found: (target: string) => void): string {
+  let rest = '';
+  let copied = 0;
+  for (let open = text.indexOf('['); open !== -1; ) {
+    const link = markdownLinkAt(text, open);
+    if (!link) {
+      open = text.indexOf('[', open + 1);
+      continue;
+    }
+    found(link.target);
+    const start = open > 0 && text[open - 1] === '!' ? open - 1 : open;
+    rest += `${text.slice(copied, start)} `;
+    copied = link.end;
+    open = text.indexOf('[', link.end);
+  }
+  return rest + text.slice(copied);
+}
+
+const SPACE = /\s/;
+const NOT_IN_TARGET = /[\s()<>[\]]/;
+
+/** The link whose label opens at `open`: label without brackets, `(`, target, optional title, `)`. */
+function markdownLinkAt(text: string, open: number): { target: string; end: number } | null {
+  let at = open + 1;
+  while (at < text.length && text[at] !== '[' && text[at] !== ']') at += 1;
+  if (text[at] !== ']' || text[at + 1] !== '(') return null;
+  at = skipSpaces(text, at + 2);
+  if (text[at] === '<') at += 1;
+  const targetStart = at;
+  while (at < text.length && !NOT_IN_TARGET.test(text[at])) at += 1;
+  const target = text.slice(targetStart, at);
+  if (text[at] === '>') at += 1;
+  at = skipSpaces(text, at);
+  const quote = text[at];
+  if (quote === '"' || quote === "'") {
+    const close = endOfTitle(text, at + 1, quote);
+    if (close === -1) return null;
+    at = skipSpaces(text, close + 1);
+  }
+  return text[at] === ')' ? { target, end: at + 1 } : null;
+}
+
+function skipSpaces(text: string, at: number): number {
+  while (at < text.length && SPACE.test(text[at])) at += 1;
+  return at;
+}
+
+/** Where a title in `quote`s that started before `from` closes on the same line, or -1. */
+function endOfTitle(text: string, from: number, quote: string): number {
+  for (let at = from; at < text.length; at += 1) {
+    if (text[at] === quote) return at;
+    if (text[at] === '\n') return -1;
+  }
+  return -1;
 }
 
 // Not inside a word, an e-mail address (`some-address@gmail.com`) or a URL path (`medium.com/@someone`).
@@ -62,7 +125,12 @@ const PHONE = /(?<![\w+.:/-]|\d[ -])[+(]?\d(?:\)?[ -]?\d){7,14}(?![ -]?\d|[:.,/]
 const DATE = /^(?:\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4})$/;
 
 export function hasPhoneNumber(text: string): boolean {
-  return [...text.matchAll(PHONE)].some(([candidate]) => !DATE.test(candidate));
+  return phoneNumbersIn(text).length > 0;
+}
+
+/** The phone numbers in `text`, as written. */
+export function phoneNumbersIn(text: string): string[] {
+  return [...text.matchAll(PHONE)].map(([candidate]) => candidate).filter((candidate) => !DATE.test(candidate));
 }
 
 // A money word alone is a customer talking about their own loan or a report's cash column; an offer

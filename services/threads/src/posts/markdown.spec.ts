@@ -1,3 +1,4 @@
+import { craftedTexts } from '@kern/testing';
 import { renderMarkdown } from './markdown';
 
 const REL = 'rel="nofollow ugc noopener"';
@@ -98,6 +99,33 @@ describe('renderMarkdown', () => {
     const html = renderMarkdown(body);
     expect(body).toHaveLength(50_000);
     expect(html.match(/<strong>/g)).toHaveLength(body.match(/\*\*bold\*\*/g)!.length);
+  });
+
+  it('renders a table that follows a paragraph line', () => {
+    expect(renderMarkdown('text\n| a | b |\n|---|---|\n| 1 | 2 |')).toContain('<p>text</p>\n<table>');
+  });
+
+  describe('when a body is crafted to multiply in HTML, then the HTML stays proportional to it', () => {
+    it('ends tables after 10,000 cells and shows the rest as text', () => {
+      // 100 header columns make 100 cells of every `|` line below them.
+      const body = `|${'a|'.repeat(100)}\n|${'-|'.repeat(100)}\n${'|\n'.repeat(500)}|last|`;
+      const html = renderMarkdown(body);
+      expect(html.match(/<t[dh]>/g)!.length).toBeLessThanOrEqual(10_000);
+      expect(html).toContain('<th>a</th>');
+      expect(html).toContain('|last|');
+    });
+
+    it('writes link targets out only up to twice the length of the body, then shows links as their text', () => {
+      const target = `https://a.example/${'a'.repeat(20_000)}`;
+      const body = `${'[a] '.repeat(5_000)}\n\n[a]: ${target}`;
+      const html = renderMarkdown(body);
+      expect(html.split(target).length - 1).toBeLessThanOrEqual((2 * body.length + 10_000) / target.length);
+      expect(html).toContain(`<a href="${target}" ${REL}>a</a> a a`);
+    });
+
+    it.each(craftedTexts())('renders %s into at most 8 times its length', (_name, body) => {
+      expect(renderMarkdown(body).length).toBeLessThanOrEqual(8 * body.length);
+    });
   });
 
   it('renders unclosed brackets as text', () => {
