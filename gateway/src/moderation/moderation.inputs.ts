@@ -2,7 +2,10 @@ import { FlagReason, ModerationAction } from '@kern/contracts';
 import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 
 registerEnumType(FlagReason.enum, { name: 'FlagReason' });
-registerEnumType(ModerationAction.enum, { name: 'ModerationAction' });
+registerEnumType(ModerationAction.enum, {
+  name: 'ModerationAction',
+  valuesMap: { DISMISS_FLAGS: { description: '"No problem": resolves the open flags and shows the post again if flags had hidden it.' } },
+});
 
 @InputType('FlagPostInput')
 export class FlagPostInput {

@@ -28,7 +28,7 @@ export class ModerationResolver {
     return toConnection(posts.map(PostModel.from), (post) => post.cursor, hasNextPage);
   }
 
-  @Mutation(() => Boolean, { description: 'Three members (or one moderator) flagging a post hide it until a moderator decides.' })
+  @Mutation(() => Boolean, { description: 'Three members with standing (verified, and a day old or with 3 posts) or one moderator flagging a post hide it until a moderator decides; other flags only reach the review queue.' })
   async flagPost(@Args('input') input: FlagPostInput, @CurrentPrincipal() principal: Principal) {
     const payload = { postId: idOf('Post', input.postId), reason: input.reason, ...definedFields({ comment: input.comment }) };
     return (await this.client.call(threads.flagPost, payload, principal)).flagged;

@@ -27,9 +27,13 @@ export class PostsResolver {
     return PostModel.from(await this.client.call(threads.reply, payload, principal));
   }
 
-  @Mutation(() => PostModel, { description: 'The author or a moderator; every earlier version is kept (`editHistory`).' })
+  @Mutation(() => PostModel, {
+    description:
+      'The author or a moderator; every earlier version is kept (`editHistory`). New text passes the same checks as a new post: an edit the spam check holds makes the post PENDING_REVIEW.',
+  })
   async editPost(@Args('input') input: EditPostInput, @CurrentPrincipal() principal: Principal) {
-    return PostModel.from(await this.client.call(threads.editPost, { postId: idOf('Post', input.postId), body: input.body }, principal));
+    const payload = { postId: idOf('Post', input.postId), body: input.body, ...definedFields({ confirmPublic: input.confirmPublic }) };
+    return PostModel.from(await this.client.call(threads.editPost, payload, principal));
   }
 
   @Mutation(() => PostModel, { description: "The author deletes their own post: it shows as deleted; moderators keep its text for 30 days." })

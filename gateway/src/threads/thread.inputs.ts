@@ -62,4 +62,7 @@ export class EditPostInput {
 
   @Field()
   body!: string;
+
+  @Field(() => Boolean, { nullable: true, description: CONFIRM_PUBLIC })
+  confirmPublic?: boolean | null;
 }

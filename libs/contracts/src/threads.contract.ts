@@ -79,7 +79,8 @@ export interface ThreadReply {
 
 export const FlagReason = z.enum(['SPAM', 'OFF_TOPIC', 'INAPPROPRIATE', 'OTHER']);
 export type FlagReason = z.infer<typeof FlagReason>;
-export const ModerationAction = z.enum(['APPROVE', 'HIDE', 'RESTORE', 'DELETE']);
+/** DISMISS_FLAGS: "no problem": resolves the open flags and shows a post they had hidden again. */
+export const ModerationAction = z.enum(['APPROVE', 'HIDE', 'RESTORE', 'DELETE', 'DISMISS_FLAGS']);
 export type ModerationAction = z.infer<typeof ModerationAction>;
 
 export interface ModerationEntryReply {
@@ -135,7 +136,8 @@ export const threads = {
   /** Replies in order of writing. */
   listPosts: rpc<{ posts: PostReply[]; hasNextPage: boolean }>()('threads.post.list', ThreadId.extend(Page)),
   getPosts: rpc<{ posts: PostReply[] }>()('threads.post.get-many', z.object({ ids: z.array(z.uuid()).max(100) }).strict()),
-  editPost: rpc<PostReply>()('threads.post.edit', PostId.extend({ body: Body })),
+  /** Passes the leak guard and the posting policy like a new post; an edit the spam check holds makes the post PENDING_REVIEW. */
+  editPost: rpc<PostReply>()('threads.post.edit', PostId.extend({ body: Body, confirmPublic: ConfirmPublic })),
   deletePost: rpc<PostReply>()('threads.post.delete', PostId),
   /** Earlier versions of a post, newest first: for its author and moderators. */
   postHistory: rpc<{ edits: PostEditReply[] }>()('threads.post.history', PostId),
@@ -159,10 +161,10 @@ export const threads = {
   ),
   /** Everything in the thread so far counts as read by the principal. */
   markThreadRead: rpc<ThreadReply>()('threads.follow.mark-read', ThreadId),
-  /** Members flag a post; 3 members (or 1 moderator) hide it until a moderator decides. */
+  /** Members flag a post; 3 members with standing (or 1 moderator) hide it until a moderator decides. */
   flagPost: rpc<{ flagged: boolean }>()('threads.post.flag', PostId.extend({ reason: FlagReason, comment: Reason.optional() })),
   moderatePost: rpc<PostReply>()('threads.post.moderate', PostId.extend({ action: ModerationAction, reason: Reason.optional() })),
-  /** Held, hidden and flagged posts in the spaces the principal moderates (or in one of them), oldest first. */
+  /** Held posts, and posts with open flags, in the spaces the principal moderates (or in one of them), oldest first; never deleted ones. */
   reviewQueue: rpc<{ posts: PostReply[]; hasNextPage: boolean }>()('threads.post.review-queue', z.object({ spaceId: z.uuid().optional(), ...Page })),
   /** Who moderated a post, when and why: for moderators. */
   moderationHistory: rpc<{ entries: ModerationEntryReply[] }>()('threads.post.moderation-history', PostId),

@@ -33,6 +33,7 @@ import { RecipientsRepository } from './notifications/recipients.repository';
 import { DeletedPostsPurger } from './posts/deleted-posts.purger';
 import { SpaceLanguageChanged } from './search/space-language.handler';
 import { PostEvents } from './posts/post-events';
+import { DeletePostUseCase } from './posts/delete-post.use-case';
 import { EditPostUseCase } from './posts/edit-post.use-case';
 import { FindPostsUseCase } from './posts/find-posts.use-case';
 import { MarkHelpfulUseCase } from './posts/mark-helpful.use-case';
@@ -102,6 +103,7 @@ export class AppModule {
         ReplyUseCase,
         FindPostsUseCase,
         EditPostUseCase,
+        DeletePostUseCase,
         MarkHelpfulUseCase,
         DeletedPostsPurger,
         ThreadWriter,

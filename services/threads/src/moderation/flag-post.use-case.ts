@@ -26,11 +26,14 @@ export class FlagPostUseCase {
     assertCanWrite(principal);
     const { post, reader } = await this.finder.post(input.postId, principal);
     if (post.author_id === principal.userId) throw badInput('You cannot flag your own post', { field: 'postId' });
-    await this.policy.assertWriteRate(principal);
+    if (post.status === 'DELETED') throw badInput('A deleted post cannot be flagged', { field: 'postId' });
+    await this.policy.reserveWrite(principal);
+    // A flag without standing is still recorded: moderators see it in the queue.
+    const countsTowardHiding = reader.moderator || (await this.policy.flagCountsTowardHiding(principal));
     await this.database.transaction(async () => {
       const now = await this.posts.lockForWrite(post.id);
-      const { openFlags } = await this.moderation.flag(post.id, principal.userId, input.reason, input.comment ?? null);
-      if (now?.status === 'VISIBLE' && (reader.moderator || openFlags >= FLAGS_TO_HIDE)) {
+      const { openFlags } = await this.moderation.flag(post.id, principal.userId, { reason: input.reason, comment: input.comment ?? null, countsTowardHiding });
+      if (now?.status === 'VISIBLE' && countsTowardHiding && (reader.moderator || openFlags >= FLAGS_TO_HIDE)) {
         await this.posts.setStatus(post.id, 'HIDDEN');
         await this.moderation.log(post.id, reader.moderator ? principal.userId : null, 'HIDE', reader.moderator ? `flagged: ${input.reason}` : `flagged by ${openFlags} members`);
         await this.threads.recount(post.thread_id);

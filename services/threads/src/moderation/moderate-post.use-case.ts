@@ -10,9 +10,16 @@ import { PostsRepository } from '../posts/posts.repository';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { ModerationRepository } from './moderation.repository';
 
-const OUTCOME: Record<ModerationAction, PostStatus> = { APPROVE: 'VISIBLE', HIDE: 'HIDDEN', RESTORE: 'VISIBLE', DELETE: 'DELETED' };
+/** The post's status after the action. "No problem" shows a post that flags hid, and leaves a held one held. */
+function outcome(action: ModerationAction, now: PostStatus): PostStatus {
+  if (action === 'DISMISS_FLAGS') return now === 'HIDDEN' ? 'VISIBLE' : now;
+  return ({ APPROVE: 'VISIBLE', HIDE: 'HIDDEN', RESTORE: 'VISIBLE', DELETE: 'DELETED' } as const)[action];
+}
 
-/** A moderator's decision on a post, logged with who, when and why; the author is told through an event. */
+/**
+ * A moderator's decision on a post, logged with who, when and why; the author is told through an
+ * event. Every decision resolves the post's open flags, so it leaves the review queue.
+ */
 @Injectable()
 export class ModeratePostUseCase {
   constructor(
@@ -34,12 +41,13 @@ export class ModeratePostUseCase {
       // The status the decision applies to, as it is now: two moderators may decide at once.
       const now = await this.posts.lockForWrite(post.id);
       if (!now) return;
-      await this.posts.setStatus(post.id, OUTCOME[input.action]);
-      if (input.action === 'APPROVE' || input.action === 'RESTORE') await this.moderation.resolveFlags(post.id);
+      const status = outcome(input.action, now.status);
+      if (status !== now.status) await this.posts.setStatus(post.id, status);
+      await this.moderation.resolveFlags(post.id);
       await this.moderation.log(post.id, principal.userId, input.action, input.reason ?? null);
       await this.threads.recount(post.thread_id);
-      // A held post reaches its readers only now.
-      if (now.status === 'PENDING_REVIEW' && OUTCOME[input.action] === 'VISIBLE') {
+      // A post held when it was written reaches its readers only now (one held after an edit had already).
+      if (status === 'VISIBLE' && !now.published) {
         const place = { postId: post.id, threadId: post.thread_id, spaceId: thread.t_space_id, authorId: post.author_id, topicIds: thread.t_topic_ids };
         await this.events.published({ ...place, threadKind: thread.t_kind, opening: post.opening, visibility: post.visibility, replyToPostId: post.reply_to_post_id, body: post.body });
       }

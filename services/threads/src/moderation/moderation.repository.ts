@@ -15,47 +15,73 @@ export interface AuthorActivity {
   recentBodies: string[];
 }
 
-/** Posts and flags an account wrote in the last minute, and when the oldest of them was. */
-export interface WriteRate {
-  writesLastMinute: number;
-  oldestWriteLastMinute: Date | null;
-}
+/**
+ * Waiting for a moderator: held as possible spam, or flagged and not decided yet (every decision
+ * resolves the flags). A deleted post needs no decision.
+ */
+const AWAITS_MODERATOR = `p.status <> 'DELETED'
+  AND (p.status = 'PENDING_REVIEW' OR EXISTS (SELECT 1 FROM threads.flags f WHERE f.post_id = p.id AND f.resolved_at IS NULL))`;
 
 @Injectable()
 export class ModerationRepository {
   constructor(private readonly db: Database) {}
 
-  /** `since`: counts threads and replies from then on (the account's first day). */
-  async activityOf(authorId: string, since: Date): Promise<AuthorActivity> {
+  /**
+   * `since`: counts threads and replies from then on (the account's first day). `exceptPostId`: a
+   * post being edited, left out of the recent texts (its old version is no repetition).
+   */
+  async activityOf(authorId: string, since: Date, exceptPostId: string | null = null): Promise<AuthorActivity> {
     const [row] = await this.db.query(
       `SELECT
          (SELECT count(*)::int FROM threads.posts WHERE author_id = $1 AND status = 'VISIBLE') AS "postsNotRemoved",
          (SELECT count(*)::int FROM threads.posts WHERE author_id = $1 AND opening AND created_at >= $2) AS "threadsSince",
          (SELECT count(*)::int FROM threads.posts WHERE author_id = $1 AND NOT opening AND created_at >= $2) AS "repliesSince",
          (SELECT max(created_at) FROM threads.posts WHERE author_id = $1) AS "lastPostAt",
-         ARRAY(SELECT body FROM threads.posts WHERE author_id = $1 ORDER BY created_at DESC LIMIT 5) AS "recentBodies"`,
-      [authorId, since],
+         ARRAY(SELECT body FROM threads.posts WHERE author_id = $1 AND id IS DISTINCT FROM $3::uuid ORDER BY created_at DESC LIMIT 5) AS "recentBodies"`,
+      [authorId, since, exceptPostId],
     );
     return row;
   }
 
-  async writeRate(userId: string): Promise<WriteRate> {
-    const [row] = await this.db.query(
-      `SELECT count(*)::int AS "writesLastMinute", min(created_at) AS "oldestWriteLastMinute" FROM (
-         SELECT created_at FROM threads.posts WHERE author_id = $1 AND created_at > now() - interval '1 minute'
-         UNION ALL SELECT created_at FROM threads.flags WHERE user_id = $1 AND created_at > now() - interval '1 minute') w`,
+  /**
+   * Takes one of the account's `limit` writes of the last minute, or answers false when all are
+   * taken. One statement: the conflicting row is locked and re-read, so parallel writes queue on it
+   * and no more than `limit` ever get through (a count followed by an insert let them all pass).
+   */
+  async reserveWrite(userId: string, limit: number): Promise<boolean> {
+    const reserved: unknown[] = await this.db.query(
+      `INSERT INTO threads.write_rates AS w (user_id, recent) SELECT $1, ARRAY[now()] WHERE $2::int > 0
+       ON CONFLICT (user_id) DO UPDATE
+         SET recent = ARRAY(SELECT t FROM unnest(w.recent) AS t WHERE t > now() - interval '1 minute' ORDER BY t) || now()
+         WHERE (SELECT count(*) FROM unnest(w.recent) AS t WHERE t > now() - interval '1 minute') < $2::int
+       RETURNING 1`,
+      [userId, limit],
+    );
+    return reserved.length > 0;
+  }
+
+  /** When the oldest of the account's writes in the last minute was: a minute after it, one is free again. */
+  async oldestWriteLastMinute(userId: string): Promise<Date | null> {
+    const [row]: Array<{ oldest: Date | null }> = await this.db.query(
+      `SELECT min(t) AS oldest FROM threads.write_rates w, unnest(w.recent) AS t WHERE w.user_id = $1 AND t > now() - interval '1 minute'`,
       [userId],
     );
-    return row;
+    return row?.oldest ?? null;
   }
 
-  /** Records a flag once per member and post; answers how many members (and whether a moderator) flag it now. */
-  async flag(postId: string, userId: string, reason: FlagReason, comment: string | null): Promise<{ added: boolean; openFlags: number }> {
+  /**
+   * Records a flag once per member and post; answers how many open flags count toward hiding it now
+   * (those from accounts with standing, see `flagCountsTowardHiding`).
+   */
+  async flag(postId: string, userId: string, flag: { reason: FlagReason; comment: string | null; countsTowardHiding: boolean }): Promise<{ added: boolean; openFlags: number }> {
     const inserted: unknown[] = await this.db.query(
-      `INSERT INTO threads.flags (post_id, user_id, reason, comment) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1`,
-      [postId, userId, reason, comment],
+      `INSERT INTO threads.flags (post_id, user_id, reason, comment, counts_toward_hiding) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`,
+      [postId, userId, flag.reason, flag.comment, flag.countsTowardHiding],
     );
-    const [{ open }] = await this.db.query(`SELECT count(*)::int AS open FROM threads.flags WHERE post_id = $1 AND resolved_at IS NULL`, [postId]);
+    const [{ open }] = await this.db.query(
+      `SELECT count(*)::int AS open FROM threads.flags WHERE post_id = $1 AND resolved_at IS NULL AND counts_toward_hiding`,
+      [postId],
+    );
     return { added: inserted.length > 0, openFlags: open };
   }
 
@@ -74,11 +100,10 @@ export class ModerationRepository {
     );
   }
 
-  /** Spaces that have posts waiting for a moderator: held as spam, hidden, or with open flags. */
+  /** Spaces that have posts waiting for a moderator. */
   async spacesWithQueue(): Promise<string[]> {
     const rows: Array<{ space_id: string }> = await this.db.query(
-      `SELECT DISTINCT t.space_id FROM threads.posts p JOIN threads.threads t ON t.id = p.thread_id
-       WHERE p.status IN ('PENDING_REVIEW', 'HIDDEN') OR EXISTS (SELECT 1 FROM threads.flags f WHERE f.post_id = p.id AND f.resolved_at IS NULL)`,
+      `SELECT DISTINCT t.space_id FROM threads.posts p JOIN threads.threads t ON t.id = p.thread_id WHERE ${AWAITS_MODERATOR}`,
     );
     return rows.map((row) => row.space_id);
   }
@@ -88,7 +113,7 @@ export class ModerationRepository {
     return this.db.query(
       `SELECT ${postColumns('$1')} FROM threads.posts p JOIN threads.threads t ON t.id = p.thread_id
        WHERE t.space_id = ANY($4::uuid[]) AND (p.visibility = 'EVERYONE' OR $2::boolean) AND $3::boolean
-         AND (p.status IN ('PENDING_REVIEW', 'HIDDEN') OR EXISTS (SELECT 1 FROM threads.flags f WHERE f.post_id = p.id AND f.resolved_at IS NULL))
+         AND ${AWAITS_MODERATOR}
          AND p.seq > $5::bigint
        ORDER BY p.seq LIMIT $6`,
       [...readerParameters(reader), spaceIds, afterSeq ?? '0', first + 1],

@@ -1,4 +1,4 @@
-import { type AuthorStanding, type PostShape, checkNewAccountLimits, isNewAccount } from './trust';
+import { type AuthorStanding, type FlaggerStanding, type PostShape, checkNewAccountLimits, flagCountsTowardHiding, isNewAccount } from './trust';
 
 const now = new Date('2025-06-02T12:00:00Z');
 const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
@@ -21,6 +21,7 @@ const established = (overrides: Partial<AuthorStanding> = {}) =>
 
 const reply: PostShape = { kind: 'REPLY', links: 0, mentions: 0 };
 const thread: PostShape = { kind: 'THREAD', links: 0, mentions: 0 };
+const edit: PostShape = { kind: 'EDIT', links: 0, mentions: 0 };
 
 describe('isNewAccount', () => {
   it('counts a customer on their first day as new, whatever they posted', () => {
@@ -109,5 +110,50 @@ describe('checkNewAccountLimits', () => {
 
   it('sets no limits for an established customer', () => {
     expect(checkNewAccountLimits(established({ lastPostAt: secondsAgo(1) }), { ...reply, links: 5, mentions: 5 }, now)).toBeNull();
+  });
+});
+
+describe('checkNewAccountLimits for an edit', () => {
+  it('limits the links and mentions an edit puts in a new account\'s post', () => {
+    expect(checkNewAccountLimits(customer(), { ...edit, links: 3 }, now)?.limit).toBe('LINKS');
+    expect(checkNewAccountLimits(customer(), { ...edit, mentions: 3 }, now)?.limit).toBe('MENTIONS');
+  });
+
+  it('lets a new account fix a typo at once, even with its day quotas used up', () => {
+    const standing = customer({ threadsToday: 3, repliesToday: 10, lastPostAt: secondsAgo(1) });
+    expect(checkNewAccountLimits(standing, edit, now)).toBeNull();
+  });
+
+  it('sets no limits on an established customer\'s edit', () => {
+    expect(checkNewAccountLimits(established(), { ...edit, links: 9 }, now)).toBeNull();
+  });
+});
+
+describe('flagCountsTowardHiding', () => {
+  const flagger = (overrides: Partial<FlaggerStanding> = {}): FlaggerStanding => ({
+    kind: 'CUSTOMER',
+    emailVerified: true,
+    accountCreatedAt: hoursAgo(0.05),
+    postsNotRemoved: 0,
+    ...overrides,
+  });
+
+  it('ignores an account minutes old without posts', () => {
+    expect(flagCountsTowardHiding(flagger(), now)).toBe(false);
+  });
+
+  it('counts a verified account a day old, or one with 3 surviving posts', () => {
+    expect(flagCountsTowardHiding(flagger({ accountCreatedAt: hoursAgo(24) }), now)).toBe(true);
+    expect(flagCountsTowardHiding(flagger({ postsNotRemoved: 3 }), now)).toBe(true);
+    expect(flagCountsTowardHiding(flagger({ postsNotRemoved: 2, accountCreatedAt: hoursAgo(23) }), now)).toBe(false);
+  });
+
+  it('never counts an unverified account, however old or active', () => {
+    expect(flagCountsTowardHiding(flagger({ emailVerified: false, accountCreatedAt: hoursAgo(24 * 365), postsNotRemoved: 100 }), now)).toBe(false);
+  });
+
+  it('counts a verified employee from the first minute', () => {
+    expect(flagCountsTowardHiding(flagger({ kind: 'EMPLOYEE' }), now)).toBe(true);
+    expect(flagCountsTowardHiding(flagger({ kind: 'EMPLOYEE', emailVerified: false }), now)).toBe(false);
   });
 });

@@ -48,7 +48,8 @@ export interface LimitViolation {
 }
 
 export interface PostShape {
-  kind: 'THREAD' | 'REPLY';
+  /** EDIT: new text for an existing post. */
+  kind: 'THREAD' | 'REPLY' | 'EDIT';
   links: number;
   mentions: number;
 }
@@ -56,11 +57,27 @@ export interface PostShape {
 /**
  * The first limit a new account's post breaks, or null. The day's quota comes first (nothing else
  * helps then), the pause between posts last: it has usually passed by the time the post is edited.
+ * An edit adds no post, so only what it contains is limited: fixing a typo right away is no flood.
+ * `limits` are NEW_ACCOUNT_LIMITS unless the operator configured others (tests raise them).
  */
-/** `limits` are NEW_ACCOUNT_LIMITS unless the operator configured others (tests raise them). */
 export function checkNewAccountLimits(standing: AuthorStanding, post: PostShape, now: Date, limits: NewAccountLimits = NEW_ACCOUNT_LIMITS): LimitViolation | null {
   if (!isNewAccount(standing, now)) return null;
+  if (post.kind === 'EDIT') return contentLimit(post, limits);
   return firstDayQuota(standing, post, now, limits) ?? contentLimit(post, limits) ?? pauseBetweenPosts(standing, now, limits);
+}
+
+/** What decides whether a member's flag counts toward hiding a post. */
+export type FlaggerStanding = Pick<AuthorStanding, 'kind' | 'accountCreatedAt' | 'postsNotRemoved'> & { emailVerified: boolean };
+
+/**
+ * Whether a member's flag counts toward hiding a post: from a verified account that is a day old or
+ * has 3 posts that survived moderation (employees: verified is enough). Otherwise three accounts made
+ * a minute ago hide anyone's answer. Such flags are still recorded and shown to moderators.
+ */
+export function flagCountsTowardHiding(standing: FlaggerStanding, now: Date): boolean {
+  if (!standing.emailVerified) return false;
+  if (standing.kind === 'EMPLOYEE') return true;
+  return now.getTime() - standing.accountCreatedAt.getTime() >= FIRST_DAY_MS || standing.postsNotRemoved >= POSTS_TO_LEAVE_NEW;
 }
 
 function firstDayQuota(standing: AuthorStanding, post: PostShape, now: Date, limits: NewAccountLimits): LimitViolation | null {

@@ -1,15 +1,23 @@
-import { type PostReply, type Principal, threadsEvents } from '@kern/contracts';
+import { type PostReply, type Principal, type RequestOf, threads } from '@kern/contracts';
 import { Database } from '@kern/database';
 import { assertCanWrite, badInput, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
+import { assertMayPost } from '../access/space-access.client';
 import { ThreadFinder } from '../access/thread-finder';
+import { LeakGuard } from '../leak-guard/leak-guard';
+import { ModerationRepository } from '../moderation/moderation.repository';
+import { type Admission, PostingPolicy } from '../moderation/posting-policy';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { renderMarkdown } from './markdown';
-import { PostEvents } from './post-events';
 import { toPostReply } from './post-row';
 import { PostsRepository } from './posts.repository';
 
-/** Authors (and moderators) correct a post, keeping every earlier version; authors delete their own. */
+/**
+ * Authors (and moderators) correct a post, keeping every earlier version. New text is new writing:
+ * it passes the leak guard and the posting policy as a new post does (a benign post edited into
+ * spam would otherwise stay up), and an edit the spam check holds hides the post until a moderator
+ * decides.
+ */
 @Injectable()
 export class EditPostUseCase {
   constructor(
@@ -17,39 +25,37 @@ export class EditPostUseCase {
     private readonly finder: ThreadFinder,
     private readonly threads: ThreadsRepository,
     private readonly posts: PostsRepository,
-    private readonly events: PostEvents,
+    private readonly leakGuard: LeakGuard,
+    private readonly policy: PostingPolicy,
+    private readonly moderation: ModerationRepository,
   ) {}
 
-  async edit(input: { postId: string; body: string }, principal: Principal): Promise<PostReply> {
+  async execute(input: RequestOf<typeof threads.editPost>, principal: Principal): Promise<PostReply> {
     assertCanWrite(principal);
-    const { post, reader } = await this.finder.post(input.postId, principal);
+    const { post, thread, access, reader } = await this.finder.post(input.postId, principal);
     if (post.author_id !== principal.userId && !reader.moderator) throw forbidden('Only the author and moderators edit a post');
+    // An author edits only where they could post (not banned, not archived); a moderator edits as moderator.
+    if (!reader.moderator) assertMayPost(access);
+    if (post.status === 'DELETED') throw badInput('A deleted post cannot be edited', { field: 'postId' });
+    if (post.body === input.body) return toPostReply(post, reader);
+    await this.leakGuard.check({ text: input.body, audience: access.audience, visibility: post.visibility, threadId: thread.thread_id, confirmed: input.confirmPublic }, principal);
+    const admission = await this.policy.admit(principal, { kind: 'EDIT', postId: post.id, title: post.opening ? thread.t_title : undefined, body: input.body });
     await this.database.transaction(async () => {
       const now = await this.posts.lockForWrite(post.id);
       if (!now || now.status === 'DELETED') throw badInput('A deleted post cannot be edited', { field: 'postId' });
-      if (now.body !== input.body) await this.posts.edit(post.id, input.body, renderMarkdown(input.body), principal.userId);
+      if (now.body === input.body) return;
+      await this.posts.edit(post.id, input.body, renderMarkdown(input.body), principal.userId);
+      // A hidden or already held post stays as it is; only a visible one is taken down.
+      if (admission.status === 'PENDING_REVIEW' && now.status === 'VISIBLE') await this.hold(post.id, post.thread_id, admission);
     });
-    return this.reload(input.postId, principal);
+    const after = await this.finder.post(input.postId, principal);
+    return toPostReply(after.post, after.reader);
   }
 
-  /** A soft delete: the post shows as deleted, its text is gone for readers and kept 30 days for moderators. */
-  async delete(postId: string, principal: Principal): Promise<PostReply> {
-    assertCanWrite(principal);
-    const { post, thread } = await this.finder.post(postId, principal);
-    if (post.author_id !== principal.userId) throw forbidden('Only the author deletes a post; moderators hide it instead');
-    await this.database.transaction(async () => {
-      const now = await this.posts.lockForWrite(post.id);
-      if (!now || now.status === 'DELETED') return;
-      await this.posts.setStatus(post.id, 'DELETED');
-      await this.threads.recount(post.thread_id);
-      await this.events.record(threadsEvents.postDeleted, { postId: post.id, threadId: post.thread_id, spaceId: thread.t_space_id, authorId: post.author_id });
-    });
-    this.events.kick();
-    return this.reload(postId, principal);
-  }
-
-  private async reload(postId: string, principal: Principal): Promise<PostReply> {
-    const { post, reader } = await this.finder.post(postId, principal);
-    return toPostReply(post, reader);
+  /** Like a held new post: logged, out of the counts, in the review queue. Its readers were told of it when it was written. */
+  private async hold(postId: string, threadId: string, admission: Admission): Promise<void> {
+    await this.posts.setStatus(postId, 'PENDING_REVIEW');
+    await this.moderation.log(postId, null, 'HOLD', `spam check on edit: ${admission.spam?.reasons.join(', ')}`);
+    await this.threads.recount(threadId);
   }
 }

@@ -1,6 +1,7 @@
 import { threads } from '@kern/contracts';
 import { Envelope, Handles, type Request } from '@kern/messaging';
 import { Controller } from '@nestjs/common';
+import { DeletePostUseCase } from './delete-post.use-case';
 import { EditPostUseCase } from './edit-post.use-case';
 import { FindPostsUseCase } from './find-posts.use-case';
 import { MarkHelpfulUseCase } from './mark-helpful.use-case';
@@ -12,6 +13,7 @@ export class PostsController {
     private readonly replying: ReplyUseCase,
     private readonly find: FindPostsUseCase,
     private readonly editing: EditPostUseCase,
+    private readonly deleting: DeletePostUseCase,
     private readonly helpful: MarkHelpfulUseCase,
   ) {}
 
@@ -37,12 +39,12 @@ export class PostsController {
 
   @Handles(threads.editPost)
   edit(@Envelope(threads.editPost) request: Request<typeof threads.editPost>) {
-    return this.editing.edit(request.payload, request.principal);
+    return this.editing.execute(request.payload, request.principal);
   }
 
   @Handles(threads.deletePost)
   delete(@Envelope(threads.deletePost) request: Request<typeof threads.deletePost>) {
-    return this.editing.delete(request.payload.postId, request.principal);
+    return this.deleting.execute(request.payload.postId, request.principal);
   }
 
   @Handles(threads.markHelpful)

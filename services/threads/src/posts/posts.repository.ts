@@ -25,8 +25,8 @@ export class PostsRepository {
 
   async insert(post: NewPost): Promise<void> {
     await this.db.query(
-      `INSERT INTO threads.posts (id, thread_id, author_id, opening, body, body_html, visibility, status, reply_to_post_id, language)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::regconfig)`,
+      `INSERT INTO threads.posts (id, thread_id, author_id, opening, body, body_html, visibility, status, reply_to_post_id, language, published)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::regconfig, $8 = 'VISIBLE')`,
       [post.id, post.threadId, post.authorId, post.opening, post.body, post.bodyHtml, post.visibility, post.status, post.replyToPostId, post.language],
     );
   }
@@ -43,9 +43,15 @@ export class PostsRepository {
     return this.db.query(`${SELECT_POSTS} AND p.id = ANY($4::uuid[])`, [...readerParameters(reader), ids]);
   }
 
-  /** Locks the post's row for the rest of the transaction and answers its state now (see `ThreadsRepository.lockForWrite`). */
-  async lockForWrite(id: string): Promise<{ body: string; status: PostStatus } | null> {
-    const rows: Array<{ body: string; status: PostStatus }> = await this.db.query(`SELECT body, status FROM threads.posts WHERE id = $1 FOR UPDATE`, [id]);
+  /**
+   * Locks the post's row for the rest of the transaction and answers its state now (see
+   * `ThreadsRepository.lockForWrite`); `published`: whether its readers were told of it already.
+   */
+  async lockForWrite(id: string): Promise<{ body: string; status: PostStatus; published: boolean } | null> {
+    const rows: Array<{ body: string; status: PostStatus; published: boolean }> = await this.db.query(
+      `SELECT body, status, published FROM threads.posts WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
@@ -76,7 +82,7 @@ export class PostsRepository {
 
   async setStatus(id: string, status: PostStatus): Promise<void> {
     await this.db.query(
-      `UPDATE threads.posts SET status = $2, deleted_at = CASE WHEN $2 = 'DELETED' THEN now() ELSE NULL END WHERE id = $1`,
+      `UPDATE threads.posts SET status = $2, deleted_at = CASE WHEN $2 = 'DELETED' THEN now() ELSE NULL END, published = published OR $2 = 'VISIBLE' WHERE id = $1`,
       [id, status],
     );
   }

@@ -70,10 +70,14 @@ export class ThreadsRepository {
     await this.db.query(`UPDATE threads.posts SET language = $2::regconfig WHERE thread_id = $1`, [id, language]);
   }
 
-  /** Newest first, by (created_at, id): new threads land on page one and never shift the later pages. */
+  /**
+   * Newest first, by (created_at, id): new threads land on page one and never shift the later pages.
+   * A thread whose opening post was deleted is listed for moderators only (who still see its title,
+   * its replies and their flags); for everyone else it would be an empty-titled shell.
+   */
   list(reader: Reader, query: { spaceId: string; topicIds?: string[]; first: number; after?: { createdAt: string; id: string } }): Promise<ThreadRow[]> {
     return this.db.query(
-      `${SELECT_THREADS} AND t.space_id = $4
+      `${SELECT_THREADS} AND t.space_id = $4 AND (p.status <> 'DELETED' OR $3::boolean)
          AND ($5::uuid[] IS NULL OR t.topic_ids && $5::uuid[])
          AND ($6::timestamptz IS NULL OR (t.created_at, t.id) < ($6::timestamptz, $7::uuid))
        ORDER BY t.created_at DESC, t.id DESC LIMIT $8`,
