@@ -17,7 +17,11 @@ export type Take = { taken: true; consumed: number } | { taken: false; msBeforeN
  * It queries through the pool, never through a transaction: call it before `database.transaction`.
  */
 export class RateLimit {
-  constructor(private readonly limiter: RateLimiterPostgres) {}
+  constructor(
+    private readonly limiter: RateLimiterPostgres,
+    /** Keep refused points instead of giving them back: for a counter whose window `restart` moves (see loginDelay). */
+    private readonly keepRefused = false,
+  ) {}
 
   /** Takes a point; a refused reservation is given back at once, so only what proceeds is counted. */
   async take(key: string, windowSeconds?: number): Promise<Take> {
@@ -26,7 +30,7 @@ export class RateLimit {
       return { taken: true, consumed: (await this.limiter.consume(hashed(key), 1, options)).consumedPoints };
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
-      await this.limiter.reward(hashed(key), 1);
+      if (!this.keepRefused) await this.limiter.reward(hashed(key), 1);
       return { taken: false, msBeforeNext: error.msBeforeNext };
     }
   }
@@ -62,7 +66,7 @@ export class RateLimits {
   readonly registrationNotices: RateLimit;
 
   constructor(@Inject(IDENTITY_CONFIG) config: IdentityConfig, dataSource: DataSource) {
-    const limiter = (keyPrefix: string, points: number, duration: number, clearExpiredByTimeout = false) =>
+    const limiter = (keyPrefix: string, points: number, duration: number, { clearExpiredByTimeout = false, keepRefused = false } = {}) =>
       new RateLimit(
         new RateLimiterPostgres({
           storeClient: dataSource,
@@ -75,10 +79,14 @@ export class RateLimits {
           points,
           duration,
         }),
+        keepRefused,
       );
     // One of them removes expired rows (every five minutes), for all.
-    this.loginAccount = limiter('login-account', config.LOGIN_MAX_FAILURES_PER_ACCOUNT_PER_HOUR, HOUR, true);
-    this.loginDelay = limiter('login-delay', 1, 1);
+    this.loginAccount = limiter('login-account', config.LOGIN_MAX_FAILURES_PER_ACCOUNT_PER_HOUR, HOUR, { clearExpiredByTimeout: true });
+    // A failure restarts its window with one point; a refused try given back after that restart
+    // would take that point away and let one more try through. Kept, it changes nothing: the window
+    // ends when it ends either way.
+    this.loginDelay = limiter('login-delay', 1, 1, { keepRefused: true });
     this.loginAddress = limiter('login-address', config.LOGIN_MAX_FAILURES_PER_ADDRESS_PER_HOUR, HOUR);
     this.registrations = limiter('register-address', config.REGISTRATIONS_PER_ADDRESS_PER_HOUR, HOUR);
     this.registrationNotices = limiter('register-notice', config.REGISTRATION_NOTICES_PER_ACCOUNT_PER_DAY, 24 * HOUR);
