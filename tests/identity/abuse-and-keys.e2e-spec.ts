@@ -1,5 +1,5 @@
 import { KernStack, type GraphQLClient } from '@kern/testing';
-import { login, LOGIN, ME, PASSWORD, register, REGISTER } from './operations';
+import { login, LOGIN, ME, PASSWORD, register, REGISTER, registerVerified } from './operations';
 
 const ADMIN = { email: 'root@kern-corp.test', password: 'admin password 1' };
 
@@ -62,7 +62,7 @@ describe('password rules', () => {
 describe('sign-in throttling', () => {
   beforeAll(async () => {
     // The owner signs in once from their usual address.
-    await register(from('198.51.100.10'), 'owner');
+    await registerVerified(from('198.51.100.10'), stack.outboxDir, 'owner');
     await login(from('198.51.100.10'), 'owner@example.com');
   });
 
@@ -106,7 +106,8 @@ describe('sign-in throttling', () => {
 describe('signing key rotation', () => {
   it('signs new tokens with a new key while tokens signed before stay valid until they expire', async () => {
     const admin = await login(anonymous, ADMIN.email, ADMIN.password);
-    const before = await register(from('203.0.113.50'), 'rotor');
+    await registerVerified(from('203.0.113.50'), stack.outboxDir, 'rotor');
+    const before = await login(from('203.0.113.50'), 'rotor@example.com');
     const oldKid = JSON.parse(Buffer.from(before.accessToken.split('.')[0], 'base64url').toString()).kid;
 
     const { rotateSigningKey: newKid } = await anonymous.withToken(admin.accessToken).ok(`mutation { rotateSigningKey }`);

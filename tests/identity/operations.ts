@@ -1,4 +1,4 @@
-import type { GraphQLClient } from '@kern/testing';
+import { waitForMail, type GraphQLClient } from '@kern/testing';
 
 /** The identity operations the tests use, written once. */
 export const REGISTER = `mutation($input: RegisterInput!) {
@@ -31,4 +31,14 @@ export function tokenInLink(text: string, parameter: string): string {
   const match = new RegExp(`[?&]${parameter}=([A-Za-z0-9_-]+)`).exec(text);
   if (!match) throw new Error(`no ${parameter} link in:\n${text}`);
   return match[1];
+}
+
+export const VERIFY = `mutation($token: String!) { verifyEmail(token: $token) { handle kind emailVerified } }`;
+
+/** A self-registered account whose address is confirmed through the link in the outbox: one that may sign in with its password. */
+export async function registerVerified(client: GraphQLClient, outboxDir: string, handle: string, email = `${handle}@example.com`): Promise<Session> {
+  const session = await register(client, handle, email);
+  const mail = await waitForMail(outboxDir, (message) => message.to === email && message.text.includes('verify-email?token='));
+  await client.ok(VERIFY, { token: tokenInLink(mail.text, 'token') });
+  return session;
 }

@@ -84,11 +84,11 @@ describe('refresh tokens', () => {
     expect((await anonymous.withToken(third.accessToken).ok(ME)).me.handle).toBe('walt');
   });
 
-  it('tolerate a client that lost the response: the same token again within the grace period works once more', async () => {
+  it('tolerate a client that lost the response: the same token again within the grace period answers the same successor', async () => {
     const first = await register(anonymous, 'xena');
     const { refreshSession: lost } = await anonymous.ok(REFRESH, { token: first.refreshToken });
     const { refreshSession: retried } = await anonymous.ok(REFRESH, { token: first.refreshToken });
-    expect(await anonymous.errorCode(REFRESH, { token: lost.refreshToken })).toBe('UNAUTHENTICATED');
+    expect(retried.refreshToken).toBe(lost.refreshToken);
     expect((await anonymous.ok(REFRESH, { token: retried.refreshToken })).refreshSession.user.kind).toBe('CUSTOMER');
   });
 

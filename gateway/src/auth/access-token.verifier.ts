@@ -62,7 +62,12 @@ export class AccessTokenVerifier {
       const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
       throw unauthenticated(expired ? 'The access token has expired' : 'The access token is invalid');
     }
-    if (this.revocations.isRevoked(claims.sub, claims.ver)) throw unauthenticated('This session was ended; sign in again');
+    // The account changed since (verified, a role, kind or suspension): the refreshed token says how.
+    if (this.revocations.isRevoked(claims.sub, claims.ver)) {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'This access token predates a change to the account; refresh the session (sign in again if that fails)', {
+        reason: 'TOKEN_OUTDATED',
+      });
+    }
     return { kind: claims.kind, userId: claims.sub, roles: claims.roles, scopes: ['READ', 'WRITE'], emailVerified: claims.ev, credential: 'ACCESS_TOKEN' };
   }
 }

@@ -11,7 +11,12 @@ import { RegisterInput } from './register.input';
 export class SessionsResolver {
   constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
 
-  @Mutation(() => AuthPayloadModel)
+  @Mutation(() => AuthPayloadModel, {
+    description:
+      'Answers alike whether or not the address has an account: a session for a new account whose address is unconfirmed ' +
+      '(the confirmation link, or a word to the existing owner, goes to the mailbox). A password signs in once the address is confirmed; ' +
+      'with a valid invitationToken at once.',
+  })
   async register(@Args('input') input: RegisterInput, @CurrentPrincipal() principal: Principal, @ClientAddress() clientAddress?: string) {
     const { invitationToken, ...account } = input;
     const payload = { ...account, clientAddress, ...(invitationToken == null ? {} : { invitationToken }) };
@@ -23,7 +28,11 @@ export class SessionsResolver {
     return AuthPayloadModel.from(await this.client.call(identity.login, { ...input, clientAddress }, principal));
   }
 
-  @Mutation(() => AuthPayloadModel, { description: 'Rotates the refresh token: the one given is used up. Presenting a used one again ends the session.' })
+  @Mutation(() => AuthPayloadModel, {
+    description:
+      'Rotates the refresh token: the one given is used up. Presented again within a short grace period, while its successor is unused, ' +
+      'it answers with the same successor (a lost response); any other reuse ends the session.',
+  })
   async refreshSession(@Args('refreshToken') refreshToken: string, @CurrentPrincipal() principal: Principal, @ClientAddress() clientAddress?: string) {
     return AuthPayloadModel.from(await this.client.call(identity.refreshSession, { refreshToken, clientAddress }, principal));
   }

@@ -91,6 +91,11 @@ export type AccessRevocation = z.infer<typeof AccessRevocation>;
 
 export const identity = {
   health: healthRpc('identity'),
+  /**
+   * The same kind of answer whether or not the address has an account: a session for a new,
+   * unconfirmed account (the owner of a taken address is mailed instead of a link). RATE_LIMITED per
+   * client address, and with reason BUSY when too many passwords are being hashed.
+   */
   register: rpc<SessionReply>()(
     'identity.user.register',
     z.object({
@@ -102,6 +107,7 @@ export const identity = {
       clientAddress: ClientAddress,
     }),
   ),
+  /** Signs in to a confirmed address only; one UNAUTHENTICATED message for every failure. */
   login: rpc<SessionReply>()(
     'identity.session.login',
     z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(256), clientAddress: ClientAddress }),

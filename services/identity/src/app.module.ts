@@ -40,9 +40,11 @@ import { SigningKeysController } from './signing-keys/signing-keys.controller';
 import { SigningKeysRepository } from './signing-keys/signing-keys.repository';
 import { TokenSigner } from './signing-keys/token-signer';
 import { AuthAttemptsRepository } from './throttling/auth-attempts.repository';
+import { RateLimits } from './throttling/rate-limits';
 import { Throttle } from './throttling/throttle';
 import { GetUserUseCase } from './users/get-user.use-case';
 import { RegisterUserUseCase } from './users/register-user.use-case';
+import { RegistrationMail } from './users/registration-mail';
 import { UserEntity } from './users/user.entity';
 import { UsersController } from './users/users.controller';
 import { UsersRepository } from './users/users.repository';
@@ -89,9 +91,11 @@ export class AppModule {
         PasswordHasher,
         TokenSigner,
         SessionIssuer,
+        RateLimits,
         Throttle,
         AccessRevocations,
         VerificationMail,
+        RegistrationMail,
         RegisterUserUseCase,
         GetUserUseCase,
         LoginUseCase,

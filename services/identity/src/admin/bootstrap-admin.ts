@@ -29,7 +29,7 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     await this.database.transaction(async () => {
       await this.database.query(`SELECT pg_advisory_xact_lock(hashtext('kern:bootstrap-admin'))`);
       if (this.config.KERN_ADMIN_EMAIL && this.config.KERN_ADMIN_PASSWORD) {
-        if (await this.users.findByEmail(this.config.KERN_ADMIN_EMAIL)) return;
+        if (await this.users.findVerifiedByEmail(this.config.KERN_ADMIN_EMAIL)) return;
         await this.create(this.config.KERN_ADMIN_EMAIL, this.config.KERN_ADMIN_PASSWORD);
         this.logger.log({ msg: 'created the admin account from KERN_ADMIN_EMAIL' });
         return;

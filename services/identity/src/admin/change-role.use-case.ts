@@ -9,9 +9,10 @@ import { UsersRepository } from '../users/users.repository';
 import { assertAdminWriter } from './assert-admin';
 
 /**
- * Grants or revokes a platform role. A revocation also ends the access tokens that carry the role;
- * the user's next refresh gets a token without it. A grant needs no revocation: the old tokens only
- * lack the new role until they are refreshed.
+ * Grants or revokes a platform role. Either way the user's access tokens issued before stop
+ * working (refused with reason TOKEN_OUTDATED, which says: refresh); the refreshed ones carry the
+ * change. For a revocation that ends the tokens carrying the role; for a grant it spares the user
+ * a token that silently lacks the role until it expires.
  */
 @Injectable()
 export class ChangeRoleUseCase {
@@ -33,7 +34,7 @@ export class ChangeRoleUseCase {
       if ((change === 'grant') === has) return { user: current, revocation: null };
       const roles = change === 'grant' ? [...current.roles, input.role] : current.roles.filter((role) => role !== input.role);
       await this.users.update(current.id, { roles });
-      const revoked = change === 'revoke' ? await this.revocations.revokeIn(current.id) : null;
+      const revoked = await this.revocations.revokeIn(current.id);
       await this.audit.record(
         { action: change === 'grant' ? 'ROLE_GRANTED' : 'ROLE_REVOKED', actorId: principal.userId, subjectUserId: current.id, details: { role: input.role } },
       );

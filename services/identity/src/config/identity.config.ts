@@ -1,4 +1,5 @@
 import type { DynamicModule } from '@nestjs/common';
+import { availableParallelism } from 'node:os';
 import { commonEnv, ConfigError, databaseEnv, parseEnv } from '@kern/config';
 import { z } from 'zod';
 import { eventsEnv } from '@kern/events';
@@ -34,9 +35,42 @@ export const identityEnv = {
   EMAIL_VERIFICATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(48).describe('how long a verification link works'),
   LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5).describe('failed logins per account before each next try must wait, doubling'),
   LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900).describe('the longest wait between login tries'),
-  LOGIN_MAX_FAILURES_PER_ACCOUNT_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20).describe('failed logins per account per hour from addresses it never signed in from'),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(20)
+    .describe('failed logins per account per hour, counted apart from each address the owner signed in from'),
   LOGIN_MAX_FAILURES_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(100).describe('failed logins per client address per hour, over all accounts'),
-  REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10).describe('new accounts per client address per hour (invitations are exempt)'),
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(10)
+    .describe('registration attempts per client address per hour, failed ones included (valid invitations are exempt)'),
+  REGISTRATION_NOTICES_PER_ACCOUNT_PER_DAY: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .default(3)
+    .describe('"someone tried to register with your address" mails per account per day'),
+  PASSWORD_HASH_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(256)
+    .default(() => availableParallelism() * 2)
+    .describe('argon2 hashes computed at once (default: twice the number of cores)'),
+  PASSWORD_HASH_QUEUE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_000)
+    .default(64)
+    .describe('sign-ins and registrations that may wait for a hash; beyond it they are RATE_LIMITED at once'),
 };
 
 export type IdentityConfig = z.infer<z.ZodObject<typeof identityEnv>>;

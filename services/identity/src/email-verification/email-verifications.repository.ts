@@ -22,4 +22,9 @@ export class EmailVerificationsRepository {
     );
     return rows[0] ?? null;
   }
+
+  /** Ends the user's unused links: what they would prove was decided otherwise (their kind was changed). */
+  async invalidateForUser(userId: string): Promise<void> {
+    await this.database.query(`UPDATE identity.email_verifications SET expires_at = now() WHERE user_id = $1 AND used_at IS NULL AND expires_at > now()`, [userId]);
+  }
 }

@@ -1,14 +1,14 @@
 import type { Principal } from '@kern/contracts';
 import { assertCanWrite, notFound } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
+import { RegistrationMail } from '../users/registration-mail';
 import { UsersRepository } from '../users/users.repository';
-import { VerificationMail } from './verification-mail';
 
 @Injectable()
 export class ResendVerificationUseCase {
   constructor(
     private readonly users: UsersRepository,
-    private readonly verificationMail: VerificationMail,
+    private readonly registrationMail: RegistrationMail,
   ) {}
 
   async execute(principal: Principal): Promise<{ sent: boolean }> {
@@ -16,7 +16,8 @@ export class ResendVerificationUseCase {
     const user = await this.users.findById(principal.userId);
     if (!user) throw notFound('User');
     if (user.emailVerifiedAt) return { sent: false };
-    await this.verificationMail.send(user);
+    // Like registering: a link, or a word to whoever confirmed the address meanwhile; never awaited, so never telling which.
+    this.registrationMail.sendLater(user);
     return { sent: true };
   }
 }

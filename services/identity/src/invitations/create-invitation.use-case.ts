@@ -1,6 +1,6 @@
-import { hasRole, spaces, TOKEN_PREFIX, type InvitationReply, type MemberKind, type Principal } from '@kern/contracts';
-import { assertCanWrite, badInput, forbidden, notFound, ServiceClient } from '@kern/messaging';
-import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode, hasRole, spaces, TOKEN_PREFIX, type InvitationReply, type MemberKind, type Principal } from '@kern/contracts';
+import { assertCanWrite, badInput, DomainError, forbidden, notFound, ServiceClient } from '@kern/messaging';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { hashToken, newToken } from '../common/tokens';
@@ -11,6 +11,8 @@ import { InvitationsRepository } from './invitations.repository';
 /** The one way besides a verified company address to become an EMPLOYEE: being invited by an admin or community manager. */
 @Injectable()
 export class CreateInvitationUseCase {
+  private readonly logger = new Logger(CreateInvitationUseCase.name);
+
   constructor(
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
     private readonly invitations: InvitationsRepository,
@@ -32,13 +34,29 @@ export class CreateInvitationUseCase {
       expiresAt: new Date(Date.now() + this.config.INVITATION_TTL_DAYS * 86_400_000),
     };
     await this.invitations.insert({ ...invitation, tokenHash: hashToken(token), invitedBy: principal.userId });
+    await this.mail(invitation, token);
     await this.audit.record({ action: 'INVITATION_CREATED', actorId: principal.userId, details: { invitationId: invitation.id, email: input.email, kind: input.kind } });
-    await this.mailer.send({
-      to: input.email,
-      subject: 'You are invited to Kern',
-      text: `You have been invited to join Kern.\n\nCreate your account here (valid until ${invitation.expiresAt.toISOString()}):\n${this.config.KERN_PUBLIC_URL}/register?invitation=${token}\n`,
-    });
     return { id: invitation.id, email: invitation.email, kind: invitation.kind, token, expiresAt: invitation.expiresAt.toISOString() };
+  }
+
+  /**
+   * Stored first, so the link works the moment it arrives; a mail that cannot be sent takes the
+   * invitation back out, since nobody would ever see its token (it is stored only as a hash).
+   */
+  private async mail(invitation: { id: string; email: string; expiresAt: Date }, token: string) {
+    try {
+      await this.mailer.send({
+        to: invitation.email,
+        subject: 'You are invited to Kern',
+        text: `You have been invited to join Kern.\n\nCreate your account here (valid until ${invitation.expiresAt.toISOString()}):\n${this.config.KERN_PUBLIC_URL}/register?invitation=${token}\n`,
+      });
+    } catch (error) {
+      await this.invitations.delete(invitation.id);
+      this.logger.error({ msg: 'could not send an invitation; nothing was stored', invitationId: invitation.id, error: String(error) });
+      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The invitation e-mail could not be sent, so nothing was stored; try again later', {
+        reason: 'MAIL_UNAVAILABLE',
+      });
+    }
   }
 
   /** The spaces must exist for the inviter, and a customer can only be invited into external ones. */

@@ -22,6 +22,20 @@ export class InvitationsRepository {
     );
   }
 
+  /** The invitation, if it is unused, unexpired and for `email`: a cheap look before any slow work. */
+  async findUsable(tokenHash: string, email: string): Promise<InvitationRecord | null> {
+    const rows: InvitationRecord[] = await this.database.query(
+      `SELECT id, email, kind, space_ids AS "spaceIds", expires_at AS "expiresAt", invited_by AS "invitedBy" FROM identity.invitations
+        WHERE token_hash = $1 AND lower(email) = lower($2) AND accepted_at IS NULL AND expires_at > now()`,
+      [tokenHash, email],
+    );
+    return rows[0] ?? null;
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.database.query(`DELETE FROM identity.invitations WHERE id = $1 AND accepted_at IS NULL`, [id]);
+  }
+
   /**
    * Uses the invitation up for `email`, if it is unused and unexpired: one UPDATE, so two
    * registrations racing with the same token cannot both succeed.

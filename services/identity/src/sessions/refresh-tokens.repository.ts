@@ -9,10 +9,12 @@ export interface RefreshTokenRecord {
   revokedAt: Date | null;
   rotatedAt: Date | null;
   replacedBy: string | null;
+  /** With the token itself, derives the successor it was rotated into (see RefreshSessionUseCase). */
+  successorSalt: Buffer | null;
 }
 
 const COLUMNS = `id, user_id AS "userId", family_id AS "familyId", expires_at AS "expiresAt", revoked_at AS "revokedAt",
-  rotated_at AS "rotatedAt", replaced_by AS "replacedBy"`;
+  rotated_at AS "rotatedAt", replaced_by AS "replacedBy", successor_salt AS "successorSalt"`;
 
 @Injectable()
 export class RefreshTokensRepository {
@@ -34,12 +36,17 @@ export class RefreshTokensRepository {
     return rows[0] ?? null;
   }
 
-  async markRotated(id: string, replacedBy: string) {
-    await this.database.query(`UPDATE identity.refresh_tokens SET rotated_at = coalesce(rotated_at, now()), replaced_by = $2 WHERE id = $1`, [id, replacedBy]);
+  async findByIdForUpdate(id: string): Promise<RefreshTokenRecord | null> {
+    const rows = await this.database.query(`SELECT ${COLUMNS} FROM identity.refresh_tokens WHERE id = $1 FOR UPDATE`, [id]);
+    return rows[0] ?? null;
   }
 
-  async revoke(id: string) {
-    await this.database.query(`UPDATE identity.refresh_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
+  async markRotated(id: string, replacedBy: string, successorSalt: Buffer) {
+    await this.database.query(`UPDATE identity.refresh_tokens SET rotated_at = now(), replaced_by = $2, successor_salt = $3 WHERE id = $1`, [
+      id,
+      replacedBy,
+      successorSalt,
+    ]);
   }
 
   async revokeFamily(familyId: string): Promise<number> {

@@ -1,5 +1,4 @@
 import { TOKEN_PREFIX, type SessionReply } from '@kern/contracts';
-import { Database } from '@kern/database';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
@@ -14,19 +13,20 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
 export class SessionIssuer {
   constructor(
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
-    private readonly database: Database,
     private readonly signer: TokenSigner,
     private readonly refreshTokens: RefreshTokensRepository,
   ) {}
 
   /**
    * A session in `familyId` (a new family for a new sign-in; the same one for a rotation, so that
-   * reuse of any member can revoke them all). Returns the new refresh token's id with the reply.
+   * reuse of any member can revoke them all), with `refreshToken` when the caller made it (a
+   * rotation derives it). Returns the new refresh token's id with the reply.
    */
-  async issue(user: UserRecord, familyId: string = randomUUID()): Promise<{ reply: SessionReply; refreshTokenId: string }> {
-    const principal = sessionPrincipal(user);
-    const access = await this.signer.sign(principal, user.tokenVersion);
-    const refreshToken = newToken(TOKEN_PREFIX.refreshToken);
+  async issue(
+    user: UserRecord,
+    familyId: string = randomUUID(),
+    refreshToken: string = newToken(TOKEN_PREFIX.refreshToken),
+  ): Promise<{ reply: SessionReply; refreshTokenId: string }> {
     const refreshTokenId = randomUUID();
     await this.refreshTokens.insert({
       id: refreshTokenId,
@@ -35,9 +35,13 @@ export class SessionIssuer {
       tokenHash: hashToken(refreshToken),
       expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
     });
-    return {
-      refreshTokenId,
-      reply: { accessToken: access.token, refreshToken, expiresAt: access.expiresAt.toISOString(), user: toUserReply(user, principal) },
-    };
+    return { refreshTokenId, reply: await this.reply(user, refreshToken) };
+  }
+
+  /** A fresh access token beside a refresh token that exists already (the same successor, handed out again). */
+  async reply(user: UserRecord, refreshToken: string): Promise<SessionReply> {
+    const principal = sessionPrincipal(user);
+    const access = await this.signer.sign(principal, user.tokenVersion);
+    return { accessToken: access.token, refreshToken, expiresAt: access.expiresAt.toISOString(), user: toUserReply(user, principal) };
   }
 }

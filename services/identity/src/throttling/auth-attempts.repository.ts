@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 
 export type AttemptAction = 'LOGIN' | 'REGISTER';
 
-/** Attempts are kept in PostgreSQL so every replica of identity counts the same ones. */
+/** The history of sign-ins, kept in PostgreSQL so every replica knows the addresses an owner uses. */
 @Injectable()
 export class AuthAttemptsRepository {
   constructor(private readonly database: Database) {}
@@ -17,17 +17,6 @@ export class AuthAttemptsRepository {
     ]);
   }
 
-  /** Failures for an account in the last hour since its last success, oldest and newest. */
-  async accountFailures(account: string): Promise<{ count: number; oldest: Date | null; newest: Date | null }> {
-    const [row] = await this.database.query(
-      `SELECT count(*)::int AS count, min(at) AS oldest, max(at) AS newest FROM identity.auth_attempts
-        WHERE action = 'LOGIN' AND account = $1 AND NOT succeeded AND at > now() - interval '1 hour'
-          AND at > coalesce((SELECT max(at) FROM identity.auth_attempts WHERE action = 'LOGIN' AND account = $1 AND succeeded), '-infinity')`,
-      [account],
-    );
-    return row;
-  }
-
   /** Whether this address signed in to this account within 30 days: then it is the owner's device, most likely. */
   async knownAddress(account: string, clientAddress: string): Promise<boolean> {
     const rows = await this.database.query(
@@ -36,15 +25,5 @@ export class AuthAttemptsRepository {
       [account, clientAddress],
     );
     return rows.length > 0;
-  }
-
-  /** Attempts of `action` from an address in the last hour (failures only, for logins), with the oldest. */
-  async fromAddress(action: AttemptAction, clientAddress: string, failuresOnly: boolean): Promise<{ count: number; oldest: Date | null }> {
-    const [row] = await this.database.query(
-      `SELECT count(*)::int AS count, min(at) AS oldest FROM identity.auth_attempts
-        WHERE action = $1 AND client_address = $2 AND at > now() - interval '1 hour' AND ($3::boolean IS FALSE OR NOT succeeded)`,
-      [action, clientAddress, failuresOnly],
-    );
-    return row;
   }
 }

@@ -17,7 +17,10 @@ export class UsersRepository {
     return this.database.repository(UserEntity);
   }
 
-  /** Inserts a user; a taken e-mail or handle (in any letter case) is a CONFLICT naming the field. */
+  /**
+   * Inserts a user; a taken handle (in any letter case), or an address another account confirmed
+   * (for a confirmed one), is a CONFLICT naming the field.
+   */
   async insert(user: NewUser): Promise<UserRecord> {
     try {
       const saved = await this.users.save(
@@ -25,14 +28,7 @@ export class UsersRepository {
       );
       return { ...saved };
     } catch (error) {
-      const driverError = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
-      if (driverError?.code === UNIQUE_VIOLATION && driverError.constraint === 'users_email_key') {
-        throw conflict('An account with this e-mail address already exists', { field: 'email' });
-      }
-      if (driverError?.code === UNIQUE_VIOLATION && driverError.constraint === 'users_handle_key') {
-        throw conflict('This handle is taken', { field: 'handle' });
-      }
-      throw error;
+      throw conflictOr(error);
     }
   }
 
@@ -49,8 +45,22 @@ export class UsersRepository {
     return this.users.createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
   }
 
-  findByEmail(email: string): Promise<UserRecord | null> {
-    return this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
+  /** The account that owns the address: the one that confirmed it. Others may only claim it, unconfirmed. */
+  findVerifiedByEmail(email: string): Promise<UserRecord | null> {
+    return this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).andWhere('u.email_verified_at IS NOT NULL').getOne();
+  }
+
+  /**
+   * The account a password sign-in is checked against: the owner of the address, else the newest
+   * claim. Looked up and verified like the owner (same time), a claim is still never signed in.
+   */
+  findForSignIn(email: string): Promise<UserRecord | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email })
+      .orderBy('u.email_verified_at IS NULL', 'ASC')
+      .addOrderBy('u.created_at', 'DESC')
+      .getOne();
   }
 
   findByHandle(handle: string): Promise<UserRecord | null> {
@@ -70,7 +80,11 @@ export class UsersRepository {
   }
 
   async update(id: string, changes: Partial<Pick<UserRecord, 'kind' | 'roles' | 'emailVerifiedAt' | 'suspendedAt' | 'suspendedReason'>>) {
-    await this.users.update({ id }, changes);
+    try {
+      await this.users.update({ id }, changes);
+    } catch (error) {
+      throw conflictOr(error);
+    }
   }
 
   /** Raises the token version: every access token issued before stops counting. Returns the new version. */
@@ -92,4 +106,15 @@ export class UsersRepository {
     );
     return rows.map((row) => ({ id: row.id, tokenVersion: row.token_version, changedAt: row.changed_at }));
   }
+}
+
+function conflictOr(error: unknown): unknown {
+  const driverError = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
+  if (driverError?.code === UNIQUE_VIOLATION && driverError.constraint === 'users_email_key') {
+    return conflict('Another account has confirmed this e-mail address', { field: 'email' });
+  }
+  if (driverError?.code === UNIQUE_VIOLATION && driverError.constraint === 'users_handle_key') {
+    return conflict('This handle is taken', { field: 'handle' });
+  }
+  return error;
 }
