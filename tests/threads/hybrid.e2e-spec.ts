@@ -1,9 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { watchServiceCalls } from '../foundation/service-calls';
 import { Community, JOIN, type Person } from '../spaces/community';
-import { REPLY, START, THREAD } from './forum';
+import { NODE, REPLY, START, THREAD } from './forum';
 
 const ESCALATE = `mutation($input: EscalateThreadInput!) { escalateThread(input: $input) { id title body space { slug audience } } }`;
 const LINKED = `query($id: ID!) { thread(id: $id) { linkedThreads { id title } } }`;
 const MOVE = `mutation($threadId: ID!, $spaceId: ID!, $confirm: Boolean) { moveThread(threadId: $threadId, spaceId: $spaceId, confirmPublish: $confirm) { id space { slug } } }`;
+const THREAD_ONLY = `query($id: ID!) { thread(id: $id) { id } }`;
+
+const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
 
 let community: Community;
 let manager: Person;
@@ -121,5 +126,36 @@ describe('moving threads', () => {
     await mod.client.ok(JOIN, { spaceId: external.id });
     const thread = await start(mod, external.id, 'Mine');
     expect(await mod.client.errorCode(MOVE, { threadId: thread.id, spaceId: internal.id })).toBe('NOT_FOUND');
+  });
+});
+
+describe('a hidden id and one that does not exist', () => {
+  it('cause the same calls to the spaces service', async () => {
+    const secret = await start(employee, internal.id, 'Secret plans');
+    const question = await start(customer, external.id, 'A plain question');
+    const plain = await start(customer, external.id, 'Another plain question');
+    const { reply: note } = await employee.client.ok(REPLY, { input: { threadId: question.id, body: 'just between us', visibility: 'INTERNAL' } });
+    await employee.client.ok(ESCALATE, { input: { threadId: question.id, spaceId: internal.id, note: 'Looking into it inside' } });
+    const calls = await watchServiceCalls(community.stack.nats.url, 'spaces.>');
+    const callsOf = async (query: string, variables: Record<string, unknown>) => {
+      const before = (await calls.calls()).length;
+      await customer.client.request(query, variables);
+      return (await calls.calls()).slice(before).map(({ subject, payload }) => ({ subject, asked: Object.keys(payload), ids: payload.spaceIds?.length }));
+    };
+    try {
+      const pairs: Array<[string, string, Record<string, unknown>, Record<string, unknown>]> = [
+        ['node(thread)', NODE, { id: secret.id }, { id: globalId('Thread', randomUUID()) }],
+        ['node(post)', NODE, { id: note.id }, { id: globalId('Post', randomUUID()) }],
+        ['thread', THREAD_ONLY, { id: secret.id }, { id: globalId('Thread', randomUUID()) }],
+        ['linkedThreads', LINKED, { id: question.id }, { id: plain.id }],
+      ];
+      for (const [what, query, hidden, missing] of pairs) {
+        const [seenHidden, seenMissing] = [await callsOf(query, hidden), await callsOf(query, missing)];
+        expect({ what, calls: seenHidden }).toEqual({ what, calls: seenMissing });
+        expect(seenHidden.length).toBeGreaterThan(0);
+      }
+    } finally {
+      await calls.stop();
+    }
   });
 });
