@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { watchServiceCalls } from '../foundation/service-calls';
-import { Community, JOIN, type Person } from '../spaces/community';
-import { NODE, REPLY, START, THREAD } from './forum';
+import { Community, JOIN, SET_ROLE, type Person } from '../spaces/community';
+import { EDIT, HISTORY, NODE, REPLY, START, THREAD } from './forum';
 
 const ESCALATE = `mutation($input: EscalateThreadInput!) { escalateThread(input: $input) { id title body space { slug audience } } }`;
 const LINKED = `query($id: ID!) { thread(id: $id) { linkedThreads { id title } } }`;
@@ -126,6 +126,26 @@ describe('moving threads', () => {
     await mod.client.ok(JOIN, { spaceId: external.id });
     const thread = await start(mod, external.id, 'Mine');
     expect(await mod.client.errorCode(MOVE, { threadId: thread.id, spaceId: internal.id })).toBe('NOT_FOUND');
+  });
+});
+
+describe('a move from an INTERNAL into an EXTERNAL space', () => {
+  it('keeps the versions written while the thread was internal from customers, moderators or not', async () => {
+    const moderator = await community.customer('mona');
+    await moderator.client.ok(JOIN, { spaceId: external.id });
+    await manager.client.ok(SET_ROLE, { spaceId: external.id, userId: moderator.id, role: 'MODERATOR' });
+    const thread = await start(employee, internal.id, 'Router replacement answer');
+    const draft = 'Draft: the carrier lost it again, we pay for the replacement.';
+    const { reply } = await employee.client.ok(REPLY, { input: { threadId: thread.id, body: draft } });
+    await employee.client.ok(EDIT, { postId: reply.id, body: 'Your replacement router ships on Monday.' });
+    await manager.client.ok(MOVE, { threadId: thread.id, spaceId: external.id, confirm: true });
+    await employee.client.ok(EDIT, { postId: reply.id, body: 'Your replacement router ships on Monday, with tracking.' });
+
+    const history = async (person: Person) =>
+      (await person.client.ok(HISTORY, { id: reply.id })).node.editHistory.map((edit: { previousBody: string }) => edit.previousBody);
+    expect(await history(moderator)).toEqual(['Your replacement router ships on Monday.']);
+    expect(await history(manager)).toEqual(['Your replacement router ships on Monday.', draft]);
+    expect(await history(employee)).toEqual(['Your replacement router ships on Monday.', draft]);
   });
 });
 

@@ -39,10 +39,21 @@ export class FindPostsUseCase {
     return found;
   }
 
-  /** Earlier versions are for the author and moderators: a correction should not be held against anyone else. */
+  /**
+   * Earlier versions are for the author and moderators: a correction should not be held against
+   * anyone else. Each shows only to those who may read the space it was replaced in, so what was
+   * written while the thread was internal stays internal after it moves into an EXTERNAL space.
+   */
   async history(postId: string, principal: Principal): Promise<PostEditReply[]> {
-    const { post, reader } = await this.finder.post(postId, principal);
+    const { post, thread, reader } = await this.finder.post(postId, principal);
     if (post.author_id !== reader.userId && !reader.moderator) throw forbidden("Only the post's author and moderators see its earlier versions");
-    return (await this.posts.history(post.id)).map((edit) => ({ previousBody: edit.previousBody, editorId: edit.editorId, editedAt: edit.editedAt.toISOString() }));
+    const edits = await this.posts.history(post.id);
+    // The thread's own space is readable (it was found); only a moved thread's other spaces are asked about.
+    const elsewhere = edits.flatMap((edit) => (edit.spaceId && edit.spaceId !== thread.t_space_id ? [edit.spaceId] : []));
+    const access = await this.spaces.forSpaces(elsewhere, principal);
+    const readable = (spaceId: string | null) => (spaceId === null ? reader.employee : spaceId === thread.t_space_id || access.get(spaceId)?.read === true);
+    return edits
+      .filter((edit) => readable(edit.spaceId))
+      .map((edit) => ({ previousBody: edit.previousBody, editorId: edit.editorId, editedAt: edit.editedAt.toISOString() }));
   }
 }
