@@ -1,8 +1,15 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 
+export interface ServiceCall {
+  subject: string;
+  payload: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
 export interface ServiceCalls {
   /** The payloads of the requests seen so far. */
   payloads(): Promise<Array<Record<string, any>>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The requests seen so far, with their subjects (for a wildcard such as `spaces.>`). */
+  calls(): Promise<ServiceCall[]>;
   stop(): Promise<void>;
 }
 
@@ -12,15 +19,17 @@ export interface ServiceCalls {
  */
 export async function watchServiceCalls(natsUrl: string, subject: string): Promise<ServiceCalls> {
   const connection: NatsConnection = await connect({ servers: natsUrl });
-  const seen: Array<Record<string, any>> = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const seen: ServiceCall[] = [];
   const subscription = connection.subscribe(subject);
   void (async () => {
-    for await (const message of subscription) seen.push(message.json<{ data: { payload: Record<string, unknown> } }>().data.payload);
+    for await (const message of subscription) seen.push({ subject: message.subject, payload: message.json<{ data: { payload: Record<string, unknown> } }>().data.payload });
   })();
   await connection.flush();
+  // A round trip to the server first: what the gateway published before it answered has reached us.
+  const calls = async () => (await connection.flush(), [...seen]);
   return {
-    // A round trip to the server first: what the gateway published before it answered has reached us.
-    payloads: async () => (await connection.flush(), [...seen]),
+    calls,
+    payloads: async () => (await calls()).map((call) => call.payload),
     stop: () => connection.close(),
   };
 }

@@ -6,6 +6,8 @@ const INBOX = `query($unreadOnly: Boolean) {
   notifications(unreadOnly: $unreadOnly, first: 50) { unreadCount edges { node { id kind count readAt actor { handle } thread { title } post { body } } } }
 }`;
 const MARK_READ = `mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }`;
+const FOLLOW = `mutation($id: ID!) { followThread(threadId: $id, level: WATCHING) { viewerFollowLevel } }`;
+const MOVE = `mutation($threadId: ID!, $spaceId: ID!) { moveThread(threadId: $threadId, spaceId: $spaceId) { id } }`;
 const MODERATE = `mutation($postId: ID!) { moderatePost(input: { postId: $postId, action: HIDE, reason: "rude" }) { status } }`;
 
 interface Entry {
@@ -114,6 +116,26 @@ it('stops showing notifications of a space someone was removed from, at once', a
   const after = await inbox(member);
   expect(after.entries.some((entry) => entry.thread?.title === 'Club thread')).toBe(false);
   expect(after.unreadCount).toBe(before - 1);
+});
+
+it('when a thread with only employees’ posts moves into an INTERNAL space, then customers’ notifications about it are gone', async () => {
+  const backroom = await community.space(manager, { slug: 'backroom', audience: 'INTERNAL', joinPolicy: 'OPEN', topics: ['billing'] });
+  const watcher = await community.customer('nina');
+  const thread = await start(employee, 'Maintenance tonight', space.id, 'DISCUSSION');
+  await watcher.client.ok(FOLLOW, { id: thread.id });
+  await manager.client.ok(FOLLOW, { id: thread.id });
+  await reply(employee, thread.id, 'It starts at 22:00, hello @nina');
+  await waitFor(async () => (await about(watcher, 'Maintenance tonight')).length === 1, { what: 'nina to be told' });
+  await waitFor(async () => (await about(manager, 'Maintenance tonight')).length === 1, { what: 'olga to be told' });
+  const [told] = await about(watcher, 'Maintenance tonight');
+  const before = (await inbox(watcher)).unreadCount;
+
+  await manager.client.ok(MOVE, { threadId: thread.id, spaceId: backroom.id });
+  const after = await inbox(watcher);
+  expect(after.entries.map((entry) => entry.id)).not.toContain(told.id);
+  expect(after.unreadCount).toBe(before - 1);
+  // Employees may still read it, so theirs stay.
+  expect(await about(manager, 'Maintenance tonight')).toHaveLength(1);
 });
 
 it('are marked read one by one or all at once', async () => {

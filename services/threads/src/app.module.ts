@@ -15,6 +15,7 @@ import { InsightsController } from './insights/insights.controller';
 import { InsightsRepository } from './insights/insights.repository';
 import { InsightsUseCase } from './insights/insights.use-case';
 import { LeakGuard } from './leak-guard/leak-guard';
+import { LeakGuardRepository } from './leak-guard/leak-guard.repository';
 import { EscalateThreadUseCase } from './links/escalate-thread.use-case';
 import { MoveThreadUseCase } from './links/move-thread.use-case';
 import { ThreadLinksRepository } from './links/thread-links.repository';
@@ -109,6 +110,7 @@ export class AppModule {
         ThreadWriter,
         ThreadLinksRepository,
         LeakGuard,
+        LeakGuardRepository,
         EscalateThreadUseCase,
         MoveThreadUseCase,
         SearchRepository,

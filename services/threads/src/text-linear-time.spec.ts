@@ -3,7 +3,7 @@ import { parseTimeCursor } from './common/time-cursor';
 import { comparableText, wordsOf } from './leak-guard/comparable-text';
 import { findLeak } from './leak-guard/find-leak';
 import { identifiersIn } from './leak-guard/identifiers';
-import { referencedIds, referencedSpaceSlugs, repeatsPassage } from './leak-guard/passages';
+import { referencedIds, referencedSpaceSlugs } from './leak-guard/passages';
 import { visibleText } from './leak-guard/visible-text';
 import { countLinks, hasEmailAddress, hasMoneyOffer, hasPhoneNumber, mentionedHandles, phoneNumbersIn, similarity } from './moderation/text-features';
 import { renderMarkdown } from './posts/markdown';
@@ -32,7 +32,6 @@ const TEXT_FUNCTIONS: Array<[name: string, run: (text: string) => unknown]> = [
   // The text as the public reply and the internal note, then as what customers read already.
   ['findLeak', (text) => findLeak(text, { internal: [text] })],
   ['findLeak with public posts', (text) => findLeak(`${NOTE}\n${text}`, { internal: [NOTE], alreadyPublic: [text] })],
-  ['repeatsPassage', (text) => repeatsPassage(text, [text])],
   ['referencedIds', referencedIds],
   ['referencedSpaceSlugs', referencedSpaceSlugs],
   ['parseSearchQuery', parseSearchQuery],

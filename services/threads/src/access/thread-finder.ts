@@ -5,6 +5,7 @@ import type { PostRow } from '../posts/post-row';
 import { PostsRepository } from '../posts/posts.repository';
 import type { ThreadRow } from '../threads/thread-row';
 import { ThreadsRepository } from '../threads/threads.repository';
+import { NO_ACCESS, NOTHING } from './nothing';
 import { readerOf, type Reader } from './reader';
 import { SpaceAccessClient } from './space-access.client';
 
@@ -53,7 +54,3 @@ export class ThreadFinder {
     return { thread, reader, access };
   }
 }
-
-/** An id nothing has, for the steps taken for what does not exist or may not be seen. */
-const NOTHING = '00000000-0000-4000-8000-000000000000';
-const NO_ACCESS: SpaceAccess = { spaceId: NOTHING, audience: 'INTERNAL', purpose: 'SERVICE', read: false, post: false, postDenial: null, moderate: false };

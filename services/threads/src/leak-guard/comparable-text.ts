@@ -10,6 +10,9 @@ const MARKS = /\p{M}/gu;
 const TAG_LIKE = /<\/?[a-z][a-z0-9-]{0,30}(?:\s[^<>]{0,200})?>/gi;
 const STRAY_MARKUP = /[*_~`]/g;
 const LATIN_LETTER_OR_DIGIT = /^[A-Za-z0-9]$/;
+const ASCII_CAPITAL = /[A-Z]+/g;
+// One code point at a time (the `u` flag keeps surrogate pairs together).
+const NOT_ASCII = /[^\u0000-\u007f]/gu;
 
 const lookAlikes = new Map<string, string>();
 const MAX_REMEMBERED = 20_000;
@@ -22,9 +25,7 @@ const MAX_REMEMBERED = 20_000;
  */
 export function comparableText(text: string): string {
   const plain = text.normalize('NFKD').replace(MARKS_AND_FORMAT, '').replace(TAG_LIKE, '').replace(STRAY_MARKUP, '');
-  const folded: string[] = [];
-  for (const char of plain) folded.push(char < '\u0080' ? char.toLowerCase() : lookAlike(char));
-  return folded.join('');
+  return plain.replace(ASCII_CAPITAL, (char) => char.toLowerCase()).replace(NOT_ASCII, lookAlike);
 }
 
 /** The words of comparable text: letters and digits in a row. */

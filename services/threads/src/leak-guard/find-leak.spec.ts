@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { renderMarkdown } from '../posts/markdown';
 import { findLeak } from './find-leak';
 
 const corpus = JSON.parse(readFileSync(join(__dirname, 'leak-corpus.fixture.json'), 'utf8')) as { internalNotes: string[]; ordinaryReplies: string[] };
@@ -49,6 +50,15 @@ describe('findLeak', () => {
     ])('%s', (_what, reply, repeated) => {
       expect(findLeak(reply, { internal })).toEqual({ reason: 'REPEATS_INTERNAL', match: 'IDENTIFIER', repeated });
     });
+  });
+
+  it('reads stored rendered HTML and plain text as it reads the markdown they come from', () => {
+    const stored = internal.map((note) => ({ html: renderMarkdown(note) }));
+    expect(findLeak(`Hi! ${pasted}.`, { internal: stored })).toMatchObject({ match: 'PASSAGE' });
+    expect(findLeak('Your RMA number is INT-RMA-7781.', { internal: stored })).toMatchObject({ match: 'IDENTIFIER' });
+    expect(findLeak('Your RMA number is INT-RMA-7781.', { internal: stored, alreadyPublic: [{ text: 'Title: RMA INT-RMA-7781' }] })).toBeNull();
+    expect(findLeak('Secret launch plans for the Benelux market', { internal: [{ text: 'Secret launch plans for the Benelux market' }] })).toMatchObject({ match: 'PASSAGE' });
+    for (const reply of corpus.ordinaryReplies) expect(findLeak(reply, { internal: stored })).toBeNull();
   });
 
   it('finds a whole short internal note repeated', () => {

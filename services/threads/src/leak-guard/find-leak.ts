@@ -2,7 +2,7 @@ import type { LeakReason } from '@kern/contracts';
 import { COMMON_WORDS } from './common-words';
 import { comparableText, wordsOf } from './comparable-text';
 import { identifiersIn } from './identifiers';
-import { visibleText } from './visible-text';
+import { visibleText, visibleTextOfHtml } from './visible-text';
 
 /** How many words in a row, repeated from internal text, make a passage. */
 export const PASSAGE_WORDS = 8;
@@ -17,15 +17,21 @@ const KNOWN_RUN_WORDS = 4;
 const MAX_IDENTIFIER_WORDS = 8;
 const MAX_IDENTIFIER_LENGTH = 64;
 
+/**
+ * A text to compare with: a markdown body, a stored post's rendered HTML (`body_html`, which spares
+ * rendering it again), or plain text such as a title.
+ */
+export type LeakSource = string | { html: string } | { text: string };
+
 export interface LeakSources {
-  /** Markdown bodies customers may not read: internal notes, posts of linked internal threads. */
-  internal: readonly string[];
+  /** What customers may not read: internal notes, posts and titles of linked internal threads. */
+  internal: readonly LeakSource[];
   /**
-   * Markdown bodies customers of this thread already read, such as its public posts. Whatever is
-   * in them is no leak when repeated (an internal note quoting the customer's order number), so
-   * passing them keeps confirmations for what is really new to customers.
+   * What customers of this thread already read, such as its public posts. Whatever is in them is
+   * no leak when repeated (an internal note quoting the customer's order number), so passing them
+   * keeps confirmations for what is really new to customers.
    */
-  alreadyPublic?: readonly string[];
+  alreadyPublic?: readonly LeakSource[];
 }
 
 export interface Leak {
@@ -45,13 +51,14 @@ export interface Leak {
  */
 export function findLeak(publicBody: string, sources: LeakSources): Leak | null {
   const { words } = readText(publicBody);
+  const present = new Set(words);
   const runs = new RunsOf(words);
   const looked = new Set<string>();
   const repeated: Run[] = [];
   const internalIds = new Map<string, string>();
   for (const body of sources.internal) {
     const internal = readText(body);
-    for (const passage of passagesOf(internal.words)) {
+    for (const passage of passagesOf(internal.words, present)) {
       const starts = runs.startsOf(passage);
       // Each repeated passage once: texts repeating themselves must not multiply the work.
       if (starts.length === 0 || looked.has(passage.key)) continue;
@@ -78,9 +85,9 @@ export function findLeak(publicBody: string, sources: LeakSources): Leak | null 
   return id === undefined ? null : { reason: 'REPEATS_INTERNAL', match: 'IDENTIFIER', repeated: id };
 }
 
-/** A markdown body as it reads: its visible text and link targets, comparable, and its words. */
-function readText(markdownBody: string): { comparable: string; words: string[] } {
-  const { text, linkTargets } = visibleText(markdownBody);
+/** A text as it reads: its visible text and link targets, comparable, and its words. */
+function readText(source: LeakSource): { comparable: string; words: string[] } {
+  const { text, linkTargets } = typeof source === 'string' ? visibleText(source) : 'html' in source ? visibleTextOfHtml(source.html) : { text: source.text, linkTargets: [] };
   const comparable = comparableText([text, ...linkTargets.map(decodeTarget)].join('\n'));
   return { comparable, words: wordsOf(comparable) };
 }
@@ -101,12 +108,18 @@ interface Run {
 
 /**
  * The passages of an internal text that would count if repeated: every PASSAGE_WORDS words in a row
- * with enough uncommon words, or the whole text when it is shorter but not too short.
+ * with enough uncommon words, or the whole text when it is shorter but not too short. Only runs of
+ * words the public text has (`present`) can be repeated in it: the others are never built, so a
+ * long note costs a glance at each word.
  */
-function* passagesOf(words: string[]): Generator<{ key: string; size: number }> {
-  if (words.length >= SHORTEST_WHOLE_PASSAGE && words.length < PASSAGE_WORDS && meaningful(words)) yield { key: words.join(' '), size: words.length };
-  for (let start = 0; start + PASSAGE_WORDS <= words.length; start += 1) {
-    const run = words.slice(start, start + PASSAGE_WORDS);
+function* passagesOf(words: string[], present: ReadonlySet<string>): Generator<{ key: string; size: number }> {
+  const whole = words.length >= SHORTEST_WHOLE_PASSAGE && words.length < PASSAGE_WORDS;
+  if (whole && words.every((word) => present.has(word)) && meaningful(words)) yield { key: words.join(' '), size: words.length };
+  let inRow = 0;
+  for (let end = 0; end < words.length; end += 1) {
+    inRow = present.has(words[end]) ? inRow + 1 : 0;
+    if (inRow < PASSAGE_WORDS) continue;
+    const run = words.slice(end + 1 - PASSAGE_WORDS, end + 1);
     if (meaningful(run)) yield { key: run.join(' '), size: PASSAGE_WORDS };
   }
 }

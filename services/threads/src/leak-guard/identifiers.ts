@@ -34,7 +34,11 @@ export function identifiersIn(comparable: string): Identifier[] {
 /** Letters and digits only: what an identifier is compared by. */
 export const keyOf = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '');
 
+// Every kind below needs an ASCII digit or an `@`: most words have neither and are passed over at once.
+const MAY_NAME_ONE_THING = /[0-9@]/;
+
 function namesOneThing(token: string): boolean {
+  if (!MAY_NAME_ONE_THING.test(token)) return false;
   const parts = token.split(SEPARATOR);
   const digitRuns = token.match(DIGIT_RUN) ?? [];
   const letters = token.match(LETTER)?.length ?? 0;

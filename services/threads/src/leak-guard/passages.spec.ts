@@ -1,24 +1,4 @@
-import { referencedIds, referencedSpaceSlugs, repeatsPassage } from './passages';
-
-const note = 'Internal: this customer is on the legacy plan and we lose money on every invoice we send them, do not offer discounts.';
-
-describe('repeatsPassage', () => {
-  it('finds twelve words in a row from a source, whatever the case, punctuation and spacing', () => {
-    const reply = 'Hi! As we said, THIS customer is on the legacy plan and we lose money on every invoice... sorry';
-    expect(repeatsPassage(reply, [note])).toBe(true);
-  });
-
-  it('finds eight words in a row in disguise, and an identifier of the note', () => {
-    expect(repeatsPassage('As said: th**is** cust&#111;mer is on the lеgасу plan and we', [note])).toBe(true);
-    expect(repeatsPassage('Your case is INT-RMA-7781.', ['Approved as INT-RMA-7781, ships Monday.'])).toBe(true);
-  });
-
-  it('lets shorter overlaps and unrelated text through', () => {
-    expect(repeatsPassage('You are on the legacy plan and we can help.', [note])).toBe(false);
-    expect(repeatsPassage('', [note])).toBe(false);
-    expect(repeatsPassage(note, [])).toBe(false);
-  });
-});
+import { referencedIds, referencedSpaceSlugs } from './passages';
 
 describe('referencedIds', () => {
   it('finds global ids of threads, posts and spaces, and raw UUIDs', () => {

@@ -1,16 +1,5 @@
-import { decodeTarget, findLeak, PASSAGE_WORDS } from './find-leak';
+import { decodeTarget } from './find-leak';
 import { visibleText } from './visible-text';
-
-export { PASSAGE_WORDS };
-
-/**
- * Whether `text` repeats a passage or an identifier of any of `sources` (markdown bodies), as
- * `findLeak` decides it without knowing what customers already read. Prefer `findLeak` with the
- * thread's public posts as `alreadyPublic`: then quoting the customer back is no leak.
- */
-export function repeatsPassage(text: string, sources: string[]): boolean {
-  return findLeak(text, { internal: sources }) !== null;
-}
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const GLOBAL_ID = /\b[A-Za-z0-9_-]{40,80}\b/g;

@@ -25,7 +25,10 @@ export function visibleText(markdownBody: string): VisibleText {
 
 let last: { body: string; seen: VisibleText } | undefined;
 
-function render(markdownBody: string): VisibleText {
+const render = (markdownBody: string): VisibleText => visibleTextOfHtml(renderMarkdown(markdownBody));
+
+/** Rendered HTML (a stored `body_html`) read back as text, as `visibleText` reads a body it rendered. */
+export function visibleTextOfHtml(html: string): VisibleText {
   const parts: string[] = [];
   const linkTargets: string[] = [];
   const parser = new Parser(
@@ -41,6 +44,6 @@ function render(markdownBody: string): VisibleText {
     },
     { decodeEntities: true },
   );
-  parser.end(renderMarkdown(markdownBody));
+  parser.end(html);
   return { text: parts.join(''), linkTargets };
 }

@@ -12,9 +12,12 @@ import { ThreadsRepository } from '../threads/threads.repository';
 import { toThreadReply } from '../threads/thread-row';
 
 /**
- * Moderators of both spaces move a thread. Into an EXTERNAL space from an INTERNAL one publishes it
- * (internal notes stay internal), so it is confirmed; into an INTERNAL space it must hold no
- * customer's posts, which would be taken away from their authors.
+ * Moderators of both spaces move a thread. Into an EXTERNAL space from an INTERNAL one publishes it,
+ * so it is confirmed (`confirmPublish`): the leak guard's question, asked once for the whole thread,
+ * all of which was internal. Internal notes stay internal, and so do the earlier versions of its
+ * posts replaced while it was internal (each remembers its space: `FindPostsUseCase.history`). Into
+ * an INTERNAL space it must hold no customer's posts, which would be taken away from their authors;
+ * customers' notifications about it vanish, as the inbox counts the thread's space of today.
  */
 @Injectable()
 export class MoveThreadUseCase {

@@ -28,6 +28,10 @@ export type InboxRow = NotificationRow;
 
 const RECIPIENTS_PER_EVENT = 1000;
 
+const INBOX_COLUMNS = `n.id, n.kind, coalesce(t.space_id, n.space_id) AS space_id, n.thread_id, n.post_id, n.actor_id, n.count, n.created_at, n.read_at,
+  p.visibility AS post_visibility`;
+const INBOX_JOINS = `threads.notifications n LEFT JOIN threads.posts p ON p.id = n.post_id LEFT JOIN threads.threads t ON t.id = n.thread_id`;
+
 export function toNotificationReply(row: NotificationRow): NotificationReply {
   return {
     id: row.id,
@@ -70,11 +74,14 @@ export class NotificationsRepository {
     }
   }
 
-  /** Newest first, with the visibility of the post each one points at (checked again when shown). */
+  /**
+   * Newest first, with where each one points now (checked again when shown): the visibility of its
+   * post, and the space its thread is in today, which is not the one it was delivered from once the
+   * thread moved (out of customers' reach, say).
+   */
   list(recipientId: string, query: { unreadOnly: boolean; first: number; after?: { createdAt: string; id: string } }): Promise<InboxRow[]> {
     return this.db.query(
-      `SELECT n.id, n.kind, n.space_id, n.thread_id, n.post_id, n.actor_id, n.count, n.created_at, n.read_at, p.visibility AS post_visibility
-       FROM threads.notifications n LEFT JOIN threads.posts p ON p.id = n.post_id
+      `SELECT ${INBOX_COLUMNS} FROM ${INBOX_JOINS}
        WHERE n.recipient_id = $1 AND (NOT $2::boolean OR n.read_at IS NULL)
          AND ($3::timestamptz IS NULL OR (n.created_at, n.id) < ($3::timestamptz, $4::uuid))
        ORDER BY n.created_at DESC, n.id DESC LIMIT $5`,
@@ -82,12 +89,10 @@ export class NotificationsRepository {
     );
   }
 
-  /** Unread ones, with where they point, for counting what the recipient may still see. */
+  /** Unread ones, with where they point now, for counting what the recipient may still see. */
   unread(recipientId: string): Promise<InboxRow[]> {
     return this.db.query(
-      `SELECT n.id, n.kind, n.space_id, n.thread_id, n.post_id, n.actor_id, n.count, n.created_at, n.read_at, p.visibility AS post_visibility
-       FROM threads.notifications n LEFT JOIN threads.posts p ON p.id = n.post_id
-       WHERE n.recipient_id = $1 AND n.read_at IS NULL LIMIT 1000`,
+      `SELECT ${INBOX_COLUMNS} FROM ${INBOX_JOINS} WHERE n.recipient_id = $1 AND n.read_at IS NULL LIMIT 1000`,
       [recipientId],
     );
   }

@@ -7,7 +7,8 @@ import { type InboxRow, NotificationsRepository, toNotificationReply } from './n
 
 /**
  * The inbox. What it shows is checked again when it is read: someone removed from a space, or no
- * longer an employee, stops seeing its notifications at once, and they leave the unread count.
+ * longer an employee, stops seeing its notifications at once, and so do customers when a thread
+ * moves into an INTERNAL space (the thread's space now counts); they leave the unread count too.
  */
 @Injectable()
 export class NotificationsUseCase {

@@ -1,6 +1,8 @@
 import type { PostEditReply, PostReply, Principal } from '@kern/contracts';
 import { forbidden, parseSequenceCursor } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
+import { NO_ACCESS, NOTHING } from '../access/nothing';
+import { byReadableSpace, spacesToAsk } from '../access/readable-groups';
 import { readerOf } from '../access/reader';
 import { SpaceAccessClient } from '../access/space-access.client';
 import { ThreadFinder } from '../access/thread-finder';
@@ -22,24 +24,36 @@ export class FindPostsUseCase {
     return { posts: rows.slice(0, query.first).map((row) => toPostReply(row, reader)), hasNextPage: rows.length > query.first };
   }
 
-  /** Posts the principal may see, asked space by space; the others are simply not there. */
+  /** Posts the principal may see, asked space by space; the others are simply not there (a missing id takes a hidden one's steps). */
   async getMany(ids: string[], principal: Principal): Promise<PostReply[]> {
-    const places = await this.posts.placesOf(ids);
-    const access = await this.spaces.forSpaces(places.map((place) => place.spaceId), principal);
+    const places = new Map((await this.posts.placesOf(ids)).map((place) => [place.id, place.spaceId]));
+    const where = (id: string) => places.get(id);
+    const access = await this.spaces.forSpaces(spacesToAsk(ids, where), principal);
+    const { groups, outside } = byReadableSpace(ids, where, access);
     const found: PostReply[] = [];
-    for (const [spaceId, entry] of access) {
-      if (!entry.read) continue;
-      const reader = readerOf(principal, entry);
-      const inSpace = places.filter((place) => place.spaceId === spaceId).map((place) => place.id);
-      found.push(...(await this.posts.findVisible(reader, inSpace)).map((row) => toPostReply(row, reader)));
+    for (const group of groups) {
+      const reader = readerOf(principal, group.access);
+      found.push(...(await this.posts.findVisible(reader, group.ids)).map((row) => toPostReply(row, reader)));
     }
+    if (outside) await this.posts.findVisible(readerOf(principal, NO_ACCESS), [NOTHING]);
     return found;
   }
 
-  /** Earlier versions are for the author and moderators: a correction should not be held against anyone else. */
+  /**
+   * Earlier versions are for the author and moderators: a correction should not be held against
+   * anyone else. Each shows only to those who may read the space it was replaced in, so what was
+   * written while the thread was internal stays internal after it moves into an EXTERNAL space.
+   */
   async history(postId: string, principal: Principal): Promise<PostEditReply[]> {
-    const { post, reader } = await this.finder.post(postId, principal);
+    const { post, thread, reader } = await this.finder.post(postId, principal);
     if (post.author_id !== reader.userId && !reader.moderator) throw forbidden("Only the post's author and moderators see its earlier versions");
-    return (await this.posts.history(post.id)).map((edit) => ({ previousBody: edit.previousBody, editorId: edit.editorId, editedAt: edit.editedAt.toISOString() }));
+    const edits = await this.posts.history(post.id);
+    // The thread's own space is readable (it was found); only a moved thread's other spaces are asked about.
+    const elsewhere = edits.flatMap((edit) => (edit.spaceId && edit.spaceId !== thread.t_space_id ? [edit.spaceId] : []));
+    const access = await this.spaces.forSpaces(elsewhere, principal);
+    const readable = (spaceId: string | null) => (spaceId === null ? reader.employee : spaceId === thread.t_space_id || access.get(spaceId)?.read === true);
+    return edits
+      .filter((edit) => readable(edit.spaceId))
+      .map((edit) => ({ previousBody: edit.previousBody, editorId: edit.editorId, editedAt: edit.editedAt.toISOString() }));
   }
 }

@@ -68,14 +68,21 @@ export class PostsRepository {
     return rows.map((row) => row.author_id);
   }
 
+  /** Keeps the version it replaces, with the space the thread is in now: who may read that space may read the version later. */
   async edit(id: string, body: string, bodyHtml: string, editorId: string): Promise<void> {
-    await this.db.query(`INSERT INTO threads.post_edits (post_id, previous_body, editor_id) SELECT id, body, $2 FROM threads.posts WHERE id = $1`, [id, editorId]);
+    await this.db.query(
+      `INSERT INTO threads.post_edits (post_id, previous_body, editor_id, space_id)
+       SELECT p.id, p.body, $2, t.space_id FROM threads.posts p JOIN threads.threads t ON t.id = p.thread_id WHERE p.id = $1`,
+      [id, editorId],
+    );
     await this.db.query(`UPDATE threads.posts SET body = $2, body_html = $3, edited_at = now() WHERE id = $1`, [id, body, bodyHtml]);
   }
 
-  async history(id: string): Promise<Array<{ previousBody: string; editorId: string; editedAt: Date }>> {
+  /** Newest first; `spaceId` is where the thread was when the version was replaced (null: not known). */
+  async history(id: string): Promise<Array<{ previousBody: string; editorId: string; editedAt: Date; spaceId: string | null }>> {
     return this.db.query(
-      `SELECT previous_body AS "previousBody", editor_id AS "editorId", edited_at AS "editedAt" FROM threads.post_edits WHERE post_id = $1 ORDER BY id DESC`,
+      `SELECT previous_body AS "previousBody", editor_id AS "editorId", edited_at AS "editedAt", space_id AS "spaceId"
+       FROM threads.post_edits WHERE post_id = $1 ORDER BY id DESC`,
       [id],
     );
   }

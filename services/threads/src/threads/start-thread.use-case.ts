@@ -35,7 +35,8 @@ export class StartThreadUseCase {
       throw forbidden('Only the moderators of this space start announcements');
     }
     const topicIds = input.topics?.length ? await this.topicIds(input.topics, principal) : space.topicIds;
-    await this.leakGuard.check({ text: `${input.title}\n${input.body}`, audience: space.audience, visibility: 'EVERYONE', threadId: null, confirmed: input.confirmPublic }, principal);
+    // A new thread has no notes of its own yet: it is compared with the internal notes of its space.
+    await this.leakGuard.check({ text: `${input.title}\n${input.body}`, audience: space.audience, visibility: 'EVERYONE', threadId: null, spaceId: space.id, confirmed: input.confirmPublic }, principal);
     const admission = await this.policy.admit(principal, { kind: 'THREAD', title: input.title, body: input.body });
     const id = await this.database.transaction(async () => {
       const opened = await this.writer.open({ space, authorId: principal.userId, kind: input.kind, title: input.title, body: input.body, topicIds, status: admission.status });
