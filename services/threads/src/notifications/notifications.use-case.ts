@@ -29,9 +29,14 @@ export class NotificationsUseCase {
     };
   }
 
+  /** The count answered is of notifications the recipient may still see: it must not tell of hidden ones. */
   async markRead(ids: string[] | undefined, principal: Principal): Promise<number> {
     if (principal.kind === 'ANONYMOUS') throw unauthenticated();
-    return this.notifications.markRead(principal.userId, ids);
+    const wanted = ids ? new Set(ids) : null;
+    const readable = await this.stillReadable((await this.notifications.unread(principal.userId)).filter((row) => !wanted || wanted.has(row.id)), principal);
+    // All of them, as asked ("mark all read" leaves nothing unread), hidden ones included.
+    await this.notifications.markRead(principal.userId, ids);
+    return readable.length;
   }
 
   private async stillReadable(rows: InboxRow[], principal: Principal): Promise<InboxRow[]> {

@@ -7,6 +7,7 @@ import { ThreadFinder } from '../access/thread-finder';
 import { LeakGuard } from '../leak-guard/leak-guard';
 import { ModerationRepository } from '../moderation/moderation.repository';
 import { type Admission, PostingPolicy } from '../moderation/posting-policy';
+import { assertStillInSpace } from '../threads/still-writable';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { renderMarkdown } from './markdown';
 import { toPostReply } from './post-row';
@@ -41,9 +42,12 @@ export class EditPostUseCase {
     await this.leakGuard.check({ text: input.body, audience: access.audience, visibility: post.visibility, threadId: thread.thread_id, confirmed: input.confirmPublic }, principal);
     const admission = await this.policy.admit(principal, { kind: 'EDIT', postId: post.id, title: post.opening ? thread.t_title : undefined, body: input.body });
     await this.database.transaction(async () => {
+      // Post, then thread: the order every write that changes both takes, so two never wait on each other.
       const now = await this.posts.lockForWrite(post.id);
       if (!now || now.status === 'DELETED') throw badInput('A deleted post cannot be edited', { field: 'postId' });
       if (now.body === input.body) return;
+      // The guard judged the text by the space it was in; a thread moved since is judged again.
+      await assertStillInSpace(this.threads, thread);
       await this.posts.edit(post.id, input.body, renderMarkdown(input.body), principal.userId);
       // A hidden or already held post stays as it is; only a visible one is taken down.
       if (admission.status === 'PENDING_REVIEW' && now.status === 'VISIBLE') await this.hold(post.id, post.thread_id, admission);

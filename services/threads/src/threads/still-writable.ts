@@ -8,8 +8,14 @@ import type { ThreadsRepository } from './threads.repository';
  * the meantime was judged by the wrong space's rules, so the write is refused, to be sent again.
  */
 export async function assertStillWritable(threads: ThreadsRepository, { thread, reader }: FoundThread): Promise<void> {
+  const now = await assertStillInSpace(threads, thread);
+  if (now.locked && !reader.moderator) throw forbidden('This thread is locked');
+}
+
+/** The part of `assertStillWritable` for writes a lock does not stop (an author correcting a post). */
+export async function assertStillInSpace(threads: ThreadsRepository, thread: FoundThread['thread']): Promise<{ locked: boolean }> {
   const now = await threads.lockForWrite(thread.thread_id);
   if (!now) throw notFound('Thread');
   if (now.spaceId !== thread.t_space_id) throw conflict('This thread moved to another space while you wrote; send it again', { reason: 'THREAD_MOVED' });
-  if (now.locked && !reader.moderator) throw forbidden('This thread is locked');
+  return now;
 }
