@@ -13,7 +13,24 @@ const swc = [
 ];
 
 // Nest 12 and some of its dependencies ship ESM only; let swc turn them into CommonJS for jest.
-const esmPackages = ['@nestjs', '@apollo', 'file-type', 'load-esm', 'uid', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', 'jose', 'htmlparser2', 'domhandler', 'domutils', 'dom-serializer', 'domelementtype', 'entities'];
+const esmPackages = [
+  '@nestjs',
+  '@apollo',
+  'file-type',
+  'load-esm',
+  'uid',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'uint8array-extras',
+  'jose',
+  'htmlparser2',
+  'domhandler',
+  'domutils',
+  'dom-serializer',
+  'domelementtype',
+  'entities',
+];
 
 const common = {
   transform: { '^.+\\.(t|j|mj)s$': swc },

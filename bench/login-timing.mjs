@@ -11,7 +11,11 @@ const url = process.argv[3] ?? process.env.KERN_GRAPHQL_URL ?? 'http://127.0.0.1
 const run = Date.now().toString(36);
 
 async function graphql(query, variables) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return response.json();
 }
 
@@ -23,7 +27,10 @@ async function timedLogin(email) {
   const result = await graphql(LOGIN, { email });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const code = result.errors?.[0]?.extensions?.code;
-  if (code !== 'UNAUTHENTICATED') throw new Error(`expected UNAUTHENTICATED, got ${JSON.stringify(result.errors ?? result.data)} (raise the login limits, see the header)`);
+  if (code !== 'UNAUTHENTICATED')
+    throw new Error(
+      `expected UNAUTHENTICATED, got ${JSON.stringify(result.errors ?? result.data)} (raise the login limits, see the header)`,
+    );
   return ms;
 }
 
@@ -31,15 +38,25 @@ function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
-  return { n: values.length, mean: mean.toFixed(1), p50: at(0.5).toFixed(1), p90: at(0.9).toFixed(1), min: sorted[0].toFixed(1), max: sorted.at(-1).toFixed(1) };
+  return {
+    n: values.length,
+    mean: mean.toFixed(1),
+    p50: at(0.5).toFixed(1),
+    p90: at(0.9).toFixed(1),
+    min: sorted[0].toFixed(1),
+    max: sorted.at(-1).toFixed(1),
+  };
 }
 
 console.log(`registering ${samples} accounts at ${url} ...`);
 const existing = [];
 for (let i = 0; i < samples; i += 1) {
   const email = `bench-${run}-${i}@bench.test`;
-  const result = await graphql(REGISTER, { input: { email, password: 'bench password 12345', displayName: 'Bench', handle: `b${run}${i}` } });
-  if (result.errors) throw new Error(`could not register: ${JSON.stringify(result.errors)} (raise REGISTRATIONS_PER_ADDRESS_PER_HOUR)`);
+  const result = await graphql(REGISTER, {
+    input: { email, password: 'bench password 12345', displayName: 'Bench', handle: `b${run}${i}` },
+  });
+  if (result.errors)
+    throw new Error(`could not register: ${JSON.stringify(result.errors)} (raise REGISTRATIONS_PER_ADDRESS_PER_HOUR)`);
   existing.push(email);
 }
 
@@ -53,4 +70,6 @@ for (let i = 0; i < samples; i += 1) {
 
 console.table(Object.fromEntries(Object.entries(times).map(([name, values]) => [name, stats(values)])));
 const [a, b] = Object.values(times).map((values) => values.reduce((sum, value) => sum + value, 0) / values.length);
-console.log(`difference of means: ${(a - b).toFixed(1)} ms (${((Math.abs(a - b) / Math.max(a, b)) * 100).toFixed(1)}% of the slower side)`);
+console.log(
+  `difference of means: ${(a - b).toFixed(1)} ms (${((Math.abs(a - b) / Math.max(a, b)) * 100).toFixed(1)}% of the slower side)`,
+);

@@ -23,19 +23,59 @@ async function graphql(query, variables, token) {
   return body.data;
 }
 
-const { login } = await graphql(`mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { accessToken } }`, {
-  e: process.env.KERN_ADMIN_EMAIL,
-  p: process.env.KERN_ADMIN_PASSWORD,
-});
+const { login } = await graphql(
+  `
+    mutation ($e: String!, $p: String!) {
+      login(input: { email: $e, password: $p }) {
+        accessToken
+      }
+    }
+  `,
+  {
+    e: process.env.KERN_ADMIN_EMAIL,
+    p: process.env.KERN_ADMIN_PASSWORD,
+  },
+);
 const token = login.accessToken;
-await graphql(`mutation($s: String!) { createTopic(input: { slug: $s, name: $s }) { id } }`, { s: `bench-${run}` }, token);
+await graphql(
+  `
+    mutation ($s: String!) {
+      createTopic(input: { slug: $s, name: $s }) {
+        id
+      }
+    }
+  `,
+  { s: `bench-${run}` },
+  token,
+);
 const { createSpace } = await graphql(
-  `mutation($i: CreateSpaceInput!) { createSpace(input: $i) { id } }`,
-  { i: { slug: `bench-${run}`, name: 'Bench', description: '', audience: 'INTERNAL', joinPolicy: 'OPEN', topics: [`bench-${run}`] } },
+  `
+    mutation ($i: CreateSpaceInput!) {
+      createSpace(input: $i) {
+        id
+      }
+    }
+  `,
+  {
+    i: {
+      slug: `bench-${run}`,
+      name: 'Bench',
+      description: '',
+      audience: 'INTERNAL',
+      joinPolicy: 'OPEN',
+      topics: [`bench-${run}`],
+    },
+  },
   token,
 );
 const { startThread } = await graphql(
-  `mutation($i: StartThreadInput!) { startThread(input: $i) { id } }`,
+  `
+    mutation ($i: StartThreadInput!) {
+      startThread(input: $i) {
+        id
+      }
+    }
+  `,
   { i: { spaceId: createSpace.id, kind: 'DISCUSSION', title: 'A very long thread', body: 'Bench' } },
   token,
 );
@@ -68,7 +108,11 @@ for (let page = 1; page <= Math.max(...targets); page += 1) {
   }
   if (targets.has(page)) {
     times.sort((a, b) => a - b);
-    timings[`page ${page}`] = { p50: times[10].toFixed(1), p90: times[18].toFixed(1), posts: result.thread.posts.edges.length };
+    timings[`page ${page}`] = {
+      p50: times[10].toFixed(1),
+      p90: times[18].toFixed(1),
+      posts: result.thread.posts.edges.length,
+    };
   }
   after = result.thread.posts.pageInfo.endCursor;
 }

@@ -77,7 +77,9 @@ export async function ensurePostgres(databaseUrl, { log = console.log } = {}) {
     '  pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\n' +
     'or point DATABASE_URL at a running PostgreSQL server.';
   if (!LOCAL_HOSTS.has(host)) {
-    throw new Error(`PostgreSQL is not answering at ${where} (from DATABASE_URL). Start it, or point DATABASE_URL at a running server.`);
+    throw new Error(
+      `PostgreSQL is not answering at ${where} (from DATABASE_URL). Start it, or point DATABASE_URL at a running server.`,
+    );
   }
   const ctl = findExecutable('pg_ctlcluster');
   const version = latestPostgresVersion();
@@ -87,7 +89,10 @@ export async function ensurePostgres(databaseUrl, { log = console.log } = {}) {
 
   log(`PostgreSQL: not answering at ${where}; starting cluster ${version}/main`);
   try {
-    const out = execFileSync(ctl, ['--skip-systemctl-redirect', version, 'main', 'start'], { encoding: 'utf8', stdio: 'pipe' });
+    const out = execFileSync(ctl, ['--skip-systemctl-redirect', version, 'main', 'start'], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
     if (out.trim()) log(`pg_ctlcluster: ${out.trim()}`);
   } catch (err) {
     const output = `${err.stdout ?? ''}${err.stderr ?? ''}`.trim();
@@ -131,7 +136,9 @@ export async function ensureNats(natsUrl, { log = console.log } = {}) {
     return { started: false };
   }
   if (!LOCAL_HOSTS.has(host)) {
-    throw new Error(`NATS is not answering at ${where} (from NATS_URL). Start it, or point NATS_URL at a running server.`);
+    throw new Error(
+      `NATS is not answering at ${where} (from NATS_URL). Start it, or point NATS_URL at a running server.`,
+    );
   }
   const bin = findExecutable('nats-server');
   if (!bin) {

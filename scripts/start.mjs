@@ -96,7 +96,9 @@ for (const app of apps) {
   child.once('close', (code, signal) => {
     running.delete(child);
     if (!shuttingDown) {
-      logErr(`${app.name} exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); stopping the others.`);
+      logErr(
+        `${app.name} exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); stopping the others.`,
+      );
       shutdown(1);
     } else if (running.size === 0) {
       process.exit(exitCode);
@@ -160,7 +162,9 @@ async function checkHealth() {
 function banner() {
   const line = '='.repeat(64);
   const lines = [line, `Kern is up: GraphQL endpoint ${graphqlUrl}`, ...remembered, line];
-  process.stdout.write(`\n${lines.map((l) => (useColor(process.stdout) ? `\x1b[1;32m${l}\x1b[0m` : l)).join('\n')}\n\n`);
+  process.stdout.write(
+    `\n${lines.map((l) => (useColor(process.stdout) ? `\x1b[1;32m${l}\x1b[0m` : l)).join('\n')}\n\n`,
+  );
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

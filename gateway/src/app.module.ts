@@ -19,7 +19,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         gatewayConfigModule(config),
-        ServiceClientModule.forRoot({ servers: natsServers(config.NATS_URL), timeoutMs: config.SERVICE_TIMEOUT_MS, name: `gateway-${process.pid}` }),
+        ServiceClientModule.forRoot({
+          servers: natsServers(config.NATS_URL),
+          timeoutMs: config.SERVICE_TIMEOUT_MS,
+          name: `gateway-${process.pid}`,
+        }),
         AuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

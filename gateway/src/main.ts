@@ -13,12 +13,21 @@ async function main() {
   try {
     const config = loadGatewayConfig();
     logger = createLogger('gateway', config);
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bodyParser: false });
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+      logger,
+      bodyParser: false,
+    });
     app.useBodyParser('json', { limit: config.GRAPHQL_BODY_LIMIT });
     app.disable('x-powered-by');
     app.set('trust proxy', config.TRUST_PROXY);
     // Events every replica must see (no queue group), e.g. access revocations.
-    app.connectMicroservice({ strategy: new ServerNats({ servers: natsServers(config.NATS_URL), name: `gateway-events-${process.pid}`, maxReconnectAttempts: -1 }) });
+    app.connectMicroservice({
+      strategy: new ServerNats({
+        servers: natsServers(config.NATS_URL),
+        name: `gateway-events-${process.pid}`,
+        maxReconnectAttempts: -1,
+      }),
+    });
     await app.startAllMicroservices();
     app.useGlobalFilters(new DomainErrorFilter());
     // SIGTERM: stop accepting, finish the requests in progress, then close the NATS client.

@@ -20,8 +20,18 @@ beforeAll(async () => {
   await community.topic('vat', 'tax');
   manager = await community.employee('olga', { manager: true });
   [expert, asker] = await Promise.all([community.employee('ann'), community.customer('cora')]);
-  external = await community.space(manager, { slug: 'help', audience: 'EXTERNAL', joinPolicy: 'OPEN', topics: ['tax'] });
-  internal = await community.space(manager, { slug: 'inside', audience: 'INTERNAL', joinPolicy: 'INVITE', topics: ['tax'] });
+  external = await community.space(manager, {
+    slug: 'help',
+    audience: 'EXTERNAL',
+    joinPolicy: 'OPEN',
+    topics: ['tax'],
+  });
+  internal = await community.space(manager, {
+    slug: 'inside',
+    audience: 'INTERNAL',
+    joinPolicy: 'INVITE',
+    topics: ['tax'],
+  });
   await expert.client.ok(DECLARE, { topic: 'tax', level: 'EXPERT' });
   await expert.client.ok(DECLARE, { topic: 'payroll', level: 'LEARNING' });
 });
@@ -29,7 +39,8 @@ afterAll(() => community?.stop());
 
 const ask = async (person: Person, title: string, topics: string[], spaceId = external.id) =>
   (await person.client.ok(START, { input: { spaceId, kind: 'QUESTION', title, body: '?', topics } })).startThread;
-const titles = (connection: { edges: Array<{ node: { title: string } }> }) => connection.edges.map((edge) => edge.node.title);
+const titles = (connection: { edges: Array<{ node: { title: string } }> }) =>
+  connection.edges.map((edge) => edge.node.title);
 
 it('lists open questions the viewer may read on their topics, best match first, answered ones left out', async () => {
   await ask(asker, 'Payroll question', ['payroll']);
@@ -54,7 +65,10 @@ it('counts earned skills too', async () => {
   expect(titles((await fresh.client.ok(ANSWERABLE, {})).answerableQuestions)).toEqual([]);
   const question = await ask(asker, 'Another pension question', ['pensions']);
   await fresh.client.ok(REPLY, { input: { threadId: question.id, body: 'Pensions are paid monthly.' } });
-  await waitFor(async () => titles((await fresh.client.ok(ANSWERABLE, {})).answerableQuestions).includes('Pension question'), { what: 'earned pensions skill' });
+  await waitFor(
+    async () => titles((await fresh.client.ok(ANSWERABLE, {})).answerableQuestions).includes('Pension question'),
+    { what: 'earned pensions skill' },
+  );
 });
 
 it('shows community managers the topics with questions and no expert', async () => {

@@ -22,14 +22,28 @@ beforeAll(async () => {
   await community.topic('billing');
   await community.topic('invoices', 'billing');
   manager = await community.employee('olga', { manager: true });
-  [expert, asker, reader] = await Promise.all([community.employee('emil'), community.customer('cora'), community.customer('rita')]);
-  space = await community.space(manager, { slug: 'help', audience: 'EXTERNAL', joinPolicy: 'OPEN', topics: ['billing'] });
+  [expert, asker, reader] = await Promise.all([
+    community.employee('emil'),
+    community.customer('cora'),
+    community.customer('rita'),
+  ]);
+  space = await community.space(manager, {
+    slug: 'help',
+    audience: 'EXTERNAL',
+    joinPolicy: 'OPEN',
+    topics: ['billing'],
+  });
 });
 afterAll(() => community?.stop());
 
-const evidenceOf = async (person: Person, topic: string): Promise<number> => (await person.client.ok(DECLARE, { topic })).declareSkill.evidenceScore;
+const evidenceOf = async (person: Person, topic: string): Promise<number> =>
+  (await person.client.ok(DECLARE, { topic })).declareSkill.evidenceScore;
 const question = async (title: string, topics?: string[]) =>
-  (await asker.client.ok(START, { input: { spaceId: space.id, kind: 'QUESTION', title, body: 'How?', ...(topics ? { topics } : {}) } })).startThread;
+  (
+    await asker.client.ok(START, {
+      input: { spaceId: space.id, kind: 'QUESTION', title, body: 'How?', ...(topics ? { topics } : {}) },
+    })
+  ).startThread;
 const answer = async (threadId: string, body: string, visibility = 'EVERYONE') =>
   (await expert.client.ok(REPLY, { input: { threadId, body, visibility } })).reply as { id: string };
 
@@ -43,7 +57,10 @@ it('is earned from replies, accepted answers and helpful marks, and catches up a
   await community.stack.startProcess('expertise');
 
   // 1 + 10 + 3 for the answer, and 1 for the internal note, which its author (an employee) may see.
-  await waitFor(async () => Math.abs((await evidenceOf(expert, 'billing')) - 15) < 0.01, { what: 'evidence of 15', timeoutMs: 30_000 });
+  await waitFor(async () => Math.abs((await evidenceOf(expert, 'billing')) - 15) < 0.01, {
+    what: 'evidence of 15',
+    timeoutMs: 30_000,
+  });
 });
 
 it('counts activity on a sub-topic for its parent, and forgets withdrawn marks and hidden posts', async () => {
@@ -51,11 +68,17 @@ it('counts activity on a sub-topic for its parent, and forgets withdrawn marks a
   const thread = await question('Invoice numbers', ['invoices']);
   const reply = await answer(thread.id, 'They are sequential');
   await reader.client.ok(HELPFUL, { postId: reply.id });
-  await waitFor(async () => Math.abs((await evidenceOf(expert, 'invoices')) - 4) < 0.01, { what: 'evidence on the sub-topic' });
-  await waitFor(async () => Math.abs((await evidenceOf(expert, 'billing')) - (base + 4)) < 0.01, { what: 'the parent topic to count it' });
+  await waitFor(async () => Math.abs((await evidenceOf(expert, 'invoices')) - 4) < 0.01, {
+    what: 'evidence on the sub-topic',
+  });
+  await waitFor(async () => Math.abs((await evidenceOf(expert, 'billing')) - (base + 4)) < 0.01, {
+    what: 'the parent topic to count it',
+  });
 
   await reader.client.ok(HELPFUL, { postId: reply.id, helpful: false });
-  await waitFor(async () => Math.abs((await evidenceOf(expert, 'invoices')) - 1) < 0.01, { what: 'the withdrawn mark to stop counting' });
+  await waitFor(async () => Math.abs((await evidenceOf(expert, 'invoices')) - 1) < 0.01, {
+    what: 'the withdrawn mark to stop counting',
+  });
   await manager.client.ok(MODERATE, { postId: reply.id, action: 'HIDE' });
   await waitFor(async () => (await evidenceOf(expert, 'invoices')) === 0, { what: 'the hidden post to stop counting' });
 });
@@ -67,8 +90,12 @@ it('moves with an accepted answer when the asker changes their mind', async () =
   await asker.client.ok(ACCEPT, { postId: first.id });
   const before = await evidenceOf(expert, 'billing');
   await asker.client.ok(ACCEPT, { postId: second.id });
-  await waitFor(async () => Math.abs((await evidenceOf(reader, 'billing')) - 11) < 0.01, { what: 'rita to earn the accepted answer' });
-  await waitFor(async () => Math.abs((await evidenceOf(expert, 'billing')) - (before - 10)) < 0.01, { what: 'emil to lose it' });
+  await waitFor(async () => Math.abs((await evidenceOf(reader, 'billing')) - 11) < 0.01, {
+    what: 'rita to earn the accepted answer',
+  });
+  await waitFor(async () => Math.abs((await evidenceOf(expert, 'billing')) - (before - 10)) < 0.01, {
+    what: 'emil to lose it',
+  });
 });
 
 it('counts an event delivered twice once', async () => {
@@ -76,13 +103,18 @@ it('counts an event delivered twice once', async () => {
   const connection = await connect({ servers: [community.stack.nats.url] });
   try {
     const jsm = await jetstreamManager(connection);
-    const last = await jsm.streams.getMessage(EVENT_STREAMS.events.name, { last_by_subj: 'events.threads.answer.accepted' });
+    const last = await jsm.streams.getMessage(EVENT_STREAMS.events.name, {
+      last_by_subj: 'events.threads.answer.accepted',
+    });
     // The same event again under another message id, as after a relay crash outside the de-duplication window.
     await jetstream(connection).publish('events.threads.answer.accepted', last!.data, { msgID: `again-${Date.now()}` });
-    await waitFor(async () => {
-      const consumer = await jsm.consumers.info(EVENT_STREAMS.events.name, 'expertise-evidence-accepted-answers');
-      return consumer.num_pending === 0 && consumer.num_ack_pending === 0;
-    }, { what: 'the copy to be delivered and acknowledged' });
+    await waitFor(
+      async () => {
+        const consumer = await jsm.consumers.info(EVENT_STREAMS.events.name, 'expertise-evidence-accepted-answers');
+        return consumer.num_pending === 0 && consumer.num_ack_pending === 0;
+      },
+      { what: 'the copy to be delivered and acknowledged' },
+    );
     const [{ applied }] = await queryDatabase<{ applied: number }>(
       community.stack.database.url,
       `SELECT count(*)::int AS applied FROM expertise.inbox WHERE consumer = 'expertise-evidence-accepted-answers'`,
@@ -103,11 +135,20 @@ it('weighs old activity less: its weight halves every 180 days', async () => {
   const thread = await question('Old question');
   const old = await answer(thread.id, 'An old answer');
   const id = Buffer.from(old.id, 'base64url').toString().split(':')[1];
-  await waitFor(async () => (await queryDatabase(community.stack.database.url, `SELECT 1 FROM expertise.evidence WHERE post_id = $1`, [id])).length === 1, {
-    what: 'the reply to count',
-  });
+  await waitFor(
+    async () =>
+      (await queryDatabase(community.stack.database.url, `SELECT 1 FROM expertise.evidence WHERE post_id = $1`, [id]))
+        .length === 1,
+    {
+      what: 'the reply to count',
+    },
+  );
   const withReply = await evidenceOf(expert, 'billing');
   expect(withReply - before).toBeCloseTo(1, 2);
-  await queryDatabase(community.stack.database.url, `UPDATE expertise.evidence SET occurred_at = now() - interval '180 days' WHERE post_id = $1`, [id]);
+  await queryDatabase(
+    community.stack.database.url,
+    `UPDATE expertise.evidence SET occurred_at = now() - interval '180 days' WHERE post_id = $1`,
+    [id],
+  );
   expect((await evidenceOf(expert, 'billing')) - before).toBeCloseTo(0.5, 2);
 });

@@ -34,17 +34,43 @@ beforeAll(async () => {
     community.customer('cora'),
     community.customer('alex'),
   ]);
-  external = await community.space(manager, { slug: 'tax-help', audience: 'EXTERNAL', joinPolicy: 'OPEN', topics: ['tax'] });
-  internal = await community.space(manager, { slug: 'tax-team', audience: 'INTERNAL', joinPolicy: 'OPEN', topics: ['tax'] });
+  external = await community.space(manager, {
+    slug: 'tax-help',
+    audience: 'EXTERNAL',
+    joinPolicy: 'OPEN',
+    topics: ['tax'],
+  });
+  internal = await community.space(manager, {
+    slug: 'tax-team',
+    audience: 'INTERNAL',
+    joinPolicy: 'OPEN',
+    topics: ['tax'],
+  });
 
   // Ann earns an accepted answer on a sub-topic in public, and replies inside; Dan only declares.
-  const question = (await asker.client.ok(START, { input: { spaceId: external.id, kind: 'QUESTION', title: 'VAT on services', body: '?', topics: ['vat'] } })).startThread;
-  const reply = (await answerer.client.ok(REPLY, { input: { threadId: question.id, body: 'Reverse charge applies' } })).reply;
+  const question = (
+    await asker.client.ok(START, {
+      input: { spaceId: external.id, kind: 'QUESTION', title: 'VAT on services', body: '?', topics: ['vat'] },
+    })
+  ).startThread;
+  const reply = (await answerer.client.ok(REPLY, { input: { threadId: question.id, body: 'Reverse charge applies' } }))
+    .reply;
   await asker.client.ok(ACCEPT, { postId: reply.id });
-  const inside = (await answerer.client.ok(START, { input: { spaceId: internal.id, kind: 'DISCUSSION', title: 'Tax internals', body: '...' } })).startThread;
-  for (let n = 0; n < 5; n += 1) await declarer.client.ok(REPLY, { input: { threadId: inside.id, body: `internal ${n}` } });
+  const inside = (
+    await answerer.client.ok(START, {
+      input: { spaceId: internal.id, kind: 'DISCUSSION', title: 'Tax internals', body: '...' },
+    })
+  ).startThread;
+  for (let n = 0; n < 5; n += 1)
+    await declarer.client.ok(REPLY, { input: { threadId: inside.id, body: `internal ${n}` } });
   await declarer.client.ok(DECLARE, { topic: 'tax', level: 'EXPERT' });
-  await waitFor(async () => (await manager.client.ok(EXPERTS, { topic: 'tax' })).experts.some((expert: Expert) => expert.acceptedAnswers === 1), { what: 'the evidence to arrive' });
+  await waitFor(
+    async () =>
+      (await manager.client.ok(EXPERTS, { topic: 'tax' })).experts.some(
+        (expert: Expert) => expert.acceptedAnswers === 1,
+      ),
+    { what: 'the evidence to arrive' },
+  );
 });
 afterAll(() => community?.stop());
 
@@ -65,12 +91,16 @@ it('never show a customer a non-ambassador employee, nor evidence from internal 
   const seen = (await customer.client.ok(EXPERTS, { topic: 'tax' })).experts;
   expect(handles(seen)).toEqual(['ann', 'dan']);
   // Dan's five internal replies count for employees only.
-  const danForEmployees = (await manager.client.ok(EXPERTS, { topic: 'tax' })).experts.find((expert: Expert) => expert.user.handle === 'dan');
+  const danForEmployees = (await manager.client.ok(EXPERTS, { topic: 'tax' })).experts.find(
+    (expert: Expert) => expert.user.handle === 'dan',
+  );
   expect(seen[1].score).toBeCloseTo(3, 5);
   expect(danForEmployees.score).toBeCloseTo(8, 1);
   const profile = (await customer.client.ok(USER_PROFILE, { handle: 'ann' })).user.profile;
   expect(profile).toMatchObject({ headline: 'VAT specialist', ambassador: true });
-  expect(profile.skills.find((skill: { topic: { slug: string } }) => skill.topic.slug === 'tax')).toMatchObject({ level: 'PRACTITIONER' });
+  expect(profile.skills.find((skill: { topic: { slug: string } }) => skill.topic.slug === 'tax')).toMatchObject({
+    level: 'PRACTITIONER',
+  });
 });
 
 it('only employees can be ambassadors; customers show their own profiles to everyone', async () => {
@@ -91,9 +121,13 @@ it('endorsements: once per endorser, withdrawable, never yourself, only of peopl
 });
 
 it('leave out suspended accounts', async () => {
-  await community.admin.client.ok(`mutation($id: ID!) { suspendUser(userId: $id, reason: "test") { suspended } }`, { id: answerer.id });
+  await community.admin.client.ok(`mutation($id: ID!) { suspendUser(userId: $id, reason: "test") { suspended } }`, {
+    id: answerer.id,
+  });
   expect(handles((await manager.client.ok(EXPERTS, { topic: 'tax' })).experts)).not.toContain('ann');
-  await community.admin.client.ok(`mutation($id: ID!) { unsuspendUser(userId: $id) { suspended } }`, { id: answerer.id });
+  await community.admin.client.ok(`mutation($id: ID!) { unsuspendUser(userId: $id) { suspended } }`, {
+    id: answerer.id,
+  });
 });
 
 it('topics list their experts and spaces for the viewer', async () => {
@@ -114,12 +148,17 @@ describe('questions in free text', () => {
     const dutch = (await customer.client.ok(ASK, { question: 'Wie weet iets van btw op diensten?' })).experts;
     expect(dutch[0]).toMatchObject({ user: { handle: 'ann' }, topics: [{ slug: 'vat' }] });
     // English stemming: "taxed" and "added" meet "taxes" and "added".
-    const english = (await customer.client.ok(ASK, { question: 'Who knows how services are taxed with value added?' })).experts;
+    const english = (await customer.client.ok(ASK, { question: 'Who knows how services are taxed with value added?' }))
+      .experts;
     expect(english.map((expert: { user: { handle: string } }) => expert.user.handle)).toContain('ann');
 
     await community.topic('loans');
     await manager.client.ok(SYNONYM, { topic: 'loans', synonym: 'lening' });
-    expect((await manager.client.ok(`{ topics { slug synonyms } }`)).topics.find((topic: { slug: string }) => topic.slug === 'loans').synonyms).toEqual(['lening']);
+    expect(
+      (await manager.client.ok(`{ topics { slug synonyms } }`)).topics.find(
+        (topic: { slug: string }) => topic.slug === 'loans',
+      ).synonyms,
+    ).toEqual(['lening']);
     await declarer.client.ok(DECLARE, { topic: 'loans', level: 'EXPERT' });
     const loans = (await manager.client.ok(ASK, { question: 'Wie kent leningen voor studenten?' })).experts;
     expect(loans[0]).toMatchObject({ user: { handle: 'dan' }, topics: [{ slug: 'loans' }] });
@@ -130,7 +169,11 @@ describe('questions in free text', () => {
     expect(found.map((expert: { user: { handle: string } }) => expert.user.handle)).toContain('ann');
     // Dan's internal replies ("internal 0".."internal 4") match only for employees.
     expect((await customer.client.ok(ASK, { question: 'internal' })).experts).toEqual([]);
-    expect((await manager.client.ok(ASK, { question: 'internal' })).experts.map((expert: { user: { handle: string } }) => expert.user.handle)).toEqual(['dan']);
+    expect(
+      (await manager.client.ok(ASK, { question: 'internal' })).experts.map(
+        (expert: { user: { handle: string } }) => expert.user.handle,
+      ),
+    ).toEqual(['dan']);
     expect(await customer.client.errorCode(ASK, { question: '?' })).toBe('BAD_USER_INPUT');
   });
 });

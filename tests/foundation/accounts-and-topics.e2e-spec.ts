@@ -49,7 +49,12 @@ async function signIn(email: string, password: string) {
 describe('accounts', () => {
   it('registers a customer, logs in and answers `me` with the token', async () => {
     const registered = await register('ann');
-    expect(registered.user).toMatchObject({ handle: 'ann', displayName: 'ann Example', kind: 'CUSTOMER', email: 'ann@example.com' });
+    expect(registered.user).toMatchObject({
+      handle: 'ann',
+      displayName: 'ann Example',
+      kind: 'CUSTOMER',
+      email: 'ann@example.com',
+    });
     expect(new Date(registered.expiresAt).getTime()).toBeGreaterThan(Date.now());
 
     const ann = await signIn('ANN@example.com', 'correct horse battery');
@@ -59,7 +64,10 @@ describe('accounts', () => {
 
   it('stores passwords as argon2id hashes, never as given', async () => {
     await register('hashcheck');
-    const [row] = await queryDatabase<{ password_hash: string }>(stack.database.url, `SELECT password_hash FROM identity.users WHERE handle = 'hashcheck'`);
+    const [row] = await queryDatabase<{ password_hash: string }>(
+      stack.database.url,
+      `SELECT password_hash FROM identity.users WHERE handle = 'hashcheck'`,
+    );
     expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
   });
 
@@ -67,19 +75,28 @@ describe('accounts', () => {
     expect(await anonymous.ok(`{ me { id } }`)).toEqual({ me: null });
   });
 
-  it('answers a registration with a taken e-mail (in another letter case) as for a new one, and the address stays its owner\'s', async () => {
+  it("answers a registration with a taken e-mail (in another letter case) as for a new one, and the address stays its owner's", async () => {
     await register('bob');
     const input = { email: 'BOB@Example.com', password: 'another long password', displayName: 'Bob 2', handle: 'bob2' };
     const response = await anonymous.request(REGISTER, { input });
     expect(response.errors).toBeUndefined();
     expect(response.data?.register.user).toMatchObject({ handle: 'bob2', kind: 'CUSTOMER', email: 'bob@example.com' });
-    expect(await anonymous.errorCode(LOGIN, { email: 'bob@example.com', password: 'another long password' })).toBe('UNAUTHENTICATED');
-    expect((await anonymous.ok(LOGIN, { email: 'bob@example.com', password: 'correct horse battery' })).login.user.handle).toBe('bob');
+    expect(await anonymous.errorCode(LOGIN, { email: 'bob@example.com', password: 'another long password' })).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(
+      (await anonymous.ok(LOGIN, { email: 'bob@example.com', password: 'correct horse battery' })).login.user.handle,
+    ).toBe('bob');
   });
 
   it('refuses a taken handle in another letter case: CONFLICT', async () => {
     await register('carol');
-    const input = { email: 'carol2@example.com', password: 'another long password', displayName: 'Carol', handle: 'CAROL' };
+    const input = {
+      email: 'carol2@example.com',
+      password: 'another long password',
+      displayName: 'Carol',
+      handle: 'CAROL',
+    };
     expect(await anonymous.errorCode(REGISTER, { input })).toBe('CONFLICT');
   });
 
@@ -100,15 +117,22 @@ describe('accounts', () => {
   });
 
   it('takes the client address from the socket, not from a header anyone can send', async () => {
-    await anonymous.withHeaders({ 'x-forwarded-for': '203.0.113.77' }).request(LOGIN, { email: 'ann@example.com', password: 'not the password' });
+    await anonymous
+      .withHeaders({ 'x-forwarded-for': '203.0.113.77' })
+      .request(LOGIN, { email: 'ann@example.com', password: 'not the password' });
     const admin = await signIn(ADMIN.email, ADMIN.password);
     const { auditLog } = await admin.ok(`{ auditLog(first: 1) { edges { node { action clientAddress } } } }`);
-    expect(auditLog.edges[0].node).toEqual({ action: 'LOGIN_FAILED', clientAddress: expect.stringMatching(/127\.0\.0\.1$/) });
+    expect(auditLog.edges[0].node).toEqual({
+      action: 'LOGIN_FAILED',
+      clientAddress: expect.stringMatching(/127\.0\.0\.1$/),
+    });
   });
 
   it('shows a user by handle, with the e-mail only to themself and admins', async () => {
     await register('erin');
-    const byStranger = await (await signIn('ann@example.com', 'correct horse battery')).ok(`{ user(handle: "ERIN") { handle email } }`);
+    const byStranger = await (
+      await signIn('ann@example.com', 'correct horse battery')
+    ).ok(`{ user(handle: "ERIN") { handle email } }`);
     const byAdmin = await (await signIn(ADMIN.email, ADMIN.password)).ok(`{ user(handle: "erin") { handle email } }`);
     const byAnonymous = await anonymous.ok(`{ user(handle: "erin") { handle email } }`);
     expect(byStranger.user).toEqual({ handle: 'erin', email: null });
@@ -122,7 +146,9 @@ describe('accounts', () => {
 
   it('finds a user by global id with node(id), and null for ids that are not ours', async () => {
     const { user } = await register('frank');
-    const found = await anonymous.ok(`query($id: ID!) { node(id: $id) { id ... on User { handle } } }`, { id: user.id });
+    const found = await anonymous.ok(`query($id: ID!) { node(id: $id) { id ... on User { handle } } }`, {
+      id: user.id,
+    });
     expect(found.node).toEqual({ id: user.id, handle: 'frank' });
     const missing = await anonymous.ok(`{ node(id: "not-a-global-id") { id } }`);
     expect(missing.node).toBeNull();
@@ -169,13 +195,24 @@ describe('access tokens', () => {
 
   it('rejects a tampered token: UNAUTHENTICATED', async () => {
     const [header, , signature] = (await sign()).split('.');
-    const elevated = Buffer.from(JSON.stringify({ ...claims, roles: ['ADMIN'], sub: userId, iss: 'kern-identity', aud: 'kern-api', exp: 4102444800 })).toString('base64url');
+    const elevated = Buffer.from(
+      JSON.stringify({
+        ...claims,
+        roles: ['ADMIN'],
+        sub: userId,
+        iss: 'kern-identity',
+        aud: 'kern-api',
+        exp: 4102444800,
+      }),
+    ).toString('base64url');
     await expectUnauthenticated(`${header}.${elevated}.${signature}`);
   });
 
   it('rejects an unsigned token (alg none) and one for another audience: UNAUTHENTICATED', async () => {
     const none = Buffer.from(JSON.stringify({ alg: 'none', kid })).toString('base64url');
-    const body = Buffer.from(JSON.stringify({ ...claims, sub: userId, iss: 'kern-identity', aud: 'kern-api', exp: 4102444800 })).toString('base64url');
+    const body = Buffer.from(
+      JSON.stringify({ ...claims, sub: userId, iss: 'kern-identity', aud: 'kern-api', exp: 4102444800 }),
+    ).toString('base64url');
     await expectUnauthenticated(`${none}.${body}.`);
     await expectUnauthenticated(await sign({ aud: 'another-api' }));
   });
@@ -198,7 +235,11 @@ describe('topics', () => {
 
   it('lets the configured admin create a taxonomy with sub-topics, readable by anyone', async () => {
     const { createTopic: parent } = await admin.ok(CREATE_TOPIC, { slug: 'payments', name: 'Payments' });
-    const { createTopic: child } = await admin.ok(CREATE_TOPIC, { slug: 'sepa-transfers', name: 'SEPA transfers', parentSlug: 'payments' });
+    const { createTopic: child } = await admin.ok(CREATE_TOPIC, {
+      slug: 'sepa-transfers',
+      name: 'SEPA transfers',
+      parentSlug: 'payments',
+    });
     expect(child.parent).toEqual({ slug: 'payments' });
 
     const { topics } = await anonymous.ok(`{ topics { id slug name parent { id slug } } }`);
@@ -221,13 +262,17 @@ describe('topics', () => {
   it('refuses a duplicate slug (CONFLICT), an unknown parent and a malformed slug (BAD_USER_INPUT)', async () => {
     await admin.ok(CREATE_TOPIC, { slug: 'mortgages', name: 'Mortgages' });
     expect(await admin.errorCode(CREATE_TOPIC, { slug: 'mortgages', name: 'Again' })).toBe('CONFLICT');
-    expect(await admin.errorCode(CREATE_TOPIC, { slug: 'orphan', name: 'Orphan', parentSlug: 'nope' })).toBe('BAD_USER_INPUT');
+    expect(await admin.errorCode(CREATE_TOPIC, { slug: 'orphan', name: 'Orphan', parentSlug: 'nope' })).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await admin.errorCode(CREATE_TOPIC, { slug: 'Not A Slug', name: 'Bad' })).toBe('BAD_USER_INPUT');
   });
 
   it('is reachable by node(id) as a Topic', async () => {
     const { createTopic } = await admin.ok(CREATE_TOPIC, { slug: 'savings', name: 'Savings' });
-    const { node } = await anonymous.ok(`query($id: ID!) { node(id: $id) { __typename ... on Topic { slug } } }`, { id: createTopic.id });
+    const { node } = await anonymous.ok(`query($id: ID!) { node(id: $id) { __typename ... on Topic { slug } } }`, {
+      id: createTopic.id,
+    });
     expect(node).toEqual({ __typename: 'Topic', slug: 'savings' });
   });
 });
@@ -236,7 +281,10 @@ describe('the first admin', () => {
   it('is created again for a new KERN_ADMIN_EMAIL, under a free handle, without touching the first', async () => {
     const [identity] = stack.find('identity');
     await identity.stop();
-    await stack.startProcess('identity', { KERN_ADMIN_EMAIL: 'second-root@kern.test', KERN_ADMIN_PASSWORD: 'second admin password' });
+    await stack.startProcess('identity', {
+      KERN_ADMIN_EMAIL: 'second-root@kern.test',
+      KERN_ADMIN_PASSWORD: 'second admin password',
+    });
     const second = await signIn('second-root@kern.test', 'second admin password');
     expect((await second.ok(`{ me { handle roles } }`)).me).toEqual({ handle: 'admin-2', roles: ['ADMIN'] });
     expect((await (await signIn(ADMIN.email, ADMIN.password)).ok(`{ me { handle } }`)).me.handle).toBe('admin');

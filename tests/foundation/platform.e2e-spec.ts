@@ -14,7 +14,14 @@ afterAll(() => stack?.stop());
 
 async function health() {
   const response = await fetch(`${stack.gatewayUrl}/health`);
-  return { status: response.status, body: (await response.json()) as { status: string; nats: string; services: Record<string, { status: string; instance?: string }> } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      status: string;
+      nats: string;
+      services: Record<string, { status: string; instance?: string }>;
+    },
+  };
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
@@ -29,7 +36,10 @@ describe('GET /health', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ status: 'ok', gateway: 'ok', nats: 'ok' });
     for (const service of ['identity', 'spaces', 'threads', 'expertise']) {
-      expect(body.services[service]).toMatchObject({ status: 'ok', database: { reachable: true, pendingMigrations: 0 } });
+      expect(body.services[service]).toMatchObject({
+        status: 'ok',
+        database: { reachable: true, pendingMigrations: 0 },
+      });
     }
   });
 });
@@ -38,7 +48,10 @@ describe('GraphQL requests a client gets wrong', () => {
   it('answers malformed GraphQL with 400 and the parser message', async () => {
     const response = await stack.graphql.request(`{ topics { slug `);
     expect(response.status).toBe(400);
-    expect(response.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^Syntax Error: Expected Name, found <EOF>/), extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    expect(response.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^Syntax Error: Expected Name, found <EOF>/),
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+    });
   });
 
   it('answers a field that does not exist with 400 and GRAPHQL_VALIDATION_FAILED', async () => {
@@ -56,16 +69,22 @@ describe('GraphQL requests a client gets wrong', () => {
     const deep = `{ topics { ${'parent { '.repeat(12)}slug${' }'.repeat(12)} } }`;
     const response = await stack.graphql.request(deep);
     expect(response.status).toBe(400);
-    expect(response.errors?.[0]).toMatchObject({ message: 'Query is 14 levels deep; the limit is 10', extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'DEPTH', max: 10, actual: 14 } });
+    expect(response.errors?.[0]).toMatchObject({
+      message: 'Query is 14 levels deep; the limit is 10',
+      extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'DEPTH', max: 10, actual: 14 },
+    });
   });
 
   it('refuses a body larger than the limit with 413', async () => {
-    const response = await stack.graphql.post(JSON.stringify({ query: `{ topics { slug } }`, variables: { padding: 'x'.repeat(200_000) } }));
+    const response = await stack.graphql.post(
+      JSON.stringify({ query: `{ topics { slug } }`, variables: { padding: 'x'.repeat(200_000) } }),
+    );
     expect(response.status).toBe(413);
   });
 });
 
-const aliased = (count: number, field: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+const aliased = (count: number, field: string) =>
+  `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 const NESTED_PAGES = `query($threads: Int, $posts: Int) {
   space(slug: "nowhere") { threads(first: $threads) { edges { node { posts(first: $posts) { edges { node { body } } } } } } }
 }`;
@@ -76,7 +95,10 @@ describe('queries built to make the services work hard', () => {
     expect(response.status).toBe(400);
     expect(response.data).toBeUndefined();
     expect(response.errors).toEqual([
-      expect.objectContaining({ message: 'Aliases limit of 30 exceeded, found 31.', extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'ALIASES', max: 30 } }),
+      expect.objectContaining({
+        message: 'Aliases limit of 30 exceeded, found 31.',
+        extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'ALIASES', max: 30 },
+      }),
     ]);
     expect((await stack.graphql.ok(aliased(30, 'topics { slug }'))).a29).toEqual([]);
   });
@@ -109,7 +131,10 @@ describe('queries built to make the services work hard', () => {
 
       const flood = await ann.request(aliased(4500, 'me { handle }'));
       expect(flood.status).toBe(400);
-      expect(flood.errors?.[0]).toMatchObject({ message: expect.stringContaining('more that 5000 tokens'), extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+      expect(flood.errors?.[0]).toMatchObject({
+        message: expect.stringContaining('more that 5000 tokens'),
+        extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+      });
       expect(await calls.payloads()).toHaveLength(1);
     } finally {
       await calls.stop();
@@ -123,7 +148,10 @@ describe('when a service is down or stuck', () => {
     await expertise.stop();
     try {
       const { result, ms } = await timed(() => stack.graphql.request(TOPICS));
-      expect(result.errors?.[0]).toMatchObject({ message: 'The expertise service is not available', extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      expect(result.errors?.[0]).toMatchObject({
+        message: 'The expertise service is not available',
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
       expect(ms).toBeLessThan(TIMEOUT_MS);
       const { status, body } = await health();
       expect(status).toBe(503);
@@ -174,7 +202,12 @@ describe('replicas', () => {
   it('finish the requests in flight when one is stopped with SIGTERM, and none is lost', async () => {
     const register = (i: number) =>
       stack.graphql.request(`mutation($input: RegisterInput!) { register(input: $input) { user { handle } } }`, {
-        input: { email: `replica${i}@example.com`, password: 'correct horse battery', displayName: `Replica ${i}`, handle: `replica${i}` },
+        input: {
+          email: `replica${i}@example.com`,
+          password: 'correct horse battery',
+          displayName: `Replica ${i}`,
+          handle: `replica${i}`,
+        },
       });
     const requests = Array.from({ length: 30 }, (_, i) => register(i));
     // Argon2 keeps each request busy for tens of milliseconds: once the first answer is back, the

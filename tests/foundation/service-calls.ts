@@ -22,7 +22,11 @@ export async function watchServiceCalls(natsUrl: string, subject: string): Promi
   const seen: ServiceCall[] = [];
   const subscription = connection.subscribe(subject);
   void (async () => {
-    for await (const message of subscription) seen.push({ subject: message.subject, payload: message.json<{ data: { payload: Record<string, unknown> } }>().data.payload });
+    for await (const message of subscription)
+      seen.push({
+        subject: message.subject,
+        payload: message.json<{ data: { payload: Record<string, unknown> } }>().data.payload,
+      });
   })();
   await connection.flush();
   // A round trip to the server first: what the gateway published before it answered has reached us.

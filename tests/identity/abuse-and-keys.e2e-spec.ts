@@ -26,35 +26,53 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const from = (address: string) => anonymous.withHeaders({ 'x-forwarded-for': address });
-const account = (handle: string) => ({ email: `${handle}@example.com`, password: PASSWORD, displayName: handle, handle });
+const account = (handle: string) => ({
+  email: `${handle}@example.com`,
+  password: PASSWORD,
+  displayName: handle,
+  handle,
+});
 
 describe('registration limits per client address', () => {
   it('refuses the fourth account from one address within the hour, saying when to retry', async () => {
     const client = from('203.0.113.1');
     for (const handle of ['reg1', 'reg2', 'reg3']) await client.ok(REGISTER, { input: account(handle) });
     const refused = await client.request(REGISTER, { input: account('reg4') });
-    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: expect.any(Number),
+    });
     expect(refused.errors?.[0].extensions?.retryAfterSeconds as number).toBeGreaterThan(3500);
   });
 
   it('counts each address separately, and exempts registrations with an invitation', async () => {
     await from('203.0.113.2').ok(REGISTER, { input: account('reg5') });
     const admin = anonymous.withToken((await login(anonymous, ADMIN.email, ADMIN.password)).accessToken);
-    const { createInvitation } = await admin.ok(`mutation { createInvitation(input: { email: "reg6@example.com", kind: EMPLOYEE }) { token } }`);
-    const invited = await from('203.0.113.1').ok(REGISTER, { input: { ...account('reg6'), invitationToken: createInvitation.token } });
+    const { createInvitation } = await admin.ok(
+      `mutation { createInvitation(input: { email: "reg6@example.com", kind: EMPLOYEE }) { token } }`,
+    );
+    const invited = await from('203.0.113.1').ok(REGISTER, {
+      input: { ...account('reg6'), invitationToken: createInvitation.token },
+    });
     expect(invited.register.user.kind).toBe('EMPLOYEE');
   });
 });
 
 describe('password rules', () => {
   it('refuse one of the most common passwords, whatever its letter case', async () => {
-    const response = await from('203.0.113.9').request(REGISTER, { input: { ...account('weak'), password: 'Password123' } });
+    const response = await from('203.0.113.9').request(REGISTER, {
+      input: { ...account('weak'), password: 'Password123' },
+    });
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'password' }] });
   });
 
   it('refuse fewer than 10 characters and accept a long passphrase without composition rules', async () => {
-    expect(await from('203.0.113.9').errorCode(REGISTER, { input: { ...account('short'), password: 'abc12345' } })).toBe('BAD_USER_INPUT');
-    const ok = await from('203.0.113.9').request(REGISTER, { input: { ...account('phrase'), password: 'all lowercase words here' } });
+    expect(
+      await from('203.0.113.9').errorCode(REGISTER, { input: { ...account('short'), password: 'abc12345' } }),
+    ).toBe('BAD_USER_INPUT');
+    const ok = await from('203.0.113.9').request(REGISTER, {
+      input: { ...account('phrase'), password: 'all lowercase words here' },
+    });
     expect(ok.errors).toBeUndefined();
   });
 });
@@ -68,7 +86,10 @@ describe('sign-in throttling', () => {
 
   it('makes an attacker wait after a few failures, even with the right password, and records it', async () => {
     const attacker = from('192.0.2.66');
-    for (let i = 0; i < 2; i++) expect(await attacker.errorCode(LOGIN, { email: 'owner@example.com', password: `guess number ${i}` })).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 2; i++)
+      expect(await attacker.errorCode(LOGIN, { email: 'owner@example.com', password: `guess number ${i}` })).toBe(
+        'UNAUTHENTICATED',
+      );
     const third = await attacker.request(LOGIN, { email: 'owner@example.com', password: PASSWORD });
     expect(third.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
 
@@ -88,7 +109,8 @@ describe('sign-in throttling', () => {
     await register(from('198.51.100.11'), 'target');
     const attackers = ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.4'];
     const codes: Array<string | undefined> = [];
-    for (const address of attackers) codes.push(await from(address).errorCode(LOGIN, { email: 'target@example.com', password: 'wrong password' }));
+    for (const address of attackers)
+      codes.push(await from(address).errorCode(LOGIN, { email: 'target@example.com', password: 'wrong password' }));
     // Two free failures, then each try must wait: the cap or the delay stops the rest.
     expect(codes.slice(0, 2)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
     expect(codes.slice(2)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
@@ -97,7 +119,8 @@ describe('sign-in throttling', () => {
   it('caps failures per address over all accounts', async () => {
     const sprayer = from('192.0.2.99');
     const codes: Array<string | undefined> = [];
-    for (let i = 0; i < 7; i++) codes.push(await sprayer.errorCode(LOGIN, { email: `nobody${i}@example.com`, password: 'wrong password' }));
+    for (let i = 0; i < 7; i++)
+      codes.push(await sprayer.errorCode(LOGIN, { email: `nobody${i}@example.com`, password: 'wrong password' }));
     expect(codes.slice(0, 6).every((code) => code === 'UNAUTHENTICATED')).toBe(true);
     expect(codes[6]).toBe('RATE_LIMITED');
   });
@@ -110,7 +133,9 @@ describe('signing key rotation', () => {
     const before = await login(from('203.0.113.50'), 'rotor@example.com');
     const oldKid = JSON.parse(Buffer.from(before.accessToken.split('.')[0], 'base64url').toString()).kid;
 
-    const { rotateSigningKey: newKid } = await anonymous.withToken(admin.accessToken).ok(`mutation { rotateSigningKey }`);
+    const { rotateSigningKey: newKid } = await anonymous
+      .withToken(admin.accessToken)
+      .ok(`mutation { rotateSigningKey }`);
     expect(newKid).not.toBe(oldKid);
 
     const after = await login(anonymous, 'rotor@example.com');

@@ -15,7 +15,11 @@ let admin: GraphQLClient;
 beforeAll(async () => {
   stack = await KernStack.start({
     without: ['threads', 'expertise'],
-    env: { KERN_ADMIN_EMAIL: ADMIN.email, KERN_ADMIN_PASSWORD: ADMIN.password, KERN_EMPLOYEE_DOMAINS: 'kern-corp.test' },
+    env: {
+      KERN_ADMIN_EMAIL: ADMIN.email,
+      KERN_ADMIN_PASSWORD: ADMIN.password,
+      KERN_EMPLOYEE_DOMAINS: 'kern-corp.test',
+    },
   });
   anonymous = stack.graphql;
   admin = anonymous.withToken((await login(anonymous, ADMIN.email, ADMIN.password)).accessToken);
@@ -26,26 +30,36 @@ const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'b
 const rawId = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1];
 
 async function verificationLinks(email: string, n: number): Promise<string[]> {
-  const mails = await waitFor(async () => {
-    const links = (await readOutbox(stack.outboxDir)).filter((mail) => mail.to === email && mail.text.includes('verify-email?token='));
-    return links.length >= n && links;
-  }, { what: `${n} verification mails to ${email}` });
+  const mails = await waitFor(
+    async () => {
+      const links = (await readOutbox(stack.outboxDir)).filter(
+        (mail) => mail.to === email && mail.text.includes('verify-email?token='),
+      );
+      return links.length >= n && links;
+    },
+    { what: `${n} verification mails to ${email}` },
+  );
   return mails.map((mail) => tokenInLink(mail.text, 'token'));
 }
 
 async function auditActions(subjectGlobalId: string): Promise<string[]> {
-  const rows = await queryDatabase<{ action: string }>(stack.database.url, `SELECT action FROM identity.audit_events WHERE subject_user_id = $1 ORDER BY id`, [
-    rawId(subjectGlobalId),
-  ]);
+  const rows = await queryDatabase<{ action: string }>(
+    stack.database.url,
+    `SELECT action FROM identity.audit_events WHERE subject_user_id = $1 ORDER BY id`,
+    [rawId(subjectGlobalId)],
+  );
   return rows.map((row) => row.action);
 }
 
 /** A token refused for predating a change answers UNAUTHENTICATED with a reason that says: refresh. */
 async function expectOutdated(client: GraphQLClient) {
-  const refused = await waitFor(async () => {
-    const response = await client.request(ME);
-    return response.errors?.[0] && response;
-  }, { what: 'the old access token to be refused' });
+  const refused = await waitFor(
+    async () => {
+      const response = await client.request(ME);
+      return response.errors?.[0] && response;
+    },
+    { what: 'the old access token to be refused' },
+  );
   expect(refused.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOKEN_OUTDATED' });
   expect(refused.errors?.[0].message).toMatch(/refresh/i);
 }
@@ -56,7 +70,10 @@ describe('a demoted employee', () => {
     await anonymous.withToken(nina.accessToken).ok(`mutation { resendVerificationEmail }`);
     const [first, spare] = await verificationLinks('nina@kern-corp.test', 2);
 
-    expect((await anonymous.ok(VERIFY, { token: first })).verifyEmail).toMatchObject({ kind: 'EMPLOYEE', emailVerified: true });
+    expect((await anonymous.ok(VERIFY, { token: first })).verifyEmail).toMatchObject({
+      kind: 'EMPLOYEE',
+      emailVerified: true,
+    });
     await admin.ok(SET_KIND, { id: nina.user.id, kind: 'CUSTOMER' });
 
     expect(await anonymous.errorCode(VERIFY, { token: spare })).toBe('BAD_USER_INPUT');
@@ -70,12 +87,15 @@ describe('a demoted employee', () => {
     await anonymous.ok(VERIFY, { token: first });
     // A kind changed without setUserKind (so the spare link survives): the rule alone must hold.
     await queryDatabase(stack.database.url, `UPDATE identity.users SET kind = 'CUSTOMER' WHERE handle = 'omar'`);
-    expect((await anonymous.ok(VERIFY, { token: spare })).verifyEmail).toMatchObject({ kind: 'CUSTOMER', emailVerified: true });
+    expect((await anonymous.ok(VERIFY, { token: spare })).verifyEmail).toMatchObject({
+      kind: 'CUSTOMER',
+      emailVerified: true,
+    });
   });
 });
 
 describe('refresh tokens', () => {
-  it('replayed inside the grace period answer with the same successor, and the session stays the owner\'s', async () => {
+  it("replayed inside the grace period answer with the same successor, and the session stays the owner's", async () => {
     const ann = await register(anonymous, 'ann');
     const { refreshSession: lost } = await anonymous.ok(REFRESH, { token: ann.refreshToken });
     const { refreshSession: retried } = await anonymous.ok(REFRESH, { token: ann.refreshToken });

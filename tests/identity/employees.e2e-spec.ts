@@ -1,4 +1,13 @@
-import { KernStack, queryDatabase, readOutbox, startSmtpServer, waitFor, waitForMail, type GraphQLClient, type TestSmtpServer } from '@kern/testing';
+import {
+  KernStack,
+  queryDatabase,
+  readOutbox,
+  startSmtpServer,
+  waitFor,
+  waitForMail,
+  type GraphQLClient,
+  type TestSmtpServer,
+} from '@kern/testing';
 import { createHash } from 'node:crypto';
 import { login, ME, PASSWORD, REFRESH, register, REGISTER, tokenInLink } from './operations';
 
@@ -14,7 +23,11 @@ describe('becoming an employee, with mail through the development outbox', () =>
 
   beforeAll(async () => {
     stack = await KernStack.start({
-      env: { KERN_ADMIN_EMAIL: ADMIN.email, KERN_ADMIN_PASSWORD: ADMIN.password, KERN_EMPLOYEE_DOMAINS: 'kern-corp.test, kern.example' },
+      env: {
+        KERN_ADMIN_EMAIL: ADMIN.email,
+        KERN_ADMIN_PASSWORD: ADMIN.password,
+        KERN_EMPLOYEE_DOMAINS: 'kern-corp.test, kern.example',
+      },
     });
     anonymous = stack.graphql;
     admin = anonymous.withToken((await login(anonymous, ADMIN.email, ADMIN.password)).accessToken);
@@ -25,8 +38,14 @@ describe('becoming an employee, with mail through the development outbox', () =>
 
   describe('by invitation', () => {
     it('gives the invited kind at once, with the address taken as verified', async () => {
-      const { createInvitation } = await admin.ok(INVITE, { input: { email: 'ivy@partner.example', kind: 'EMPLOYEE' } });
-      expect(createInvitation).toMatchObject({ email: 'ivy@partner.example', kind: 'EMPLOYEE', token: expect.stringMatching(/^kern_inv_/) });
+      const { createInvitation } = await admin.ok(INVITE, {
+        input: { email: 'ivy@partner.example', kind: 'EMPLOYEE' },
+      });
+      expect(createInvitation).toMatchObject({
+        email: 'ivy@partner.example',
+        kind: 'EMPLOYEE',
+        token: expect.stringMatching(/^kern_inv_/),
+      });
       expect(new Date(createInvitation.expiresAt).getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
       expect((await mailTo('ivy@partner.example')).text).toContain(createInvitation.token);
 
@@ -37,7 +56,13 @@ describe('becoming an employee, with mail through the development outbox', () =>
     it('is single-use: a second registration with the same token is refused', async () => {
       const { createInvitation } = await admin.ok(INVITE, { input: { email: 'jack@example.com', kind: 'EMPLOYEE' } });
       await register(anonymous, 'jack', 'jack@example.com', { invitationToken: createInvitation.token });
-      const again = { email: 'jack@example.com', password: PASSWORD, displayName: 'Jack 2', handle: 'jack2', invitationToken: createInvitation.token };
+      const again = {
+        email: 'jack@example.com',
+        password: PASSWORD,
+        displayName: 'Jack 2',
+        handle: 'jack2',
+        invitationToken: createInvitation.token,
+      };
       const response = await anonymous.request(REGISTER, { input: again });
       expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'invitationToken' });
       const other = { ...again, email: 'jack2@example.com' };
@@ -45,31 +70,64 @@ describe('becoming an employee, with mail through the development outbox', () =>
     });
 
     it('works only for the invited address, and not after it expired; no account is left behind', async () => {
-      const { createInvitation: invitation } = await admin.ok(INVITE, { input: { email: 'kim@example.com', kind: 'EMPLOYEE' } });
-      const impostor = { email: 'mallory@example.com', password: PASSWORD, displayName: 'M', handle: 'mallory', invitationToken: invitation.token };
+      const { createInvitation: invitation } = await admin.ok(INVITE, {
+        input: { email: 'kim@example.com', kind: 'EMPLOYEE' },
+      });
+      const impostor = {
+        email: 'mallory@example.com',
+        password: PASSWORD,
+        displayName: 'M',
+        handle: 'mallory',
+        invitationToken: invitation.token,
+      };
       expect(await anonymous.errorCode(REGISTER, { input: impostor })).toBe('BAD_USER_INPUT');
       expect(await anonymous.errorCode(`{ user(handle: "mallory") { id } }`)).toBe('NOT_FOUND');
 
-      await queryDatabase(stack.database.url, `UPDATE identity.invitations SET expires_at = now() - interval '1 second' WHERE email = 'kim@example.com'`);
-      const late = { email: 'kim@example.com', password: PASSWORD, displayName: 'Kim', handle: 'kim', invitationToken: invitation.token };
+      await queryDatabase(
+        stack.database.url,
+        `UPDATE identity.invitations SET expires_at = now() - interval '1 second' WHERE email = 'kim@example.com'`,
+      );
+      const late = {
+        email: 'kim@example.com',
+        password: PASSWORD,
+        displayName: 'Kim',
+        handle: 'kim',
+        invitationToken: invitation.token,
+      };
       expect(await anonymous.errorCode(REGISTER, { input: late })).toBe('BAD_USER_INPUT');
     });
 
     it('stores only a hash of the token', async () => {
       const { createInvitation } = await admin.ok(INVITE, { input: { email: 'lou@example.com', kind: 'CUSTOMER' } });
-      const rows = await queryDatabase<{ token_hash: string }>(stack.database.url, `SELECT token_hash FROM identity.invitations WHERE email = 'lou@example.com'`);
+      const rows = await queryDatabase<{ token_hash: string }>(
+        stack.database.url,
+        `SELECT token_hash FROM identity.invitations WHERE email = 'lou@example.com'`,
+      );
       expect(rows).toEqual([{ token_hash: createHash('sha256').update(createInvitation.token).digest('hex') }]);
-      const dump = await queryDatabase<{ dump: string }>(stack.database.url, `SELECT string_agg(t::text, ' ') AS dump FROM identity.invitations t`);
+      const dump = await queryDatabase<{ dump: string }>(
+        stack.database.url,
+        `SELECT string_agg(t::text, ' ') AS dump FROM identity.invitations t`,
+      );
       expect(dump[0].dump).not.toContain(createInvitation.token);
     });
 
     it('may be sent by community managers, not by customers or other employees', async () => {
       const cody = await register(anonymous, 'cody');
-      expect(await anonymous.withToken(cody.accessToken).errorCode(INVITE, { input: { email: 'x@example.com', kind: 'EMPLOYEE' } })).toBe('FORBIDDEN');
+      expect(
+        await anonymous
+          .withToken(cody.accessToken)
+          .errorCode(INVITE, { input: { email: 'x@example.com', kind: 'EMPLOYEE' } }),
+      ).toBe('FORBIDDEN');
 
-      const { createInvitation: sent } = await admin.ok(INVITE, { input: { email: 'carl@kern-corp.test', kind: 'EMPLOYEE' } });
+      const { createInvitation: sent } = await admin.ok(INVITE, {
+        input: { email: 'carl@kern-corp.test', kind: 'EMPLOYEE' },
+      });
       const carl = await register(anonymous, 'carl', 'carl@kern-corp.test', { invitationToken: sent.token });
-      expect(await anonymous.withToken(carl.accessToken).errorCode(INVITE, { input: { email: 'x@example.com', kind: 'EMPLOYEE' } })).toBe('FORBIDDEN');
+      expect(
+        await anonymous
+          .withToken(carl.accessToken)
+          .errorCode(INVITE, { input: { email: 'x@example.com', kind: 'EMPLOYEE' } }),
+      ).toBe('FORBIDDEN');
 
       await admin.ok(GRANT, { id: carl.user.id, role: 'COMMUNITY_MANAGER' });
       const manager = anonymous.withToken((await login(anonymous, 'carl@kern-corp.test')).accessToken);
@@ -78,7 +136,9 @@ describe('becoming an employee, with mail through the development outbox', () =>
     });
 
     it('answers NOT_FOUND for space ids that are not space ids', async () => {
-      expect(await admin.errorCode(INVITE, { input: { email: 'z@example.com', kind: 'EMPLOYEE', spaceIds: ['bogus'] } })).toBe('NOT_FOUND');
+      expect(
+        await admin.errorCode(INVITE, { input: { email: 'z@example.com', kind: 'EMPLOYEE', spaceIds: ['bogus'] } }),
+      ).toBe('NOT_FOUND');
     });
   });
 
@@ -90,7 +150,11 @@ describe('becoming an employee, with mail through the development outbox', () =>
       const mail = await mailTo('nina@kern-corp.test');
       expect(mail.subject).toBe('Confirm your e-mail address for Kern');
       const token = tokenInLink(mail.text, 'token');
-      expect((await anonymous.ok(VERIFY, { token })).verifyEmail).toEqual({ handle: 'nina', kind: 'EMPLOYEE', emailVerified: true });
+      expect((await anonymous.ok(VERIFY, { token })).verifyEmail).toEqual({
+        handle: 'nina',
+        kind: 'EMPLOYEE',
+        emailVerified: true,
+      });
 
       const { me } = await anonymous.withToken((await login(anonymous, 'nina@kern-corp.test')).accessToken).ok(ME);
       expect(me).toMatchObject({ kind: 'EMPLOYEE', emailVerified: true });
@@ -107,7 +171,11 @@ describe('becoming an employee, with mail through the development outbox', () =>
     it('verifies a customer elsewhere without making them an employee', async () => {
       await register(anonymous, 'pia', 'pia@customer.example');
       const token = tokenInLink((await mailTo('pia@customer.example')).text, 'token');
-      expect((await anonymous.ok(VERIFY, { token })).verifyEmail).toEqual({ handle: 'pia', kind: 'CUSTOMER', emailVerified: true });
+      expect((await anonymous.ok(VERIFY, { token })).verifyEmail).toEqual({
+        handle: 'pia',
+        kind: 'CUSTOMER',
+        emailVerified: true,
+      });
     });
 
     it('does not take a look-alike domain for the company one', async () => {
@@ -120,14 +188,19 @@ describe('becoming an employee, with mail through the development outbox', () =>
       const rita = await register(anonymous, 'rita', 'rita@kern-corp.test');
       const asRita = anonymous.withToken(rita.accessToken);
       expect(await asRita.ok(`mutation { resendVerificationEmail }`)).toEqual({ resendVerificationEmail: true });
-      const mails = await waitFor(async () => {
-        const forRita = (await readOutbox(stack.outboxDir)).filter((mail) => mail.to === 'rita@kern-corp.test');
-        return forRita.length === 2 && forRita;
-      }, { what: 'two verification mails for rita' });
+      const mails = await waitFor(
+        async () => {
+          const forRita = (await readOutbox(stack.outboxDir)).filter((mail) => mail.to === 'rita@kern-corp.test');
+          return forRita.length === 2 && forRita;
+        },
+        { what: 'two verification mails for rita' },
+      );
       await anonymous.ok(VERIFY, { token: tokenInLink(mails[1].text, 'token') });
       // The confirmation outdates rita's access token; the refreshed one knows the address is confirmed.
       const { refreshSession } = await anonymous.ok(REFRESH, { token: rita.refreshToken });
-      expect(await anonymous.withToken(refreshSession.accessToken).ok(`mutation { resendVerificationEmail }`)).toEqual({ resendVerificationEmail: false });
+      expect(await anonymous.withToken(refreshSession.accessToken).ok(`mutation { resendVerificationEmail }`)).toEqual({
+        resendVerificationEmail: false,
+      });
     });
   });
 });
@@ -140,7 +213,11 @@ describe('verification mail through a real SMTP server', () => {
     smtp = await startSmtpServer();
     stack = await KernStack.start({
       without: ['spaces', 'threads', 'expertise'],
-      env: { SMTP_URL: smtp.url.replace('smtp://', 'smtp://kern:secret@'), MAIL_FROM: 'Kern <no-reply@kern-corp.test>', KERN_EMPLOYEE_DOMAINS: 'kern-corp.test' },
+      env: {
+        SMTP_URL: smtp.url.replace('smtp://', 'smtp://kern:secret@'),
+        MAIL_FROM: 'Kern <no-reply@kern-corp.test>',
+        KERN_EMPLOYEE_DOMAINS: 'kern-corp.test',
+      },
     });
   });
   afterAll(async () => {
@@ -150,7 +227,9 @@ describe('verification mail through a real SMTP server', () => {
 
   it('delivers the link over SMTP, and the link makes an employee', async () => {
     await register(stack.graphql, 'sam', 'sam@kern-corp.test');
-    const mail = await waitFor(() => smtp.messages.find((message) => message.to.includes('sam@kern-corp.test')), { what: 'the SMTP message' });
+    const mail = await waitFor(() => smtp.messages.find((message) => message.to.includes('sam@kern-corp.test')), {
+      what: 'the SMTP message',
+    });
     expect(mail.from).toBe('no-reply@kern-corp.test');
     expect(mail.subject).toBe('Confirm your e-mail address for Kern');
     const { verifyEmail } = await stack.graphql.ok(VERIFY, { token: tokenInLink(mail.text, 'token') });

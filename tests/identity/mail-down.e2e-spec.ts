@@ -11,7 +11,11 @@ let admin: GraphQLClient;
 beforeAll(async () => {
   stack = await KernStack.start({
     without: ['spaces', 'threads', 'expertise'],
-    env: { KERN_ADMIN_EMAIL: ADMIN.email, KERN_ADMIN_PASSWORD: ADMIN.password, SMTP_URL: `smtp://127.0.0.1:${await freePort()}` },
+    env: {
+      KERN_ADMIN_EMAIL: ADMIN.email,
+      KERN_ADMIN_PASSWORD: ADMIN.password,
+      SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
+    },
   });
   admin = stack.graphql.withToken((await login(stack.graphql, ADMIN.email, ADMIN.password)).accessToken);
 });

@@ -15,11 +15,24 @@ export const PASSWORD = 'correct horse battery staple';
 export interface Session {
   accessToken: string;
   refreshToken: string;
-  user: { id: string; handle: string; kind: string; email: string | null; emailVerified: boolean | null; roles: string[] };
+  user: {
+    id: string;
+    handle: string;
+    kind: string;
+    email: string | null;
+    emailVerified: boolean | null;
+    roles: string[];
+  };
 }
 
-export async function register(client: GraphQLClient, handle: string, email = `${handle}@example.com`, extra: Record<string, unknown> = {}): Promise<Session> {
-  return (await client.ok(REGISTER, { input: { email, password: PASSWORD, displayName: handle, handle, ...extra } })).register;
+export async function register(
+  client: GraphQLClient,
+  handle: string,
+  email = `${handle}@example.com`,
+  extra: Record<string, unknown> = {},
+): Promise<Session> {
+  return (await client.ok(REGISTER, { input: { email, password: PASSWORD, displayName: handle, handle, ...extra } }))
+    .register;
 }
 
 export async function login(client: GraphQLClient, email: string, password = PASSWORD): Promise<Session> {
@@ -36,9 +49,17 @@ export function tokenInLink(text: string, parameter: string): string {
 export const VERIFY = `mutation($token: String!) { verifyEmail(token: $token) { handle kind emailVerified } }`;
 
 /** A self-registered account whose address is confirmed through the link in the outbox: one that may sign in with its password. */
-export async function registerVerified(client: GraphQLClient, outboxDir: string, handle: string, email = `${handle}@example.com`): Promise<Session> {
+export async function registerVerified(
+  client: GraphQLClient,
+  outboxDir: string,
+  handle: string,
+  email = `${handle}@example.com`,
+): Promise<Session> {
   const session = await register(client, handle, email);
-  const mail = await waitForMail(outboxDir, (message) => message.to === email && message.text.includes('verify-email?token='));
+  const mail = await waitForMail(
+    outboxDir,
+    (message) => message.to === email && message.text.includes('verify-email?token='),
+  );
   await client.ok(VERIFY, { token: tokenInLink(mail.text, 'token') });
   return session;
 }

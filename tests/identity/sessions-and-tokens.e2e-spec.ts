@@ -54,8 +54,12 @@ describe('access tokens', () => {
   it('are refused when signed with HS256 using the public key as the secret (algorithm confusion)', async () => {
     const session = await register(anonymous, 'uma');
     const publicPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
-    const head = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'at+jwt', kid: header(session.accessToken).kid })).toString('base64url');
-    const body = Buffer.from(JSON.stringify({ ...claims(session.accessToken), roles: ['ADMIN'] })).toString('base64url');
+    const head = Buffer.from(
+      JSON.stringify({ alg: 'HS256', typ: 'at+jwt', kid: header(session.accessToken).kid }),
+    ).toString('base64url');
+    const body = Buffer.from(JSON.stringify({ ...claims(session.accessToken), roles: ['ADMIN'] })).toString(
+      'base64url',
+    );
     const signature = createHmac('sha256', publicPem).update(`${head}.${body}`).digest('base64url');
     await expectRejected(anonymous.withToken(`${head}.${body}.${signature}`));
   });
@@ -96,25 +100,37 @@ describe('refresh tokens', () => {
     const stolen = await register(anonymous, 'yuri');
     const { refreshSession: owners } = await anonymous.ok(REFRESH, { token: stolen.refreshToken });
     // As if the grace period had passed since the rotation.
-    await queryDatabase(stack.database.url, `UPDATE identity.refresh_tokens SET rotated_at = now() - interval '1 hour' WHERE rotated_at IS NOT NULL`);
+    await queryDatabase(
+      stack.database.url,
+      `UPDATE identity.refresh_tokens SET rotated_at = now() - interval '1 hour' WHERE rotated_at IS NOT NULL`,
+    );
 
     const reuse = await anonymous.request(REFRESH, { token: stolen.refreshToken });
-    expect(reuse.errors?.[0]).toMatchObject({ message: 'This refresh token was already used; sign in again', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(reuse.errors?.[0]).toMatchObject({
+      message: 'This refresh token was already used; sign in again',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
     expect(await anonymous.errorCode(REFRESH, { token: owners.refreshToken })).toBe('UNAUTHENTICATED');
 
     const { auditLog } = await admin.ok(`{ auditLog(first: 50) { edges { node { action subjectUserId } } } }`);
-    expect(auditLog.edges.map((edge: { node: { action: string; subjectUserId: string } }) => edge.node)).toContainEqual({
-      action: 'REFRESH_TOKEN_REUSED',
-      subjectUserId: stolen.user.id,
-    });
+    expect(auditLog.edges.map((edge: { node: { action: string; subjectUserId: string } }) => edge.node)).toContainEqual(
+      {
+        action: 'REFRESH_TOKEN_REUSED',
+        subjectUserId: stolen.user.id,
+      },
+    );
   });
 
   it('end with logout, for the whole family', async () => {
     const session = await register(anonymous, 'zoe');
     const { refreshSession: rotated } = await anonymous.ok(REFRESH, { token: session.refreshToken });
-    expect(await anonymous.ok(`mutation($t: String!) { logout(refreshToken: $t) }`, { t: rotated.refreshToken })).toEqual({ logout: true });
+    expect(
+      await anonymous.ok(`mutation($t: String!) { logout(refreshToken: $t) }`, { t: rotated.refreshToken }),
+    ).toEqual({ logout: true });
     expect(await anonymous.errorCode(REFRESH, { token: rotated.refreshToken })).toBe('UNAUTHENTICATED');
-    expect(await anonymous.ok(`mutation($t: String!) { logout(refreshToken: $t) }`, { t: rotated.refreshToken })).toEqual({ logout: false });
+    expect(
+      await anonymous.ok(`mutation($t: String!) { logout(refreshToken: $t) }`, { t: rotated.refreshToken }),
+    ).toEqual({ logout: false });
   });
 
   it('refuse garbage', async () => {
@@ -132,7 +148,10 @@ describe('API tokens', () => {
   it('are shown once, prefixed for secret scanners, and stored only as a hash', async () => {
     const { createApiToken } = await owner.ok(CREATE_API_TOKEN, { name: 'ci', scopes: ['READ'] });
     expect(createApiToken.token).toMatch(/^kern_pat_[A-Za-z0-9_-]{43}$/);
-    const rows = await queryDatabase<{ dump: string }>(stack.database.url, `SELECT string_agg(t::text, ' ') AS dump FROM identity.api_tokens t`);
+    const rows = await queryDatabase<{ dump: string }>(
+      stack.database.url,
+      `SELECT string_agg(t::text, ' ') AS dump FROM identity.api_tokens t`,
+    );
     expect(rows[0].dump).not.toContain(createApiToken.token);
     const { apiTokens } = await owner.ok(`{ apiTokens { id name scopes } }`);
     expect(apiTokens).toContainEqual({ id: createApiToken.id, name: 'ci', scopes: ['READ'] });
@@ -156,7 +175,10 @@ describe('API tokens', () => {
 
   it('record their last use', async () => {
     const { createApiToken } = await owner.ok(CREATE_API_TOKEN, { name: 'tracked', scopes: ['READ'] });
-    const lastUsed = async () => (await owner.ok(`{ apiTokens { id lastUsedAt } }`)).apiTokens.find((t: { id: string }) => t.id === createApiToken.id).lastUsedAt;
+    const lastUsed = async () =>
+      (await owner.ok(`{ apiTokens { id lastUsedAt } }`)).apiTokens.find(
+        (t: { id: string }) => t.id === createApiToken.id,
+      ).lastUsedAt;
     expect(await lastUsed()).toBeNull();
     await anonymous.withToken(createApiToken.token).ok(ME);
     expect(Date.parse(await lastUsed())).toBeGreaterThan(Date.now() - 60_000);
@@ -180,9 +202,13 @@ describe('when an admin changes who someone is', () => {
     const asCleo = anonymous.withToken(cleo.accessToken);
     expect((await asCleo.ok(ME)).me.kind).toBe('EMPLOYEE');
 
-    const { setUserKind } = await admin.ok(`mutation($id: ID!) { setUserKind(userId: $id, kind: CUSTOMER) { kind } }`, { id: cleo.user.id });
+    const { setUserKind } = await admin.ok(`mutation($id: ID!) { setUserKind(userId: $id, kind: CUSTOMER) { kind } }`, {
+      id: cleo.user.id,
+    });
     expect(setUserKind.kind).toBe('CUSTOMER');
-    await waitFor(async () => (await asCleo.request(ME)).errors?.[0].extensions?.code === 'UNAUTHENTICATED', { what: 'the old token to be refused' });
+    await waitFor(async () => (await asCleo.request(ME)).errors?.[0].extensions?.code === 'UNAUTHENTICATED', {
+      what: 'the old token to be refused',
+    });
     expect(await anonymous.errorCode(REFRESH, { token: cleo.refreshToken })).toBe('UNAUTHENTICATED');
     expect((await login(anonymous, 'cleo@kern-corp.test')).user.kind).toBe('CUSTOMER');
   });
@@ -194,7 +220,9 @@ describe('when an admin changes who someone is', () => {
     const { port } = await late.waitForLog((line) => typeof line.port === 'number', 'the second gateway');
     const { GraphQLClient } = await import('@kern/testing');
     const viaLateGateway = new GraphQLClient(`http://127.0.0.1:${port as number}`, dora.accessToken);
-    await waitFor(async () => (await viaLateGateway.request(ME)).errors?.[0].extensions?.code === 'UNAUTHENTICATED', { what: 'the synced revocation' });
+    await waitFor(async () => (await viaLateGateway.request(ME)).errors?.[0].extensions?.code === 'UNAUTHENTICATED', {
+      what: 'the synced revocation',
+    });
     await late.stop();
   });
 
@@ -205,8 +233,14 @@ describe('when an admin changes who someone is', () => {
 
     const SUSPEND = `mutation($id: ID!) { suspendUser(userId: $id, reason: "spam wave") { suspended } }`;
     expect((await admin.ok(SUSPEND, { id: eve.user.id })).suspendUser).toEqual({ suspended: true });
-    await waitFor(async () => (await asEve.request(ME)).errors?.[0].extensions?.code === 'UNAUTHENTICATED', { what: 'the old token to be refused' });
-    expect(await anonymous.errorCode(`mutation { login(input: { email: "eve@kern-corp.test", password: "${PASSWORD}" }) { accessToken } }`)).toBe('FORBIDDEN');
+    await waitFor(async () => (await asEve.request(ME)).errors?.[0].extensions?.code === 'UNAUTHENTICATED', {
+      what: 'the old token to be refused',
+    });
+    expect(
+      await anonymous.errorCode(
+        `mutation { login(input: { email: "eve@kern-corp.test", password: "${PASSWORD}" }) { accessToken } }`,
+      ),
+    ).toBe('FORBIDDEN');
     expect(await anonymous.errorCode(REFRESH, { token: eve.refreshToken })).toBe('UNAUTHENTICATED');
     await expectRejected(anonymous.withToken(createApiToken.token), 'FORBIDDEN');
 
@@ -216,46 +250,87 @@ describe('when an admin changes who someone is', () => {
 
   it('a revoked role leaves with the tokens that carried it', async () => {
     const finn = await employee('finn');
-    await admin.ok(`mutation($id: ID!) { grantRole(userId: $id, role: COMMUNITY_MANAGER) { roles } }`, { id: finn.user.id });
+    await admin.ok(`mutation($id: ID!) { grantRole(userId: $id, role: COMMUNITY_MANAGER) { roles } }`, {
+      id: finn.user.id,
+    });
     const manager = anonymous.withToken((await login(anonymous, 'finn@kern-corp.test')).accessToken);
     expect((await manager.ok(CREATE_TOPIC, { slug: 'billing' })).createTopic.slug).toBe('billing');
 
-    await admin.ok(`mutation($id: ID!) { revokeRole(userId: $id, role: COMMUNITY_MANAGER) { roles } }`, { id: finn.user.id });
-    await waitFor(async () => (await manager.request(ME)).errors?.[0].extensions?.code === 'UNAUTHENTICATED', { what: 'the old token to be refused' });
+    await admin.ok(`mutation($id: ID!) { revokeRole(userId: $id, role: COMMUNITY_MANAGER) { roles } }`, {
+      id: finn.user.id,
+    });
+    await waitFor(async () => (await manager.request(ME)).errors?.[0].extensions?.code === 'UNAUTHENTICATED', {
+      what: 'the old token to be refused',
+    });
     const fresh = anonymous.withToken((await login(anonymous, 'finn@kern-corp.test')).accessToken);
     expect(await fresh.errorCode(CREATE_TOPIC, { slug: 'refunds' })).toBe('FORBIDDEN');
   });
 
   it('platform roles are for employees: customers cannot get one, and lose theirs on becoming customers', async () => {
     const hal = await register(anonymous, 'hal');
-    expect(await admin.errorCode(`mutation($id: ID!) { grantRole(userId: $id, role: COMMUNITY_MANAGER) { roles } }`, { id: hal.user.id })).toBe('BAD_USER_INPUT');
+    expect(
+      await admin.errorCode(`mutation($id: ID!) { grantRole(userId: $id, role: COMMUNITY_MANAGER) { roles } }`, {
+        id: hal.user.id,
+      }),
+    ).toBe('BAD_USER_INPUT');
 
     const ida = await employee('ida');
-    await admin.ok(`mutation($id: ID!) { grantRole(userId: $id, role: COMMUNITY_MANAGER) { roles } }`, { id: ida.user.id });
-    const { setUserKind } = await admin.ok(`mutation($id: ID!) { setUserKind(userId: $id, kind: CUSTOMER) { kind roles } }`, { id: ida.user.id });
+    await admin.ok(`mutation($id: ID!) { grantRole(userId: $id, role: COMMUNITY_MANAGER) { roles } }`, {
+      id: ida.user.id,
+    });
+    const { setUserKind } = await admin.ok(
+      `mutation($id: ID!) { setUserKind(userId: $id, kind: CUSTOMER) { kind roles } }`,
+      { id: ida.user.id },
+    );
     expect(setUserKind).toEqual({ kind: 'CUSTOMER', roles: [] });
   });
 
   it('only admins may do any of it', async () => {
     const gus = await register(anonymous, 'gus');
     const asGus = anonymous.withToken(gus.accessToken);
-    expect(await asGus.errorCode(`mutation($id: ID!) { setUserKind(userId: $id, kind: EMPLOYEE) { kind } }`, { id: gus.user.id })).toBe('FORBIDDEN');
-    expect(await asGus.errorCode(`mutation($id: ID!) { grantRole(userId: $id, role: ADMIN) { roles } }`, { id: gus.user.id })).toBe('FORBIDDEN');
+    expect(
+      await asGus.errorCode(`mutation($id: ID!) { setUserKind(userId: $id, kind: EMPLOYEE) { kind } }`, {
+        id: gus.user.id,
+      }),
+    ).toBe('FORBIDDEN');
+    expect(
+      await asGus.errorCode(`mutation($id: ID!) { grantRole(userId: $id, role: ADMIN) { roles } }`, {
+        id: gus.user.id,
+      }),
+    ).toBe('FORBIDDEN');
     expect(await asGus.errorCode(`{ auditLog { edges { node { action } } } }`)).toBe('FORBIDDEN');
     expect(await anonymous.errorCode(`{ auditLog { edges { node { action } } } }`)).toBe('UNAUTHENTICATED');
   });
 
   it('every change lands in the audit log, newest first, paged', async () => {
-    const { auditLog } = await admin.ok(`{ auditLog(first: 100) { edges { cursor node { action at } } pageInfo { hasNextPage endCursor } } }`);
+    const { auditLog } = await admin.ok(
+      `{ auditLog(first: 100) { edges { cursor node { action at } } pageInfo { hasNextPage endCursor } } }`,
+    );
     const actions = auditLog.edges.map((edge: { node: { action: string } }) => edge.node.action);
-    expect(actions).toEqual(expect.arrayContaining(['KIND_CHANGED', 'USER_SUSPENDED', 'USER_UNSUSPENDED', 'ROLE_GRANTED', 'ROLE_REVOKED', 'API_TOKEN_CREATED', 'INVITATION_ACCEPTED']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'KIND_CHANGED',
+        'USER_SUSPENDED',
+        'USER_UNSUSPENDED',
+        'ROLE_GRANTED',
+        'ROLE_REVOKED',
+        'API_TOKEN_CREATED',
+        'INVITATION_ACCEPTED',
+      ]),
+    );
     const times = auditLog.edges.map((edge: { node: { at: string } }) => Date.parse(edge.node.at));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
 
-    const firstPage = await admin.ok(`{ auditLog(first: 2) { edges { node { at action } } pageInfo { hasNextPage endCursor } } }`);
+    const firstPage = await admin.ok(
+      `{ auditLog(first: 2) { edges { node { at action } } pageInfo { hasNextPage endCursor } } }`,
+    );
     expect(firstPage.auditLog.pageInfo.hasNextPage).toBe(true);
-    const next = await admin.ok(`query($after: String) { auditLog(first: 2, after: $after) { edges { cursor } } }`, { after: firstPage.auditLog.pageInfo.endCursor });
-    expect(next.auditLog.edges.map((edge: { cursor: string }) => edge.cursor)).toEqual(auditLog.edges.slice(2, 4).map((edge: { cursor: string }) => edge.cursor));
+    const next = await admin.ok(`query($after: String) { auditLog(first: 2, after: $after) { edges { cursor } } }`, {
+      after: firstPage.auditLog.pageInfo.endCursor,
+    });
+    expect(next.auditLog.edges.map((edge: { cursor: string }) => edge.cursor)).toEqual(
+      auditLog.edges.slice(2, 4).map((edge: { cursor: string }) => edge.cursor),
+    );
   });
 });
 

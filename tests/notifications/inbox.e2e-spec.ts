@@ -32,16 +32,29 @@ beforeAll(async () => {
   community = await Community.start({ EVENTS_MAX_ATTEMPTS: '30' });
   await community.topic('billing');
   manager = await community.employee('olga', { manager: true });
-  [employee, customer, other] = await Promise.all([community.employee('emil'), community.customer('cora'), community.customer('otto')]);
-  space = await community.space(manager, { slug: 'help', audience: 'EXTERNAL', joinPolicy: 'OPEN', topics: ['billing'] });
+  [employee, customer, other] = await Promise.all([
+    community.employee('emil'),
+    community.customer('cora'),
+    community.customer('otto'),
+  ]);
+  space = await community.space(manager, {
+    slug: 'help',
+    audience: 'EXTERNAL',
+    joinPolicy: 'OPEN',
+    topics: ['billing'],
+  });
 });
 afterAll(() => community?.stop());
 
 const inbox = async (person: Person, unreadOnly = false): Promise<{ unreadCount: number; entries: Entry[] }> => {
   const { notifications } = await person.client.ok(INBOX, { unreadOnly });
-  return { unreadCount: notifications.unreadCount, entries: notifications.edges.map((edge: { node: Entry }) => edge.node) };
+  return {
+    unreadCount: notifications.unreadCount,
+    entries: notifications.edges.map((edge: { node: Entry }) => edge.node),
+  };
 };
-const about = async (person: Person, title: string) => (await inbox(person)).entries.filter((entry) => entry.thread?.title === title);
+const about = async (person: Person, title: string) =>
+  (await inbox(person)).entries.filter((entry) => entry.thread?.title === title);
 const start = async (person: Person, title: string, spaceId = space.id, kind = 'QUESTION') =>
   (await person.client.ok(START, { input: { spaceId, kind, title, body: 'Body' } })).startThread;
 const reply = async (person: Person, threadId: string, body: string, visibility = 'EVERYONE') =>
@@ -50,10 +63,12 @@ const reply = async (person: Person, threadId: string, body: string, visibility 
 it('tells a thread’s watchers of replies, gathering a burst into one notification', async () => {
   const thread = await start(customer, 'Burst');
   for (let n = 1; n <= 20; n += 1) await reply(employee, thread.id, `answer ${n}`);
-  await waitFor(async () => (await about(customer, 'Burst'))[0]?.count === 20, { what: 'one REPLY notification counting 20' });
+  await waitFor(async () => (await about(customer, 'Burst'))[0]?.count === 20, {
+    what: 'one REPLY notification counting 20',
+  });
   const [entry] = await about(customer, 'Burst');
   expect(entry).toMatchObject({ kind: 'REPLY', count: 20, actor: { handle: 'emil' }, post: { body: 'answer 20' } });
-  expect((await about(employee, 'Burst'))).toEqual([]);
+  expect(await about(employee, 'Burst')).toEqual([]);
 });
 
 it('never tells a customer of an internal note, but tells watching employees', async () => {
@@ -61,20 +76,33 @@ it('never tells a customer of an internal note, but tells watching employees', a
   await reply(manager, thread.id, 'I am watching this');
   await reply(employee, thread.id, 'note for colleagues', 'INTERNAL');
   await reply(employee, thread.id, 'public answer');
-  await waitFor(async () => (await about(customer, 'Internal only'))[0]?.post?.body === 'public answer', { what: 'the public answer to reach cora' });
+  await waitFor(async () => (await about(customer, 'Internal only'))[0]?.post?.body === 'public answer', {
+    what: 'the public answer to reach cora',
+  });
   // Olga's reply and the public answer; the internal note is not counted for her.
   expect((await about(customer, 'Internal only'))[0].count).toBe(2);
-  await waitFor(async () => (await about(manager, 'Internal only'))[0]?.count === 2, { what: 'both posts to reach olga' });
+  await waitFor(async () => (await about(manager, 'Internal only'))[0]?.count === 2, {
+    what: 'both posts to reach olga',
+  });
 });
 
 it('notifies mentioned people who may read the thread, and nobody else', async () => {
-  const internal = await community.space(manager, { slug: 'inside', audience: 'INTERNAL', joinPolicy: 'OPEN', topics: ['billing'] });
+  const internal = await community.space(manager, {
+    slug: 'inside',
+    audience: 'INTERNAL',
+    joinPolicy: 'OPEN',
+    topics: ['billing'],
+  });
   const inside = await start(employee, 'Inside talk', internal.id, 'DISCUSSION');
   await reply(employee, inside.id, 'What do @otto and @olga think?');
   const outside = await start(employee, 'Outside talk', space.id, 'DISCUSSION');
   await reply(employee, outside.id, 'Hello @otto');
-  await waitFor(async () => (await about(other, 'Outside talk')).length === 1, { what: 'otto to be mentioned outside' });
-  await waitFor(async () => (await about(manager, 'Inside talk')).some((entry) => entry.kind === 'MENTION'), { what: 'olga to be mentioned inside' });
+  await waitFor(async () => (await about(other, 'Outside talk')).length === 1, {
+    what: 'otto to be mentioned outside',
+  });
+  await waitFor(async () => (await about(manager, 'Inside talk')).some((entry) => entry.kind === 'MENTION'), {
+    what: 'olga to be mentioned inside',
+  });
   expect((await about(other, 'Outside talk'))[0].kind).toBe('MENTION');
   expect(await about(other, 'Inside talk')).toEqual([]);
 });
@@ -84,13 +112,21 @@ it('when identity does not answer while a mention is delivered, then the mention
   const stack = community.stack;
   await Promise.all(stack.find('identity').map((process) => process.stop()));
   try {
-    await employee.client.ok(`mutation($input: ReplyInput!) { reply(input: $input) { id } }`, { input: { threadId: thread.id, body: 'Have a look, @otto' } });
+    await employee.client.ok(`mutation($input: ReplyInput!) { reply(input: $input) { id } }`, {
+      input: { threadId: thread.id, body: 'Have a look, @otto' },
+    });
     const [threads] = stack.find('threads');
-    await threads.waitForLog((line) => line.consumer === 'threads-notify-post-published' && /redelivered/.test(line.msg ?? ''), 'the delivery to fail and wait for a retry');
+    await threads.waitForLog(
+      (line) => line.consumer === 'threads-notify-post-published' && /redelivered/.test(line.msg ?? ''),
+      'the delivery to fail and wait for a retry',
+    );
   } finally {
     await stack.startProcess('identity');
   }
-  await waitFor(async () => (await about(other, 'Mention while identity is away')).length === 1, { what: 'otto to be mentioned after all', timeoutMs: 30_000 });
+  await waitFor(async () => (await about(other, 'Mention while identity is away')).length === 1, {
+    what: 'otto to be mentioned after all',
+    timeoutMs: 30_000,
+  });
   expect((await about(other, 'Mention while identity is away'))[0].kind).toBe('MENTION');
 });
 
@@ -98,14 +134,23 @@ it('tells the author of an accepted answer, and the author of a moderated post',
   const thread = await start(customer, 'Accepted');
   const answer = await reply(other, thread.id, 'the answer');
   await customer.client.ok(ACCEPT, { postId: answer.id });
-  await waitFor(async () => (await about(other, 'Accepted')).some((entry) => entry.kind === 'ANSWER_ACCEPTED'), { what: 'otto to hear of the accepted answer' });
+  await waitFor(async () => (await about(other, 'Accepted')).some((entry) => entry.kind === 'ANSWER_ACCEPTED'), {
+    what: 'otto to hear of the accepted answer',
+  });
   const rude = await reply(other, thread.id, 'rude remark');
   await manager.client.ok(MODERATE, { postId: rude.id });
-  await waitFor(async () => (await about(other, 'Accepted')).some((entry) => entry.kind === 'MODERATION'), { what: 'otto to hear of the moderation' });
+  await waitFor(async () => (await about(other, 'Accepted')).some((entry) => entry.kind === 'MODERATION'), {
+    what: 'otto to hear of the moderation',
+  });
 });
 
 it('stops showing notifications of a space someone was removed from, at once', async () => {
-  const closed = await community.space(manager, { slug: 'club', audience: 'EXTERNAL', joinPolicy: 'APPROVAL', topics: ['billing'] });
+  const closed = await community.space(manager, {
+    slug: 'club',
+    audience: 'EXTERNAL',
+    joinPolicy: 'APPROVAL',
+    topics: ['billing'],
+  });
   const member = await community.customer('mira');
   await manager.client.ok(INVITE_MEMBER, { spaceId: closed.id, userId: member.id });
   const thread = await start(member, 'Club thread', closed.id);
@@ -119,7 +164,12 @@ it('stops showing notifications of a space someone was removed from, at once', a
 });
 
 it('when a thread with only employees’ posts moves into an INTERNAL space, then customers’ notifications about it are gone', async () => {
-  const backroom = await community.space(manager, { slug: 'backroom', audience: 'INTERNAL', joinPolicy: 'OPEN', topics: ['billing'] });
+  const backroom = await community.space(manager, {
+    slug: 'backroom',
+    audience: 'INTERNAL',
+    joinPolicy: 'OPEN',
+    topics: ['billing'],
+  });
   const watcher = await community.customer('nina');
   const thread = await start(employee, 'Maintenance tonight', space.id, 'DISCUSSION');
   await watcher.client.ok(FOLLOW, { id: thread.id });

@@ -1,6 +1,16 @@
 import { spaces, type Principal } from '@kern/contracts';
 import { DomainError } from '@kern/messaging';
-import { Community, DIRECTORY, JOIN, NODE, SPACE_BY_ID, SPACE_BY_SLUG, INVITE_MEMBER, SET_ROLE, type Person } from './community';
+import {
+  Community,
+  DIRECTORY,
+  JOIN,
+  NODE,
+  SPACE_BY_ID,
+  SPACE_BY_SLUG,
+  INVITE_MEMBER,
+  SET_ROLE,
+  type Person,
+} from './community';
 
 /**
  * The boundary, as a table: every kind of viewer against every audience and join policy, for every
@@ -11,7 +21,15 @@ type Viewer = 'anonymous' | 'customer' | 'customerMember' | 'employee' | 'employ
 type Audience = 'INTERNAL' | 'EXTERNAL';
 type Policy = 'OPEN' | 'APPROVAL' | 'INVITE';
 
-const VIEWERS: Viewer[] = ['anonymous', 'customer', 'customerMember', 'employee', 'employeeMember', 'moderator', 'admin'];
+const VIEWERS: Viewer[] = [
+  'anonymous',
+  'customer',
+  'customerMember',
+  'employee',
+  'employeeMember',
+  'moderator',
+  'admin',
+];
 const SPACES: Array<[Audience, Policy]> = [
   ['INTERNAL', 'OPEN'],
   ['INTERNAL', 'APPROVAL'],
@@ -72,14 +90,24 @@ beforeAll(async () => {
     community.employee('mona'),
   ]);
   for (const [audience, policy] of SPACES) {
-    const space = await community.space(owner, { slug: slugOf(audience, policy), audience, joinPolicy: policy, topics: [topic] });
+    const space = await community.space(owner, {
+      slug: slugOf(audience, policy),
+      audience,
+      joinPolicy: policy,
+      topics: [topic],
+    });
     ids.set(space.slug, space.id);
-    for (const person of [formerEmployee, employeeMember, moderator]) await owner.client.ok(INVITE_MEMBER, { spaceId: space.id, userId: person.id });
+    for (const person of [formerEmployee, employeeMember, moderator])
+      await owner.client.ok(INVITE_MEMBER, { spaceId: space.id, userId: person.id });
     await owner.client.ok(SET_ROLE, { spaceId: space.id, userId: moderator.id, role: 'MODERATOR' });
   }
   // xena leaves the company and keeps her account as a customer; she signs in again as one.
-  await community.admin.client.ok(`mutation($id: ID!) { setUserKind(userId: $id, kind: CUSTOMER) { kind } }`, { id: formerEmployee.id });
-  const { login } = await community.anonymous.ok(`mutation { login(input: { email: "xena@kern-corp.test", password: "correct horse battery staple" }) { accessToken } }`);
+  await community.admin.client.ok(`mutation($id: ID!) { setUserKind(userId: $id, kind: CUSTOMER) { kind } }`, {
+    id: formerEmployee.id,
+  });
+  const { login } = await community.anonymous.ok(
+    `mutation { login(input: { email: "xena@kern-corp.test", password: "correct horse battery staple" }) { accessToken } }`,
+  );
   people = {
     anonymous: null,
     customer,
@@ -92,7 +120,10 @@ beforeAll(async () => {
   directory = new Map();
   for (const viewer of VIEWERS) {
     const { spaces } = await clientOf(viewer).ok(DIRECTORY, { first: 100 });
-    directory.set(viewer, spaces.edges.map((edge: { node: { slug: string } }) => edge.node.slug));
+    directory.set(
+      viewer,
+      spaces.edges.map((edge: { node: { slug: string } }) => edge.node.slug),
+    );
   }
 });
 afterAll(() => community?.stop());
@@ -124,7 +155,9 @@ describe.each(cases)('%s and an %s %s space', (viewer, audience, policy) => {
 
   if (visible) {
     it(`${mayPost(viewer, policy) ? 'may' : 'may not'} post in it`, async () => {
-      expect((await clientOf(viewer).ok(SPACE_BY_ID, { id: ids.get(slug)! })).space.viewerCanPost).toBe(mayPost(viewer, policy));
+      expect((await clientOf(viewer).ok(SPACE_BY_ID, { id: ids.get(slug)! })).space.viewerCanPost).toBe(
+        mayPost(viewer, policy),
+      );
     });
   }
 
@@ -146,9 +179,18 @@ it('a space id that never existed looks the same as a hidden one', async () => {
 describe('every other mutation on a hidden space', () => {
   const MUTATIONS: Array<[string, string]> = [
     ['leaveSpace', `mutation($spaceId: ID!) { leaveSpace(spaceId: $spaceId) }`],
-    ['approveMember', `mutation($spaceId: ID!, $userId: ID!) { approveMember(spaceId: $spaceId, userId: $userId) { status } }`],
-    ['inviteMember', `mutation($spaceId: ID!, $userId: ID!) { inviteMember(spaceId: $spaceId, userId: $userId) { status } }`],
-    ['setMemberRole', `mutation($spaceId: ID!, $userId: ID!) { setMemberRole(spaceId: $spaceId, userId: $userId, role: OWNER) { status } }`],
+    [
+      'approveMember',
+      `mutation($spaceId: ID!, $userId: ID!) { approveMember(spaceId: $spaceId, userId: $userId) { status } }`,
+    ],
+    [
+      'inviteMember',
+      `mutation($spaceId: ID!, $userId: ID!) { inviteMember(spaceId: $spaceId, userId: $userId) { status } }`,
+    ],
+    [
+      'setMemberRole',
+      `mutation($spaceId: ID!, $userId: ID!) { setMemberRole(spaceId: $spaceId, userId: $userId, role: OWNER) { status } }`,
+    ],
     ['removeMember', `mutation($spaceId: ID!, $userId: ID!) { removeMember(spaceId: $spaceId, userId: $userId) }`],
     ['banMember', `mutation($spaceId: ID!, $userId: ID!) { banMember(spaceId: $spaceId, userId: $userId) }`],
     ['unbanMember', `mutation($spaceId: ID!, $userId: ID!) { unbanMember(spaceId: $spaceId, userId: $userId) }`],
@@ -156,13 +198,19 @@ describe('every other mutation on a hidden space', () => {
     ['archiveSpace', `mutation($spaceId: ID!) { archiveSpace(spaceId: $spaceId) { archived } }`],
   ];
 
-  it.each(MUTATIONS)('%s answers NOT_FOUND to a customer, for an internal space they were once in too', async (_name, mutation) => {
-    for (const viewer of ['customer', 'customerMember'] as const) {
-      const person = people[viewer]!;
-      const response = await person.client.request(mutation, { spaceId: ids.get('internal-open')!, userId: person.id });
-      expect(response.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    }
-  });
+  it.each(MUTATIONS)(
+    '%s answers NOT_FOUND to a customer, for an internal space they were once in too',
+    async (_name, mutation) => {
+      for (const viewer of ['customer', 'customerMember'] as const) {
+        const person = people[viewer]!;
+        const response = await person.client.request(mutation, {
+          spaceId: ids.get('internal-open')!,
+          userId: person.id,
+        });
+        expect(response.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      }
+    },
+  );
 });
 
 describe('posting needs more than seeing', () => {
@@ -177,14 +225,21 @@ describe('posting needs more than seeing', () => {
     const { createApiToken } = await people.employeeMember!.client.ok(CREATE);
     const reader = community.anonymous.withToken(createApiToken.token);
     expect((await reader.ok(SPACE_BY_ID, { id: ids.get('internal-open')! })).space.viewerCanPost).toBe(false);
-    expect((await people.employeeMember!.client.ok(SPACE_BY_ID, { id: ids.get('internal-open')! })).space.viewerCanPost).toBe(true);
+    expect(
+      (await people.employeeMember!.client.ok(SPACE_BY_ID, { id: ids.get('internal-open')! })).space.viewerCanPost,
+    ).toBe(true);
   });
 });
 
 describe('the spaces service itself, asked past the gateway', () => {
   const rawId = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1];
   const customer = (): Principal => ({
-    kind: 'CUSTOMER', userId: rawId(people.customer!.id), roles: [], scopes: ['READ', 'WRITE'], emailVerified: true, credential: 'ACCESS_TOKEN',
+    kind: 'CUSTOMER',
+    userId: rawId(people.customer!.id),
+    roles: [],
+    scopes: ['READ', 'WRITE'],
+    emailVerified: true,
+    credential: 'ACCESS_TOKEN',
   });
   const spaceIds = () => SPACES.map(([audience, policy]) => rawId(ids.get(slugOf(audience, policy))!));
 
@@ -194,16 +249,24 @@ describe('the spaces service itself, asked past the gateway', () => {
     const expected = SPACES.filter(([audience, policy]) => sees('customer', audience, policy));
     expect(access).toHaveLength(expected.length);
     for (const [audience, policy] of expected) {
-      expect(bySpace.get(rawId(ids.get(slugOf(audience, policy))!))).toMatchObject({ audience: 'EXTERNAL', read: policy === 'OPEN' });
+      expect(bySpace.get(rawId(ids.get(slugOf(audience, policy))!))).toMatchObject({
+        audience: 'EXTERNAL',
+        read: policy === 'OPEN',
+      });
     }
   });
 
   it('lists readable spaces without internal ones, and hides them by id', async () => {
     const { spaceIds: readable } = await community.stack.services().call(spaces.readableSpaces, {}, customer());
-    const internal = SPACES.filter(([audience]) => audience === 'INTERNAL').map(([audience, policy]) => rawId(ids.get(slugOf(audience, policy))!));
+    const internal = SPACES.filter(([audience]) => audience === 'INTERNAL').map(([audience, policy]) =>
+      rawId(ids.get(slugOf(audience, policy))!),
+    );
     expect(readable.filter((id) => internal.includes(id))).toEqual([]);
     expect(readable.length).toBeGreaterThan(0);
-    const error = await community.stack.services().call(spaces.getSpace, { id: internal[0] }, customer()).catch((caught: unknown) => caught);
+    const error = await community.stack
+      .services()
+      .call(spaces.getSpace, { id: internal[0] }, customer())
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('NOT_FOUND');
   });

@@ -44,10 +44,19 @@ export class Community {
 
   static async start(env: Record<string, string> = {}): Promise<Community> {
     const stack = await KernStack.start({
-      env: { KERN_ADMIN_EMAIL: ADMIN.email, KERN_ADMIN_PASSWORD: ADMIN.password, KERN_EMPLOYEE_DOMAINS: 'kern-corp.test', ...env },
+      env: {
+        KERN_ADMIN_EMAIL: ADMIN.email,
+        KERN_ADMIN_PASSWORD: ADMIN.password,
+        KERN_EMPLOYEE_DOMAINS: 'kern-corp.test',
+        ...env,
+      },
     });
     const session = await login(stack.graphql, ADMIN.email, ADMIN.password);
-    return new Community(stack, stack.graphql, { id: session.user.id, handle: session.user.handle, client: stack.graphql.withToken(session.accessToken) });
+    return new Community(stack, stack.graphql, {
+      id: session.user.id,
+      handle: session.user.handle,
+      client: stack.graphql.withToken(session.accessToken),
+    });
   }
 
   stop() {
@@ -67,7 +76,8 @@ export class Community {
   async customer(handle: string, options: { verified?: boolean } = {}): Promise<Person> {
     const email = `${handle}@customer.test`;
     const session = await register(this.anonymous, handle, email);
-    if (options.verified === false) return { id: session.user.id, handle, client: this.anonymous.withToken(session.accessToken) };
+    if (options.verified === false)
+      return { id: session.user.id, handle, client: this.anonymous.withToken(session.accessToken) };
     const mail = await waitForMail(this.stack.outboxDir, (message) => message.to === email);
     await this.anonymous.ok(VERIFY, { token: tokenInLink(mail.text, 'token') });
     return this.signIn(session.user.id, handle, email);

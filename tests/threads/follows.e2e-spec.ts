@@ -18,22 +18,42 @@ beforeAll(async () => {
   community = await Community.start();
   await community.topic('billing');
   manager = await community.employee('olga', { manager: true });
-  [employee, customer, reader] = await Promise.all([community.employee('emil'), community.customer('cora'), community.customer('rene')]);
-  space = await community.space(manager, { slug: 'help', audience: 'EXTERNAL', joinPolicy: 'OPEN', topics: ['billing'] });
+  [employee, customer, reader] = await Promise.all([
+    community.employee('emil'),
+    community.customer('cora'),
+    community.customer('rene'),
+  ]);
+  space = await community.space(manager, {
+    slug: 'help',
+    audience: 'EXTERNAL',
+    joinPolicy: 'OPEN',
+    topics: ['billing'],
+  });
 });
 afterAll(() => community?.stop());
 
-const start = async (person: Person, title: string) => (await person.client.ok(START, { input: { spaceId: space.id, kind: 'QUESTION', title, body: 'Body' } })).startThread;
-const reply = (person: Person, threadId: string, body: string, visibility = 'EVERYONE') => person.client.ok(REPLY, { input: { threadId, body, visibility } });
+const start = async (person: Person, title: string) =>
+  (await person.client.ok(START, { input: { spaceId: space.id, kind: 'QUESTION', title, body: 'Body' } })).startThread;
+const reply = (person: Person, threadId: string, body: string, visibility = 'EVERYONE') =>
+  person.client.ok(REPLY, { input: { threadId, body, visibility } });
 
 describe('following threads', () => {
   it('starting or replying makes you WATCHING; others are NORMAL until they choose', async () => {
     const thread = await start(customer, 'Watch me');
-    expect((await customer.client.ok(STATE, { id: thread.id })).thread).toEqual({ viewerFollowLevel: 'WATCHING', unreadCount: 0 });
-    expect((await reader.client.ok(STATE, { id: thread.id })).thread).toEqual({ viewerFollowLevel: 'NORMAL', unreadCount: null });
+    expect((await customer.client.ok(STATE, { id: thread.id })).thread).toEqual({
+      viewerFollowLevel: 'WATCHING',
+      unreadCount: 0,
+    });
+    expect((await reader.client.ok(STATE, { id: thread.id })).thread).toEqual({
+      viewerFollowLevel: 'NORMAL',
+      unreadCount: null,
+    });
     await reply(employee, thread.id, 'An answer');
     expect((await employee.client.ok(STATE, { id: thread.id })).thread.viewerFollowLevel).toBe('WATCHING');
-    expect((await community.anonymous.ok(STATE, { id: thread.id })).thread).toEqual({ viewerFollowLevel: 'NORMAL', unreadCount: null });
+    expect((await community.anonymous.ok(STATE, { id: thread.id })).thread).toEqual({
+      viewerFollowLevel: 'NORMAL',
+      unreadCount: null,
+    });
   });
 
   it("counts unread replies the viewer may see, never internal notes for customers, and never one's own", async () => {
@@ -47,9 +67,15 @@ describe('following threads', () => {
     await reply(employee, thread.id, 'another internal remark', 'INTERNAL');
     expect((await customer.client.ok(STATE, { id: thread.id })).thread.unreadCount).toBe(1);
 
-    expect((await manager.client.ok(FOLLOW, { id: thread.id, level: 'TRACKING' })).followThread).toEqual({ viewerFollowLevel: 'TRACKING', unreadCount: 6 });
+    expect((await manager.client.ok(FOLLOW, { id: thread.id, level: 'TRACKING' })).followThread).toEqual({
+      viewerFollowLevel: 'TRACKING',
+      unreadCount: 6,
+    });
     expect((await manager.client.ok(READ, { id: thread.id })).markThreadRead.unreadCount).toBe(0);
-    expect((await customer.client.ok(FOLLOW, { id: thread.id, level: 'MUTED' })).followThread).toEqual({ viewerFollowLevel: 'MUTED', unreadCount: null });
+    expect((await customer.client.ok(FOLLOW, { id: thread.id, level: 'MUTED' })).followThread).toEqual({
+      viewerFollowLevel: 'MUTED',
+      unreadCount: null,
+    });
   });
 });
 
@@ -70,8 +96,15 @@ describe('following spaces', () => {
   });
 
   it('is refused for spaces the viewer may not see', async () => {
-    const internal = await community.space(manager, { slug: 'inside', audience: 'INTERNAL', joinPolicy: 'OPEN', topics: ['billing'] });
+    const internal = await community.space(manager, {
+      slug: 'inside',
+      audience: 'INTERNAL',
+      joinPolicy: 'OPEN',
+      topics: ['billing'],
+    });
     expect(await customer.client.errorCode(FOLLOW_SPACE, { id: internal.id, level: 'WATCHING' })).toBe('NOT_FOUND');
-    expect(await community.anonymous.errorCode(FOLLOW_SPACE, { id: space.id, level: 'WATCHING' })).toBe('UNAUTHENTICATED');
+    expect(await community.anonymous.errorCode(FOLLOW_SPACE, { id: space.id, level: 'WATCHING' })).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 });

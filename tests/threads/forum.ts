@@ -1,5 +1,6 @@
 /** The thread operations the tests use, written once. */
-export const POST_FIELDS = 'id body bodyHtml visibility status helpfulCount viewerMarkedHelpful editedAt author { handle }';
+export const POST_FIELDS =
+  'id body bodyHtml visibility status helpfulCount viewerMarkedHelpful editedAt author { handle }';
 export const THREAD_FIELDS = `id kind title body bodyHtml replyCount lastActivityAt locked viewerCanModerate topics { slug } author { handle }
   acceptedAnswer { id } openingPost { id }`;
 export const START = `mutation($input: StartThreadInput!) { startThread(input: $input) { ${THREAD_FIELDS} } }`;

@@ -25,9 +25,24 @@ beforeAll(async () => {
   await community.topic('billing');
   manager = await community.employee('olga', { manager: true });
   [employee, customer] = await Promise.all([community.employee('emil'), community.customer('cora')]);
-  external = await community.space(manager, { slug: 'help', audience: 'EXTERNAL', joinPolicy: 'OPEN', topics: ['billing'] });
-  internal = await community.space(manager, { slug: 'backoffice', audience: 'INTERNAL', joinPolicy: 'OPEN', topics: ['billing'] });
-  otherInternal = await community.space(manager, { slug: 'finance', audience: 'INTERNAL', joinPolicy: 'OPEN', topics: ['billing'] });
+  external = await community.space(manager, {
+    slug: 'help',
+    audience: 'EXTERNAL',
+    joinPolicy: 'OPEN',
+    topics: ['billing'],
+  });
+  internal = await community.space(manager, {
+    slug: 'backoffice',
+    audience: 'INTERNAL',
+    joinPolicy: 'OPEN',
+    topics: ['billing'],
+  });
+  otherInternal = await community.space(manager, {
+    slug: 'finance',
+    audience: 'INTERNAL',
+    joinPolicy: 'OPEN',
+    topics: ['billing'],
+  });
 });
 afterAll(() => community?.stop());
 
@@ -37,11 +52,21 @@ const start = async (person: Person, spaceId: string, title: string, body = 'Bod
 describe('escalation', () => {
   it('opens a linked internal thread that customers never learn of', async () => {
     const question = await start(customer, external.id, 'My refund never arrived');
-    const { escalateThread } = await employee.client.ok(ESCALATE, { input: { threadId: question.id, spaceId: internal.id, note: 'Finance, can you check the refund run?' } });
-    expect(escalateThread).toMatchObject({ title: 'Escalated: My refund never arrived', body: 'Finance, can you check the refund run?', space: { slug: 'backoffice', audience: 'INTERNAL' } });
+    const { escalateThread } = await employee.client.ok(ESCALATE, {
+      input: { threadId: question.id, spaceId: internal.id, note: 'Finance, can you check the refund run?' },
+    });
+    expect(escalateThread).toMatchObject({
+      title: 'Escalated: My refund never arrived',
+      body: 'Finance, can you check the refund run?',
+      space: { slug: 'backoffice', audience: 'INTERNAL' },
+    });
 
-    expect((await employee.client.ok(LINKED, { id: question.id })).thread.linkedThreads).toEqual([{ id: escalateThread.id, title: escalateThread.title }]);
-    expect((await employee.client.ok(LINKED, { id: escalateThread.id })).thread.linkedThreads).toEqual([{ id: question.id, title: 'My refund never arrived' }]);
+    expect((await employee.client.ok(LINKED, { id: question.id })).thread.linkedThreads).toEqual([
+      { id: escalateThread.id, title: escalateThread.title },
+    ]);
+    expect((await employee.client.ok(LINKED, { id: escalateThread.id })).thread.linkedThreads).toEqual([
+      { id: question.id, title: 'My refund never arrived' },
+    ]);
     expect((await customer.client.ok(LINKED, { id: question.id })).thread.linkedThreads).toEqual([]);
     expect((await community.anonymous.ok(LINKED, { id: question.id })).thread.linkedThreads).toEqual([]);
     expect(await customer.client.errorCode(THREAD, { id: escalateThread.id })).toBe('NOT_FOUND');
@@ -49,13 +74,18 @@ describe('escalation', () => {
 
   it('is for employees, into INTERNAL spaces only', async () => {
     const question = await start(customer, external.id, 'Escalate me?');
-    expect(await customer.client.errorCode(ESCALATE, { input: { threadId: question.id, spaceId: internal.id, note: 'x' } })).toMatch(/FORBIDDEN|NOT_FOUND/);
-    expect(await employee.client.errorCode(ESCALATE, { input: { threadId: question.id, spaceId: external.id, note: 'x' } })).toBe('BAD_USER_INPUT');
+    expect(
+      await customer.client.errorCode(ESCALATE, { input: { threadId: question.id, spaceId: internal.id, note: 'x' } }),
+    ).toMatch(/FORBIDDEN|NOT_FOUND/);
+    expect(
+      await employee.client.errorCode(ESCALATE, { input: { threadId: question.id, spaceId: external.id, note: 'x' } }),
+    ).toBe('BAD_USER_INPUT');
   });
 });
 
 describe('the leak guard', () => {
-  const noteText = 'Customer is on the legacy plan and we lose money on every invoice we send them, never offer a discount here.';
+  const noteText =
+    'Customer is on the legacy plan and we lose money on every invoice we send them, never offer a discount here.';
 
   it('stops a public reply that repeats an internal note, until it is confirmed', async () => {
     const question = await start(customer, external.id, 'Can I get a discount?');
@@ -65,7 +95,9 @@ describe('the leak guard', () => {
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFIRMATION_REQUIRED', reason: 'REPEATS_INTERNAL' });
     expect((await customer.client.ok(THREAD, { id: question.id })).thread.replyCount).toBe(0);
 
-    const sent = await employee.client.ok(REPLY, { input: { threadId: question.id, body: pasted, confirmPublic: true } });
+    const sent = await employee.client.ok(REPLY, {
+      input: { threadId: question.id, body: pasted, confirmPublic: true },
+    });
     expect(sent.reply.visibility).toBe('EVERYONE');
     // An internal reply may repeat it freely.
     await employee.client.ok(REPLY, { input: { threadId: question.id, body: noteText, visibility: 'INTERNAL' } });
@@ -73,12 +105,21 @@ describe('the leak guard', () => {
 
   it('stops public text that repeats the internal thread it was escalated to', async () => {
     const question = await start(customer, external.id, 'Why was I charged twice?');
-    const internalText = 'The payment provider retried the charge after a timeout on the eleventh, all double charges are refunded on Friday.';
-    const { escalateThread } = await employee.client.ok(ESCALATE, { input: { threadId: question.id, spaceId: internal.id, note: internalText } });
+    const internalText =
+      'The payment provider retried the charge after a timeout on the eleventh, all double charges are refunded on Friday.';
+    const { escalateThread } = await employee.client.ok(ESCALATE, {
+      input: { threadId: question.id, spaceId: internal.id, note: internalText },
+    });
     expect(escalateThread.id).toBeTruthy();
     const refused = await employee.client.request(REPLY, { input: { threadId: question.id, body: internalText } });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFIRMATION_REQUIRED', reason: 'REPEATS_INTERNAL' });
-    expect((await employee.client.ok(REPLY, { input: { threadId: question.id, body: 'You will get the double charge back on Friday.' } })).reply.body).toContain('Friday');
+    expect(
+      (
+        await employee.client.ok(REPLY, {
+          input: { threadId: question.id, body: 'You will get the double charge back on Friday.' },
+        })
+      ).reply.body,
+    ).toContain('Friday');
   });
 
   it('stops public text that links to an internal thread or space', async () => {
@@ -86,20 +127,38 @@ describe('the leak guard', () => {
     const question = await start(customer, external.id, 'What will prices be?');
     const link = `See https://kern.example/threads/${secret.id}`;
     const refused = await employee.client.request(REPLY, { input: { threadId: question.id, body: link } });
-    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFIRMATION_REQUIRED', reason: 'LINKS_TO_INTERNAL' });
-    const bySlug = await employee.client.request(START, { input: { spaceId: external.id, kind: 'DISCUSSION', title: 'Announcement', body: 'Details in /spaces/backoffice' } });
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'CONFIRMATION_REQUIRED',
+      reason: 'LINKS_TO_INTERNAL',
+    });
+    const bySlug = await employee.client.request(START, {
+      input: { spaceId: external.id, kind: 'DISCUSSION', title: 'Announcement', body: 'Details in /spaces/backoffice' },
+    });
     expect(bySlug.errors?.[0].extensions).toMatchObject({ code: 'CONFIRMATION_REQUIRED', reason: 'LINKS_TO_INTERNAL' });
     // Links to public places pass.
-    expect((await employee.client.ok(REPLY, { input: { threadId: question.id, body: `See https://kern.example/threads/${question.id} and /spaces/help` } })).reply).toBeTruthy();
+    expect(
+      (
+        await employee.client.ok(REPLY, {
+          input: { threadId: question.id, body: `See https://kern.example/threads/${question.id} and /spaces/help` },
+        })
+      ).reply,
+    ).toBeTruthy();
   });
 
   it('does not apply to customers or to internal spaces', async () => {
     const inside = await start(employee, internal.id, 'Inside');
-    expect((await employee.client.ok(REPLY, { input: { threadId: inside.id, body: `see /spaces/finance and ${inside.id}` } })).reply).toBeTruthy();
+    expect(
+      (
+        await employee.client.ok(REPLY, {
+          input: { threadId: inside.id, body: `see /spaces/finance and ${inside.id}` },
+        })
+      ).reply,
+    ).toBeTruthy();
   });
 
   describe('when a public reply repeats an internal note in disguise, then it is stopped', () => {
-    const note = 'RMA approved under INT-RMA-7781. Warehouse ships the replacement router on Monday; do not promise a date before the carrier confirms.';
+    const note =
+      'RMA approved under INT-RMA-7781. Warehouse ships the replacement router on Monday; do not promise a date before the carrier confirms.';
     const pasted = 'Warehouse ships the replacement router on Monday; do not promise a date';
     const eachWord = (text: string, change: (word: string) => string) => text.replace(/\S+/g, change);
     const LOOK_ALIKES: Record<string, string> = { a: 'а', c: 'с', e: 'е', i: 'і', o: 'о', p: 'р', s: 'ѕ', y: 'у' };
@@ -116,47 +175,100 @@ describe('the leak guard', () => {
       ['with soft hyphens inside words', eachWord(pasted, (word) => [...word].join('\u00ad'))],
       ['with Cyrillic look-alikes', pasted.replace(/[aceiopsy]/g, (char) => LOOK_ALIKES[char] ?? char)],
       ['in full-width letters', pasted.replace(/[!-~]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0))],
-      ['with ** inside words', eachWord(pasted, (word) => (word.length > 3 ? `${word.slice(0, 2)}**${word.slice(2)}**` : word))],
+      [
+        'with ** inside words',
+        eachWord(pasted, (word) => (word.length > 3 ? `${word.slice(0, 2)}**${word.slice(2)}**` : word)),
+      ],
       ['as its first 11 words only', note.split(' ').slice(0, 11).join(' ')],
     ])('%s', async (_how, body) => {
       const refused = await employee.client.request(REPLY, { input: { threadId: thread.id, body: `Hello! ${body}.` } });
-      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFIRMATION_REQUIRED', reason: 'REPEATS_INTERNAL', match: 'PASSAGE' });
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'CONFIRMATION_REQUIRED',
+        reason: 'REPEATS_INTERNAL',
+        match: 'PASSAGE',
+      });
     });
 
     it('by its case number alone', async () => {
-      const refused = await employee.client.request(REPLY, { input: { threadId: thread.id, body: 'Your case number is INT RMA 7781.' } });
-      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFIRMATION_REQUIRED', reason: 'REPEATS_INTERNAL', match: 'IDENTIFIER' });
+      const refused = await employee.client.request(REPLY, {
+        input: { threadId: thread.id, body: 'Your case number is INT RMA 7781.' },
+      });
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'CONFIRMATION_REQUIRED',
+        reason: 'REPEATS_INTERNAL',
+        match: 'IDENTIFIER',
+      });
       expect((await customer.client.ok(THREAD, { id: thread.id })).thread.replyCount).toBe(0);
     });
   });
 
   it('lets an employee quote the customer back, though an internal note quoted the customer too', async () => {
-    const asked = 'My order ORD-2024-00042 never arrived and the credit check failed, what does that mean for my order?';
+    const asked =
+      'My order ORD-2024-00042 never arrived and the credit check failed, what does that mean for my order?';
     const question = await start(customer, external.id, 'Where is my order?', asked);
-    await employee.client.ok(REPLY, { input: { threadId: question.id, body: `Customer wrote: "${asked}" Risk team wants a prepayment first.`, visibility: 'INTERNAL' } });
+    await employee.client.ok(REPLY, {
+      input: {
+        threadId: question.id,
+        body: `Customer wrote: "${asked}" Risk team wants a prepayment first.`,
+        visibility: 'INTERNAL',
+      },
+    });
     const answer = `You wrote: "${asked.slice(0, 70)}". Order ORD-2024-00042 is being checked, we will write again tomorrow.`;
-    expect((await employee.client.ok(REPLY, { input: { threadId: question.id, body: answer } })).reply.body).toBe(answer);
+    expect((await employee.client.ok(REPLY, { input: { threadId: question.id, body: answer } })).reply.body).toBe(
+      answer,
+    );
   });
 
   describe('on a new thread in an EXTERNAL space', () => {
     it('stops one that repeats an internal note of that space, until it is confirmed', async () => {
       const question = await start(customer, external.id, 'Wifi drops every evening');
-      const note = 'Known bug in firmware 7.57: the 5 GHz band drops after an update, the fix is planned but its release date is not public yet.';
+      const note =
+        'Known bug in firmware 7.57: the 5 GHz band drops after an update, the fix is planned but its release date is not public yet.';
       await employee.client.ok(REPLY, { input: { threadId: question.id, body: note, visibility: 'INTERNAL' } });
-      const faq = { spaceId: external.id, kind: 'DISCUSSION', title: 'Wifi FAQ', body: `Known issue: ${note.slice(0, 90)}` };
+      const faq = {
+        spaceId: external.id,
+        kind: 'DISCUSSION',
+        title: 'Wifi FAQ',
+        body: `Known issue: ${note.slice(0, 90)}`,
+      };
       const refused = await employee.client.request(START, { input: faq });
-      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFIRMATION_REQUIRED', reason: 'REPEATS_INTERNAL', match: 'PASSAGE' });
-      expect((await employee.client.ok(START, { input: { ...faq, confirmPublic: true } })).startThread.title).toBe('Wifi FAQ');
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'CONFIRMATION_REQUIRED',
+        reason: 'REPEATS_INTERNAL',
+        match: 'PASSAGE',
+      });
+      expect((await employee.client.ok(START, { input: { ...faq, confirmPublic: true } })).startThread.title).toBe(
+        'Wifi FAQ',
+      );
     });
 
     it('stops one that repeats the internal thread a thread of that space was escalated to', async () => {
       const question = await start(customer, external.id, 'My invoice export is empty');
-      const escalated = 'Finance moved the Benelux accounts to the new ledger on the first, exports stay empty until the March migration.';
-      await employee.client.ok(ESCALATE, { input: { threadId: question.id, spaceId: otherInternal.id, note: escalated } });
-      const refused = await employee.client.request(START, { input: { spaceId: external.id, kind: 'DISCUSSION', title: 'About exports', body: `Note: ${escalated}` } });
-      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFIRMATION_REQUIRED', reason: 'REPEATS_INTERNAL' });
+      const escalated =
+        'Finance moved the Benelux accounts to the new ledger on the first, exports stay empty until the March migration.';
+      await employee.client.ok(ESCALATE, {
+        input: { threadId: question.id, spaceId: otherInternal.id, note: escalated },
+      });
+      const refused = await employee.client.request(START, {
+        input: { spaceId: external.id, kind: 'DISCUSSION', title: 'About exports', body: `Note: ${escalated}` },
+      });
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'CONFIRMATION_REQUIRED',
+        reason: 'REPEATS_INTERNAL',
+      });
       // Its author's own words in other words pass.
-      expect((await employee.client.ok(START, { input: { spaceId: external.id, kind: 'DISCUSSION', title: 'About exports', body: 'Exports are being fixed.' } })).startThread).toBeTruthy();
+      expect(
+        (
+          await employee.client.ok(START, {
+            input: {
+              spaceId: external.id,
+              kind: 'DISCUSSION',
+              title: 'About exports',
+              body: 'Exports are being fixed.',
+            },
+          })
+        ).startThread,
+      ).toBeTruthy();
     });
   });
 });
@@ -164,11 +276,20 @@ describe('the leak guard', () => {
 describe('moving threads', () => {
   it('into an EXTERNAL space needs confirmation, and internal notes stay internal', async () => {
     const thread = await start(employee, internal.id, 'Public FAQ draft');
-    await employee.client.ok(REPLY, { input: { threadId: thread.id, body: 'keep this to ourselves', visibility: 'INTERNAL' } });
+    await employee.client.ok(REPLY, {
+      input: { threadId: thread.id, body: 'keep this to ourselves', visibility: 'INTERNAL' },
+    });
     await employee.client.ok(REPLY, { input: { threadId: thread.id, body: 'Answer for everyone' } });
-    expect(await manager.client.errorCode(MOVE, { threadId: thread.id, spaceId: external.id })).toBe('CONFIRMATION_REQUIRED');
-    expect(await employee.client.errorCode(MOVE, { threadId: thread.id, spaceId: external.id, confirm: true })).toBe('FORBIDDEN');
-    expect((await manager.client.ok(MOVE, { threadId: thread.id, spaceId: external.id, confirm: true })).moveThread.space.slug).toBe('help');
+    expect(await manager.client.errorCode(MOVE, { threadId: thread.id, spaceId: external.id })).toBe(
+      'CONFIRMATION_REQUIRED',
+    );
+    expect(await employee.client.errorCode(MOVE, { threadId: thread.id, spaceId: external.id, confirm: true })).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      (await manager.client.ok(MOVE, { threadId: thread.id, spaceId: external.id, confirm: true })).moveThread.space
+        .slug,
+    ).toBe('help');
 
     const seen = (await customer.client.ok(THREAD, { id: thread.id })).thread;
     expect(seen.replyCount).toBe(1);
@@ -178,11 +299,16 @@ describe('moving threads', () => {
   it('never takes customer posts into an INTERNAL space; between internal spaces it just moves', async () => {
     const question = await start(customer, external.id, 'Customer question');
     const refused = await manager.client.request(MOVE, { threadId: question.id, spaceId: internal.id });
-    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('customers') });
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'CONFLICT' },
+      message: expect.stringContaining('customers'),
+    });
     expect((await customer.client.ok(THREAD, { id: question.id })).thread.title).toBe('Customer question');
 
     const staffOnly = await start(employee, internal.id, 'Staff only');
-    expect((await manager.client.ok(MOVE, { threadId: staffOnly.id, spaceId: otherInternal.id })).moveThread.space.slug).toBe('finance');
+    expect(
+      (await manager.client.ok(MOVE, { threadId: staffOnly.id, spaceId: otherInternal.id })).moveThread.space.slug,
+    ).toBe('finance');
   });
 
   it('is refused to a customer moderator of an external space for internal targets they cannot see', async () => {
@@ -203,10 +329,15 @@ describe('a move from an INTERNAL into an EXTERNAL space', () => {
     const { reply } = await employee.client.ok(REPLY, { input: { threadId: thread.id, body: draft } });
     await employee.client.ok(EDIT, { postId: reply.id, body: 'Your replacement router ships on Monday.' });
     await manager.client.ok(MOVE, { threadId: thread.id, spaceId: external.id, confirm: true });
-    await employee.client.ok(EDIT, { postId: reply.id, body: 'Your replacement router ships on Monday, with tracking.' });
+    await employee.client.ok(EDIT, {
+      postId: reply.id,
+      body: 'Your replacement router ships on Monday, with tracking.',
+    });
 
     const history = async (person: Person) =>
-      (await person.client.ok(HISTORY, { id: reply.id })).node.editHistory.map((edit: { previousBody: string }) => edit.previousBody);
+      (await person.client.ok(HISTORY, { id: reply.id })).node.editHistory.map(
+        (edit: { previousBody: string }) => edit.previousBody,
+      );
     expect(await history(moderator)).toEqual(['Your replacement router ships on Monday.']);
     expect(await history(manager)).toEqual(['Your replacement router ships on Monday.', draft]);
     expect(await history(employee)).toEqual(['Your replacement router ships on Monday.', draft]);
@@ -218,13 +349,19 @@ describe('a hidden id and one that does not exist', () => {
     const secret = await start(employee, internal.id, 'Secret plans');
     const question = await start(customer, external.id, 'A plain question');
     const plain = await start(customer, external.id, 'Another plain question');
-    const { reply: note } = await employee.client.ok(REPLY, { input: { threadId: question.id, body: 'just between us', visibility: 'INTERNAL' } });
-    await employee.client.ok(ESCALATE, { input: { threadId: question.id, spaceId: internal.id, note: 'Looking into it inside' } });
+    const { reply: note } = await employee.client.ok(REPLY, {
+      input: { threadId: question.id, body: 'just between us', visibility: 'INTERNAL' },
+    });
+    await employee.client.ok(ESCALATE, {
+      input: { threadId: question.id, spaceId: internal.id, note: 'Looking into it inside' },
+    });
     const calls = await watchServiceCalls(community.stack.nats.url, 'spaces.>');
     const callsOf = async (query: string, variables: Record<string, unknown>) => {
       const before = (await calls.calls()).length;
       await customer.client.request(query, variables);
-      return (await calls.calls()).slice(before).map(({ subject, payload }) => ({ subject, asked: Object.keys(payload), ids: payload.spaceIds?.length }));
+      return (await calls.calls())
+        .slice(before)
+        .map(({ subject, payload }) => ({ subject, asked: Object.keys(payload), ids: payload.spaceIds?.length }));
     };
     try {
       const pairs: Array<[string, string, Record<string, unknown>, Record<string, unknown>]> = [
@@ -251,7 +388,15 @@ describe('when the spaces service answers access checks but not space lookups', 
     // A partial outage: the real service stops, and a stand-in answers only `spaces.access.check`,
     // for the one space this reply is written in, as the real one would for an employee.
     const standIn = await connect({ servers: stack.nats.url });
-    const access = { spaceId: serviceId(external.id), audience: 'EXTERNAL', purpose: 'SERVICE', read: true, post: true, postDenial: null, moderate: false };
+    const access = {
+      spaceId: serviceId(external.id),
+      audience: 'EXTERNAL',
+      purpose: 'SERVICE',
+      read: true,
+      post: true,
+      postDenial: null,
+      moderate: false,
+    };
     const checks = standIn.subscribe('spaces.access.check', {
       callback: (_error, message) => {
         const request = message.json<{ id: string; data: { payload: { spaceIds: string[] } } }>();
@@ -262,7 +407,9 @@ describe('when the spaces service answers access checks but not space lookups', 
     await standIn.flush();
     await Promise.all(stack.find('spaces').map((process) => process.stop()));
     try {
-      const refused = await employee.client.request(REPLY, { input: { threadId: question.id, body: 'Ask in /spaces/billing-questions, they know.' } });
+      const refused = await employee.client.request(REPLY, {
+        input: { threadId: question.id, body: 'Ask in /spaces/billing-questions, they know.' },
+      });
       expect(refused.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
     } finally {
       checks.unsubscribe();

@@ -28,21 +28,29 @@ beforeAll(async () => {
   await community.topic('billing');
   manager = await community.employee('olga', { manager: true });
   veteran = await community.employee('vic');
-  space = await community.space(manager, { slug: 'help', audience: 'EXTERNAL', joinPolicy: 'OPEN', topics: ['billing'] });
+  space = await community.space(manager, {
+    slug: 'help',
+    audience: 'EXTERNAL',
+    joinPolicy: 'OPEN',
+    topics: ['billing'],
+  });
   lobby = await start(await community.employee('hal'), 'Introductions');
 });
 afterAll(() => community?.stop());
 
 const start = async (person: Person, title: string, body = 'A genuine question') =>
   (await person.client.ok(START, { input: { spaceId: space.id, kind: 'QUESTION', title, body } })).startThread;
-const reply = async (person: Person, threadId: string, body: string) => (await person.client.ok(REPLY, { input: { threadId, body } })).reply;
-const queued = async () => (await manager.client.ok(QUEUE, {})).reviewQueue.edges.map((edge: { node: { id: string } }) => edge.node.id);
+const reply = async (person: Person, threadId: string, body: string) =>
+  (await person.client.ok(REPLY, { input: { threadId, body } })).reply;
+const queued = async () =>
+  (await manager.client.ok(QUEUE, {})).reviewQueue.edges.map((edge: { node: { id: string } }) => edge.node.id);
 const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1];
 
 /** A verified customer with three published posts: the standing a member needs for their flags to hide a post. */
 async function establishedCustomer(handle: string): Promise<Person> {
   const person = await community.customer(handle);
-  for (const topic of ['invoices', 'exports', 'the mobile app']) await reply(person, lobby.id, `${handle} here, a question about ${topic} for later.`);
+  for (const topic of ['invoices', 'exports', 'the mobile app'])
+    await reply(person, lobby.id, `${handle} here, a question about ${topic} for later.`);
   return person;
 }
 
@@ -58,16 +66,33 @@ describe('spam from new accounts', () => {
     expect(seen.replyCount).toBe(0);
     expect(seen.posts.edges).toEqual([]);
     expect((await reader.client.ok(`query($id: ID!) { node(id: $id) { id } }`, { id: reply.id })).node).toBeNull();
-    expect((await spammer.client.ok(THREAD, { id: thread.id })).thread.posts.edges.map((edge: { node: { status: string } }) => edge.node.status)).toEqual(['PENDING_REVIEW']);
+    expect(
+      (await spammer.client.ok(THREAD, { id: thread.id })).thread.posts.edges.map(
+        (edge: { node: { status: string } }) => edge.node.status,
+      ),
+    ).toEqual(['PENDING_REVIEW']);
 
-    const queue = (await manager.client.ok(QUEUE, { spaceId: space.id })).reviewQueue.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    const queue = (await manager.client.ok(QUEUE, { spaceId: space.id })).reviewQueue.edges.map(
+      (edge: { node: { id: string } }) => edge.node.id,
+    );
     expect(queue).toContain(reply.id);
     expect(await reader.client.errorCode(QUEUE, { spaceId: space.id })).toBe('FORBIDDEN');
-    expect((await manager.client.ok(HISTORY, { id: reply.id })).node.moderationHistory[0]).toMatchObject({ action: 'HOLD', moderatorId: null });
+    expect((await manager.client.ok(HISTORY, { id: reply.id })).node.moderationHistory[0]).toMatchObject({
+      action: 'HOLD',
+      moderatorId: null,
+    });
     expect((await reader.client.ok(HISTORY, { id: thread.openingPost.id })).node.moderationHistory).toBeNull();
 
     // A moderator approves it (it was a false alarm after all): now everyone sees it and it counts.
-    expect((await manager.client.ok(MODERATE, { postId: reply.id, action: 'APPROVE', reason: 'real offer from our bank partner' })).moderatePost.status).toBe('VISIBLE');
+    expect(
+      (
+        await manager.client.ok(MODERATE, {
+          postId: reply.id,
+          action: 'APPROVE',
+          reason: 'real offer from our bank partner',
+        })
+      ).moderatePost.status,
+    ).toBe('VISIBLE');
     expect((await reader.client.ok(THREAD, { id: thread.id })).thread.replyCount).toBe(1);
     const history = (await manager.client.ok(HISTORY, { id: reply.id })).node.moderationHistory;
     expect(history.map((entry: { action: string }) => entry.action)).toEqual(['HOLD', 'APPROVE']);
@@ -77,8 +102,16 @@ describe('spam from new accounts', () => {
   it('an ordinary first post with a link goes through; employees are never held', async () => {
     const newbie = await community.customer('nia');
     const thread = await start(veteran, 'Setup');
-    expect((await newbie.client.ok(REPLY, { input: { threadId: thread.id, body: 'Thanks, that fixed it! See https://docs.example.com/setup' } })).reply.status).toBe('VISIBLE');
-    expect((await veteran.client.ok(REPLY, { input: { threadId: thread.id, body: SPAM } })).reply.status).toBe('VISIBLE');
+    expect(
+      (
+        await newbie.client.ok(REPLY, {
+          input: { threadId: thread.id, body: 'Thanks, that fixed it! See https://docs.example.com/setup' },
+        })
+      ).reply.status,
+    ).toBe('VISIBLE');
+    expect((await veteran.client.ok(REPLY, { input: { threadId: thread.id, body: SPAM } })).reply.status).toBe(
+      'VISIBLE',
+    );
   });
 });
 
@@ -86,24 +119,42 @@ describe('new-account limits', () => {
   it('cap links per post and threads on the first day, saying when to retry', async () => {
     const fresh = await community.customer('fay');
     const links = await fresh.client.request(START, {
-      input: { spaceId: space.id, kind: 'QUESTION', title: 'Links', body: 'https://a.example https://b.example https://c.example' },
+      input: {
+        spaceId: space.id,
+        kind: 'QUESTION',
+        title: 'Links',
+        body: 'https://a.example https://b.example https://c.example',
+      },
     });
     expect(links.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', limit: 'LINKS' } });
     for (const n of [1, 2, 3]) await start(fresh, `Question number ${n}`);
-    const fourth = await fresh.client.request(START, { input: { spaceId: space.id, kind: 'QUESTION', title: 'Question four', body: 'x' } });
-    expect(fourth.errors?.[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED', limit: 'THREADS_PER_DAY', retryAfterSeconds: expect.any(Number) } });
+    const fourth = await fresh.client.request(START, {
+      input: { spaceId: space.id, kind: 'QUESTION', title: 'Question four', body: 'x' },
+    });
+    expect(fourth.errors?.[0]).toMatchObject({
+      extensions: { code: 'RATE_LIMITED', limit: 'THREADS_PER_DAY', retryAfterSeconds: expect.any(Number) },
+    });
     expect(fourth.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(23 * 3600);
   });
 
   it('every account has a write rate, reserved before the write: of 24 posts at once with 20 a minute, exactly 20 are accepted', async () => {
     const busy = await community.employee('bea');
     const thread = await start(veteran, 'Busy thread');
-    const answers = await Promise.all(Array.from({ length: 24 }, (_, n) => busy.client.request(REPLY, { input: { threadId: thread.id, body: `reply ${n}` } })));
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, (_, n) =>
+        busy.client.request(REPLY, { input: { threadId: thread.id, body: `reply ${n}` } }),
+      ),
+    );
     expect(answers.filter((answer) => answer.data?.reply)).toHaveLength(20);
     const refused = answers.flatMap((answer) => answer.errors ?? []);
     expect(refused).toHaveLength(4);
-    for (const error of refused) expect(error).toMatchObject({ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } });
-    const stored = await queryDatabase<{ count: number }>(community.stack.database.url, `SELECT count(*)::int AS count FROM threads.posts WHERE author_id = $1`, [uuidOf(busy.id)]);
+    for (const error of refused)
+      expect(error).toMatchObject({ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } });
+    const stored = await queryDatabase<{ count: number }>(
+      community.stack.database.url,
+      `SELECT count(*)::int AS count FROM threads.posts WHERE author_id = $1`,
+      [uuidOf(busy.id)],
+    );
     expect(stored[0].count).toBe(20);
   });
 });
@@ -123,11 +174,18 @@ describe('flags', () => {
     const seen = (await flaggers[2].client.ok(THREAD, { id: thread.id })).thread;
     expect(seen.replyCount).toBe(0);
     expect(seen.posts.edges).toEqual([]);
-    expect((await manager.client.ok(QUEUE, {})).reviewQueue.edges.map((edge: { node: { id: string } }) => edge.node.id)).toContain(post.id);
+    expect(
+      (await manager.client.ok(QUEUE, {})).reviewQueue.edges.map((edge: { node: { id: string } }) => edge.node.id),
+    ).toContain(post.id);
 
-    expect((await manager.client.ok(MODERATE, { postId: post.id, action: 'RESTORE', reason: 'not rude' })).moderatePost.status).toBe('VISIBLE');
+    expect(
+      (await manager.client.ok(MODERATE, { postId: post.id, action: 'RESTORE', reason: 'not rude' })).moderatePost
+        .status,
+    ).toBe('VISIBLE');
     expect((await flaggers[2].client.ok(THREAD, { id: thread.id })).thread.replyCount).toBe(1);
-    expect((await manager.client.ok(QUEUE, {})).reviewQueue.edges.map((edge: { node: { id: string } }) => edge.node.id)).not.toContain(post.id);
+    expect(
+      (await manager.client.ok(QUEUE, {})).reviewQueue.edges.map((edge: { node: { id: string } }) => edge.node.id),
+    ).not.toContain(post.id);
   });
 
   it("one moderator's flag is enough; moderation is for moderators only, and the author hears of it", async () => {
@@ -138,7 +196,10 @@ describe('flags', () => {
     await manager.client.ok(FLAG, { postId: post.id, reason: 'OFF_TOPIC' });
     expect((await member.client.ok(THREAD, { id: thread.id })).thread.posts.edges).toEqual([]);
     await manager.client.ok(MODERATE, { postId: post.id, action: 'DELETE', reason: 'off topic' });
-    const events = await queryDatabase<{ subject: string }>(community.stack.database.url, `SELECT subject FROM threads.outbox`);
+    const events = await queryDatabase<{ subject: string }>(
+      community.stack.database.url,
+      `SELECT subject FROM threads.outbox`,
+    );
     expect(events.map((event) => event.subject)).toContain('events.threads.post.moderated');
   });
 });
@@ -152,7 +213,10 @@ describe('edits pass the posting policy like new posts', () => {
     expect(post.status).toBe('VISIBLE');
     expect((await reader.client.ok(THREAD, { id: thread.id })).thread.replyCount).toBe(1);
 
-    expect((await author.client.ok(EDIT, { postId: post.id, body: SPAM })).editPost).toEqual({ status: 'PENDING_REVIEW', body: SPAM });
+    expect((await author.client.ok(EDIT, { postId: post.id, body: SPAM })).editPost).toEqual({
+      status: 'PENDING_REVIEW',
+      body: SPAM,
+    });
     const seen = (await reader.client.ok(THREAD, { id: thread.id })).thread;
     expect(seen.replyCount).toBe(0);
     expect(seen.posts.edges).toEqual([]);
@@ -175,30 +239,58 @@ describe('edits pass the posting policy like new posts', () => {
     const author = await community.customer('lenny');
     const thread = await start(veteran, 'Useful links');
     const post = await reply(author, thread.id, 'The docs helped me.');
-    const refused = await author.client.request(EDIT, { postId: post.id, body: 'https://a.example https://b.example https://c.example' });
+    const refused = await author.client.request(EDIT, {
+      postId: post.id,
+      body: 'https://a.example https://b.example https://c.example',
+    });
     expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', limit: 'LINKS' } });
-    expect((await author.client.ok(THREAD, { id: thread.id })).thread.posts.edges[0].node.body).toBe('The docs helped me.');
+    expect((await author.client.ok(THREAD, { id: thread.id })).thread.posts.edges[0].node.body).toBe(
+      'The docs helped me.',
+    );
   });
 
   it("an employee's or a moderator's edit that repeats an internal note, or links to an internal thread, needs confirmation", async () => {
     const writer = await community.employee('wendy');
     const customer = await community.customer('cora');
-    const internal = await community.space(manager, { slug: 'back-office', audience: 'INTERNAL', joinPolicy: 'OPEN', topics: ['billing'] });
-    const secret = (await manager.client.ok(START, { input: { spaceId: internal.id, kind: 'DISCUSSION', title: 'Pricing plans 2027', body: 'Not for customers' } })).startThread;
+    const internal = await community.space(manager, {
+      slug: 'back-office',
+      audience: 'INTERNAL',
+      joinPolicy: 'OPEN',
+      topics: ['billing'],
+    });
+    const secret = (
+      await manager.client.ok(START, {
+        input: { spaceId: internal.id, kind: 'DISCUSSION', title: 'Pricing plans 2027', body: 'Not for customers' },
+      })
+    ).startThread;
     const thread = await start(customer, 'Can I get a discount?');
-    const note = 'Customer is on the legacy plan and we lose money on every invoice we send them, never offer a discount here.';
+    const note =
+      'Customer is on the legacy plan and we lose money on every invoice we send them, never offer a discount here.';
     await writer.client.ok(REPLY, { input: { threadId: thread.id, body: note, visibility: 'INTERNAL' } });
     const answer = await reply(writer, thread.id, 'Let me check that for you.');
 
     const pasted = `Hi! ${note}`;
     const refused = await writer.client.request(EDIT, { postId: answer.id, body: pasted });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFIRMATION_REQUIRED', reason: 'REPEATS_INTERNAL' });
-    expect((await customer.client.ok(THREAD, { id: thread.id })).thread.posts.edges.map((edge: { node: { body: string } }) => edge.node.body)).toEqual(['Let me check that for you.']);
+    expect(
+      (await customer.client.ok(THREAD, { id: thread.id })).thread.posts.edges.map(
+        (edge: { node: { body: string } }) => edge.node.body,
+      ),
+    ).toEqual(['Let me check that for you.']);
 
     const question = (await customer.client.ok(THREAD, { id: thread.id })).thread.openingPost;
-    const byModerator = await manager.client.request(EDIT, { postId: question.id, body: `Can I get a discount? ${note}` });
-    expect(byModerator.errors?.[0].extensions).toMatchObject({ code: 'CONFIRMATION_REQUIRED', reason: 'REPEATS_INTERNAL' });
-    const linked = await manager.client.request(EDIT, { postId: question.id, body: `Can I get a discount? See https://kern.example/threads/${secret.id}` });
+    const byModerator = await manager.client.request(EDIT, {
+      postId: question.id,
+      body: `Can I get a discount? ${note}`,
+    });
+    expect(byModerator.errors?.[0].extensions).toMatchObject({
+      code: 'CONFIRMATION_REQUIRED',
+      reason: 'REPEATS_INTERNAL',
+    });
+    const linked = await manager.client.request(EDIT, {
+      postId: question.id,
+      body: `Can I get a discount? See https://kern.example/threads/${secret.id}`,
+    });
     expect(linked.errors?.[0].extensions).toMatchObject({ code: 'CONFIRMATION_REQUIRED', reason: 'LINKS_TO_INTERNAL' });
 
     expect((await writer.client.ok(CONFIRMED_EDIT, { postId: answer.id, body: pasted })).editPost.body).toBe(pasted);
@@ -248,13 +340,16 @@ describe('moderation leaves nothing behind', () => {
     const byAuthor = await reply(author, thread.id, 'I posted this in the wrong place.');
     const byModerator = await reply(author, thread.id, 'And this one too.');
     const hidden = await reply(author, thread.id, 'And a rude one.');
-    for (const post of [byAuthor, byModerator, hidden]) await flagger.client.ok(FLAG, { postId: post.id, reason: 'OFF_TOPIC' });
+    for (const post of [byAuthor, byModerator, hidden])
+      await flagger.client.ok(FLAG, { postId: post.id, reason: 'OFF_TOPIC' });
     expect(await queued()).toEqual(expect.arrayContaining([byAuthor.id, byModerator.id, hidden.id]));
 
     await author.client.ok(DELETE, { postId: byAuthor.id });
     await manager.client.ok(MODERATE, { postId: byModerator.id, action: 'DELETE', reason: 'off topic' });
     // A moderator's decision to hide is a decision: nothing is left to review.
-    expect((await manager.client.ok(MODERATE, { postId: hidden.id, action: 'HIDE', reason: 'rude' })).moderatePost.status).toBe('HIDDEN');
+    expect(
+      (await manager.client.ok(MODERATE, { postId: hidden.id, action: 'HIDE', reason: 'rude' })).moderatePost.status,
+    ).toBe('HIDDEN');
     const queue = await queued();
     expect(queue).not.toContain(byAuthor.id);
     expect(queue).not.toContain(byModerator.id);
@@ -271,7 +366,10 @@ describe('moderation leaves nothing behind', () => {
     expect((await reader.client.ok(THREAD, { id: thread.id })).thread.replyCount).toBe(0);
     expect(await queued()).toContain(post.id);
 
-    expect((await manager.client.ok(MODERATE, { postId: post.id, action: 'DISMISS_FLAGS', reason: 'blunt, not rude' })).moderatePost.status).toBe('VISIBLE');
+    expect(
+      (await manager.client.ok(MODERATE, { postId: post.id, action: 'DISMISS_FLAGS', reason: 'blunt, not rude' }))
+        .moderatePost.status,
+    ).toBe('VISIBLE');
     expect(await queued()).not.toContain(post.id);
     expect((await reader.client.ok(THREAD, { id: thread.id })).thread.replyCount).toBe(1);
     const history = (await manager.client.ok(HISTORY, { id: post.id })).node.moderationHistory;
@@ -282,7 +380,9 @@ describe('moderation leaves nothing behind', () => {
     await reader.client.ok(FLAG, { postId: other.id, reason: 'OFF_TOPIC' });
     expect(await queued()).toContain(other.id);
     expect(await reader.client.errorCode(MODERATE, { postId: other.id, action: 'DISMISS_FLAGS' })).toBe('FORBIDDEN');
-    expect((await manager.client.ok(MODERATE, { postId: other.id, action: 'DISMISS_FLAGS' })).moderatePost.status).toBe('VISIBLE');
+    expect((await manager.client.ok(MODERATE, { postId: other.id, action: 'DISMISS_FLAGS' })).moderatePost.status).toBe(
+      'VISIBLE',
+    );
     expect(await queued()).not.toContain(other.id);
   });
 
@@ -292,7 +392,9 @@ describe('moderation leaves nothing behind', () => {
     const thread = await start(author, 'Never mind, solved it');
     await reply(reader, thread.id, 'Glad it worked out.');
     const titles = async (person: Person) =>
-      (await person.client.ok(SPACE_THREADS, { id: space.id, first: 100 })).space.threads.edges.map((edge: { node: { title: string } }) => edge.node.title);
+      (await person.client.ok(SPACE_THREADS, { id: space.id, first: 100 })).space.threads.edges.map(
+        (edge: { node: { title: string } }) => edge.node.title,
+      );
     expect(await titles(reader)).toContain('Never mind, solved it');
 
     await author.client.ok(DELETE, { postId: thread.openingPost.id });

@@ -39,10 +39,31 @@ beforeAll(async () => {
   await community.topic('animals');
   manager = await community.employee('olga', { manager: true });
   [employee, customer] = await Promise.all([community.employee('emil'), community.customer('cora')]);
-  help = await community.space(manager, { slug: 'help', topics: ['animals'], audience: 'EXTERNAL', joinPolicy: 'OPEN' });
-  hulp = await community.space(manager, { slug: 'hulp', topics: ['animals'], audience: 'EXTERNAL', joinPolicy: 'OPEN', language: 'nl' });
-  backoffice = await community.space(manager, { slug: 'backoffice', topics: ['animals'], audience: 'INTERNAL', joinPolicy: 'OPEN' });
-  club = await community.space(manager, { slug: 'club', topics: ['animals'], audience: 'EXTERNAL', joinPolicy: 'APPROVAL' });
+  help = await community.space(manager, {
+    slug: 'help',
+    topics: ['animals'],
+    audience: 'EXTERNAL',
+    joinPolicy: 'OPEN',
+  });
+  hulp = await community.space(manager, {
+    slug: 'hulp',
+    topics: ['animals'],
+    audience: 'EXTERNAL',
+    joinPolicy: 'OPEN',
+    language: 'nl',
+  });
+  backoffice = await community.space(manager, {
+    slug: 'backoffice',
+    topics: ['animals'],
+    audience: 'INTERNAL',
+    joinPolicy: 'OPEN',
+  });
+  club = await community.space(manager, {
+    slug: 'club',
+    topics: ['animals'],
+    audience: 'EXTERNAL',
+    joinPolicy: 'APPROVAL',
+  });
 });
 afterAll(() => community?.stop());
 
@@ -50,15 +71,23 @@ const start = async (person: Person, space: { id: string }, title: string, body:
   (await person.client.ok(START, { input: { spaceId: space.id, kind: 'DISCUSSION', title, body } })).startThread;
 const reply = async (person: Person, threadId: string, body: string, visibility = 'EVERYONE') =>
   (await person.client.ok(REPLY, { input: { threadId, body, visibility } })).reply;
-const search = async (person: Person | null, query: string, variables: Record<string, unknown> = {}): Promise<SearchPage> =>
-  (await (person?.client ?? community.anonymous).ok(SEARCH, { query, ...variables })).search;
+const search = async (
+  person: Person | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<SearchPage> => (await (person?.client ?? community.anonymous).ok(SEARCH, { query, ...variables })).search;
 const titles = (page: SearchPage) => page.edges.map((edge) => edge.node.thread.title);
 /** The service's id inside a global id, to age rows in the database. */
 const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 
 describe('language', () => {
   it('stems English: "community" finds "communities", and the snippet marks the word found', async () => {
-    const thread = await start(employee, help, 'Growing user groups', 'How do other communities keep their members engaged?');
+    const thread = await start(
+      employee,
+      help,
+      'Growing user groups',
+      'How do other communities keep their members engaged?',
+    );
     const hit = (await search(customer, 'community')).edges.find((edge) => edge.node.thread.id === thread.id)?.node;
     expect(hit).toMatchObject({ post: null, thread: { title: 'Growing user groups', space: { slug: 'help' } } });
     expect(hit?.snippet).toContain('<mark>communities</mark>');
@@ -73,11 +102,18 @@ describe('language', () => {
   });
 
   it('stems again what a space already holds when its language changes', async () => {
-    const switching = await community.space(manager, { slug: 'omschakeling', topics: ['animals'], audience: 'EXTERNAL', joinPolicy: 'OPEN' });
+    const switching = await community.space(manager, {
+      slug: 'omschakeling',
+      topics: ['animals'],
+      audience: 'EXTERNAL',
+      joinPolicy: 'OPEN',
+    });
     await start(employee, switching, 'Vraag over financiering', 'Welke leningen zijn er voor starters?');
     expect(titles(await search(customer, 'lening', { spaceId: switching.id }))).toEqual([]);
     await manager.client.ok(UPDATE_SPACE, { input: { spaceId: switching.id, language: 'nl' } });
-    await waitFor(async () => titles(await search(customer, 'lening', { spaceId: switching.id })).length === 1, { what: 'the Dutch stems' });
+    await waitFor(async () => titles(await search(customer, 'lening', { spaceId: switching.id })).length === 1, {
+      what: 'the Dutch stems',
+    });
   });
 
   it('matches the English words of Dutch texts too: a Dutch space finds "communities" from "community"', async () => {
@@ -98,7 +134,7 @@ describe('what users type', () => {
     expect(titles(await search(customer, 'mail or settings -page'))).toEqual(['Expired mail']);
   });
 
-  it("finds a thread by its title and text together, and by the text it was edited to", async () => {
+  it('finds a thread by its title and text together, and by the text it was edited to', async () => {
     const thread = await start(employee, help, 'Cannot sign in', 'My passphrase is refused since Monday.');
     expect(titles(await search(customer, 'sign passphrase'))).toEqual(['Cannot sign in']);
     expect((await search(customer, 'sign -monday')).edges).toEqual([]);
@@ -112,7 +148,9 @@ describe('what users type', () => {
       expect(await customer.client.errorCode(SEARCH, { query })).toBe('BAD_USER_INPUT');
     }
     expect(await customer.client.errorCode(SEARCH, { query: 'password', first: 101 })).toBe('BAD_USER_INPUT');
-    expect(await customer.client.errorCode(SEARCH, { query: 'password', after: Buffer.from('1.2.3').toString('base64url') })).toBe('BAD_USER_INPUT');
+    expect(
+      await customer.client.errorCode(SEARCH, { query: 'password', after: Buffer.from('1.2.3').toString('base64url') }),
+    ).toBe('BAD_USER_INPUT');
     expect((await search(customer, 'the')).edges).toEqual([]);
   });
 });
@@ -132,17 +170,35 @@ describe('ranking', () => {
     const newer = await start(employee, help, 'Widget sync fails', 'The widget sync stops at night.');
     const older = await start(employee, help, 'Widget sync fails', 'The widget sync stops at night.');
     // Written last, but three months old: recency, not the order of writing, decides.
-    await queryDatabase(community.stack.database.url, `UPDATE threads.threads SET created_at = created_at - interval '90 days' WHERE id = $1`, [uuidOf(older.id)]);
-    await queryDatabase(community.stack.database.url, `UPDATE threads.posts SET created_at = created_at - interval '90 days' WHERE thread_id = $1`, [uuidOf(older.id)]);
-    expect((await search(customer, 'widget sync')).edges.map((edge) => edge.node.thread.id)).toEqual([newer.id, older.id]);
+    await queryDatabase(
+      community.stack.database.url,
+      `UPDATE threads.threads SET created_at = created_at - interval '90 days' WHERE id = $1`,
+      [uuidOf(older.id)],
+    );
+    await queryDatabase(
+      community.stack.database.url,
+      `UPDATE threads.posts SET created_at = created_at - interval '90 days' WHERE thread_id = $1`,
+      [uuidOf(older.id)],
+    );
+    expect((await search(customer, 'widget sync')).edges.map((edge) => edge.node.thread.id)).toEqual([
+      newer.id,
+      older.id,
+    ]);
   });
 });
 
 describe('snippets', () => {
   it('are escaped HTML in which only the matches are marked', async () => {
-    await start(employee, help, 'Unsafe paste', 'The frobnicator breaks when you paste <script>alert(1)</script> & <b>friends</b> into it.');
+    await start(
+      employee,
+      help,
+      'Unsafe paste',
+      'The frobnicator breaks when you paste <script>alert(1)</script> & <b>friends</b> into it.',
+    );
     const [hit] = (await search(customer, 'frobnicator')).edges;
-    expect(hit.node.snippet).toContain('<mark>frobnicator</mark> breaks when you paste &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;friends&lt;/b&gt;');
+    expect(hit.node.snippet).toContain(
+      '<mark>frobnicator</mark> breaks when you paste &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;friends&lt;/b&gt;',
+    );
     expect(hit.node.snippet.replaceAll('<mark>', '').replaceAll('</mark>', '')).not.toMatch(/[<>]/);
   });
 });
@@ -170,8 +226,14 @@ describe('who finds what', () => {
     const held = await reply(author, thread.id, 'My walrus eats herring.');
     const hidden = await reply(customer, thread.id, 'Walrus facts for everyone.');
     const deleted = await reply(employee, thread.id, 'A walrus needs plenty of room.');
-    await queryDatabase(community.stack.database.url, `UPDATE threads.posts SET status = 'PENDING_REVIEW' WHERE id = $1`, [uuidOf(held.id)]);
-    await queryDatabase(community.stack.database.url, `UPDATE threads.posts SET status = 'HIDDEN' WHERE id = $1`, [uuidOf(hidden.id)]);
+    await queryDatabase(
+      community.stack.database.url,
+      `UPDATE threads.posts SET status = 'PENDING_REVIEW' WHERE id = $1`,
+      [uuidOf(held.id)],
+    );
+    await queryDatabase(community.stack.database.url, `UPDATE threads.posts SET status = 'HIDDEN' WHERE id = $1`, [
+      uuidOf(hidden.id),
+    ]);
     await employee.client.ok(DELETE, { postId: deleted.id });
 
     for (const reader of [employee, manager, null]) expect((await search(reader, 'walrus')).edges).toEqual([]);
@@ -182,7 +244,8 @@ describe('who finds what', () => {
   it('follows who may read a space: anonymous readers find open external spaces only, members their closed ones', async () => {
     await start(manager, club, 'Narwhal meetup', 'The narwhal club meets on Friday.');
     await start(employee, help, 'Narwhal facts', 'A narwhal has a long tooth.');
-    for (const reader of [null, customer, employee]) expect(titles(await search(reader, 'narwhal'))).toEqual(['Narwhal facts']);
+    for (const reader of [null, customer, employee])
+      expect(titles(await search(reader, 'narwhal'))).toEqual(['Narwhal facts']);
     expect(titles(await search(manager, 'narwhal')).sort()).toEqual(['Narwhal facts', 'Narwhal meetup']);
 
     expect(await community.anonymous.errorCode(SEARCH, { query: 'narwhal', spaceId: club.id })).toBe('NOT_FOUND');

@@ -18,13 +18,16 @@ beforeAll(async () => {
   const manager = await community.employee('mara', { manager: true });
   await community.topic('invoices');
   [customer, employee] = await Promise.all([community.customer('cees'), community.employee('evi')]);
-  spaceId = (await community.space(manager, { slug: 'support', audience: 'EXTERNAL', joinPolicy: 'OPEN', topics: ['invoices'] })).id;
+  spaceId = (
+    await community.space(manager, { slug: 'support', audience: 'EXTERNAL', joinPolicy: 'OPEN', topics: ['invoices'] })
+  ).id;
   await customer.client.ok(JOIN, { spaceId });
 });
 afterAll(() => community?.stop());
 
 const startThread = async (person: Person, title: string) =>
-  (await person.client.ok(START, { input: { spaceId, kind: 'QUESTION', title, body: 'Where do I find my invoices?' } })).startThread;
+  (await person.client.ok(START, { input: { spaceId, kind: 'QUESTION', title, body: 'Where do I find my invoices?' } }))
+    .startThread;
 
 async function health() {
   const response = await fetch(`${community.stack.gatewayUrl}/health`);
@@ -43,14 +46,17 @@ async function idleInTransaction(): Promise<number> {
 async function expectHealthy() {
   const report = await health();
   expect(report.status).toBe('ok');
-  for (const service of ['identity', 'spaces', 'threads', 'expertise']) expect(report.services[service].status).toBe('ok');
+  for (const service of ['identity', 'spaces', 'threads', 'expertise'])
+    expect(report.services[service].status).toBe('ok');
   expect(await idleInTransaction()).toBe(0);
 }
 
 it('when one customer sends 50 edits of a post at once, then every acknowledged edit is in its history and the service stays healthy', async () => {
   const thread = await startThread(customer, 'Fifty edits at once');
   const bodies = Array.from({ length: 50 }, (_, n) => `Edited body number ${n}`);
-  const answers = await Promise.all(bodies.map((body) => customer.client.request(EDIT, { postId: thread.openingPost.id, body })));
+  const answers = await Promise.all(
+    bodies.map((body) => customer.client.request(EDIT, { postId: thread.openingPost.id, body })),
+  );
   const acknowledged = bodies.filter((_, n) => answers[n].data?.editPost);
   expect(answers.filter((answer) => answer.errors)).toEqual([]);
   expect(acknowledged).toHaveLength(50);
@@ -68,12 +74,18 @@ it('when one customer sends 50 edits of a post at once, then every acknowledged 
 it('when 50 replies arrive at once, then all are stored, counted once each, and the service stays healthy', async () => {
   const thread = await startThread(customer, 'Fifty replies at once');
   const answers = await Promise.all(
-    Array.from({ length: 50 }, (_, n) => (n % 2 ? customer : employee).client.request(REPLY, { input: { threadId: thread.id, body: `Reply number ${n}` } })),
+    Array.from({ length: 50 }, (_, n) =>
+      (n % 2 ? customer : employee).client.request(REPLY, {
+        input: { threadId: thread.id, body: `Reply number ${n}` },
+      }),
+    ),
   );
   expect(answers.filter((answer) => answer.errors)).toEqual([]);
   const { thread: after } = await customer.client.ok(THREAD, { id: thread.id });
   expect(after.replyCount).toBe(50);
-  expect(after.posts.edges.map((edge: { node: { body: string } }) => edge.node.body).sort()).toEqual(answers.map((answer) => answer.data!.reply.body).sort());
+  expect(after.posts.edges.map((edge: { node: { body: string } }) => edge.node.body).sort()).toEqual(
+    answers.map((answer) => answer.data!.reply.body).sort(),
+  );
   await expectHealthy();
 });
 
@@ -101,7 +113,10 @@ it('when 100 clients read and write together (one request in ten a write), then 
   );
   expect(failures).toEqual([]);
   expect(written).toHaveLength((clients * requestsEach) / 10);
-  const stored = await queryDatabase<{ body: string }>(community.stack.database.url, `SELECT body FROM threads.posts WHERE body LIKE 'Load reply %'`);
+  const stored = await queryDatabase<{ body: string }>(
+    community.stack.database.url,
+    `SELECT body FROM threads.posts WHERE body LIKE 'Load reply %'`,
+  );
   expect(stored.map((row) => row.body).sort()).toEqual([...written].sort());
   await expectHealthy();
 });
@@ -111,17 +126,27 @@ it('when work in hand hangs on the database at SIGTERM, then the service still e
   const stack = community.stack;
   await Promise.all(stack.find('threads').map((process) => process.stop()));
   // Only the shutdown deadline can end this replica: its statements would wait two minutes.
-  const replica = await stack.startProcess('threads', { SHUTDOWN_TIMEOUT_MS: '2000', DATABASE_STATEMENT_TIMEOUT_MS: '120000' });
+  const replica = await stack.startProcess('threads', {
+    SHUTDOWN_TIMEOUT_MS: '2000',
+    DATABASE_STATEMENT_TIMEOUT_MS: '120000',
+  });
   const locker = new Client({ connectionString: stack.database.url });
   await locker.connect();
   try {
     await locker.query('BEGIN');
     // The reply is stored; delivering its notification (a durable handler) waits for the lock.
     await locker.query('LOCK TABLE threads.notifications IN ACCESS EXCLUSIVE MODE');
-    await employee.client.ok(REPLY, { input: { threadId: thread.id, body: 'Your notification is stuck behind a lock' } });
+    await employee.client.ok(REPLY, {
+      input: { threadId: thread.id, body: 'Your notification is stuck behind a lock' },
+    });
     await waitFor(
       async () =>
-        (await queryDatabase(stack.database.url, `SELECT 1 FROM pg_stat_activity WHERE application_name = 'kern-threads' AND wait_event_type = 'Lock'`)).length > 0,
+        (
+          await queryDatabase(
+            stack.database.url,
+            `SELECT 1 FROM pg_stat_activity WHERE application_name = 'kern-threads' AND wait_event_type = 'Lock'`,
+          )
+        ).length > 0,
       { what: 'the notification handler to wait for the lock' },
     );
     // Exited by its own deadline, not by the test's SIGKILL after 15 s.

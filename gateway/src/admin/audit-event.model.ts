@@ -4,7 +4,9 @@ import { GraphQLJSONObject } from '../common/json.scalar';
 import { toGlobalId } from '../common/global-id';
 import { ConnectionType } from '../common/connection';
 
-@ObjectType('AuditEvent', { description: 'A security event: failed sign-ins, token reuse, role and kind changes, suspensions.' })
+@ObjectType('AuditEvent', {
+  description: 'A security event: failed sign-ins, token reuse, role and kind changes, suspensions.',
+})
 export class AuditEventModel {
   @Field(() => ID)
   id!: string;

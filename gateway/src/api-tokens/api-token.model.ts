@@ -47,6 +47,11 @@ export class ApiTokenPayloadModel {
   name!: string;
 
   static from(reply: ApiTokenReply & { token: string }): ApiTokenPayloadModel {
-    return Object.assign(new ApiTokenPayloadModel(), { id: toGlobalId('ApiToken', reply.id), token: reply.token, scopes: reply.scopes, name: reply.name });
+    return Object.assign(new ApiTokenPayloadModel(), {
+      id: toGlobalId('ApiToken', reply.id),
+      token: reply.token,
+      scopes: reply.scopes,
+      name: reply.name,
+    });
   }
 }

@@ -17,7 +17,9 @@ export class ApiTokensResolver {
     return (await loaders.reads.call(identity.listApiTokens, {})).tokens.map(ApiTokenModel.from);
   }
 
-  @Mutation(() => ApiTokenPayloadModel, { description: 'A long-lived token acting as you, limited to its scopes (READ tokens cannot call mutations).' })
+  @Mutation(() => ApiTokenPayloadModel, {
+    description: 'A long-lived token acting as you, limited to its scopes (READ tokens cannot call mutations).',
+  })
   async createApiToken(@Args('input') input: CreateApiTokenInput, @CurrentPrincipal() principal: Principal) {
     return ApiTokenPayloadModel.from(await this.client.call(identity.createApiToken, { ...input }, principal));
   }

@@ -34,7 +34,8 @@ export class AccessTokenVerifier {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
     const token = match[1];
-    if (token.startsWith(TOKEN_PREFIX.apiToken)) return (await this.client.call(identity.authenticateApiToken, { token }, ANONYMOUS)).principal;
+    if (token.startsWith(TOKEN_PREFIX.apiToken))
+      return (await this.client.call(identity.authenticateApiToken, { token }, ANONYMOUS)).principal;
     return this.verifyAccessToken(token);
   }
 
@@ -64,10 +65,21 @@ export class AccessTokenVerifier {
     }
     // The account changed since (verified, a role, kind or suspension): the refreshed token says how.
     if (this.revocations.isRevoked(claims.sub, claims.ver)) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'This access token predates a change to the account; refresh the session (sign in again if that fails)', {
-        reason: 'TOKEN_OUTDATED',
-      });
+      throw new DomainError(
+        ErrorCode.UNAUTHENTICATED,
+        'This access token predates a change to the account; refresh the session (sign in again if that fails)',
+        {
+          reason: 'TOKEN_OUTDATED',
+        },
+      );
     }
-    return { kind: claims.kind, userId: claims.sub, roles: claims.roles, scopes: ['READ', 'WRITE'], emailVerified: claims.ev, credential: 'ACCESS_TOKEN' };
+    return {
+      kind: claims.kind,
+      userId: claims.sub,
+      roles: claims.roles,
+      scopes: ['READ', 'WRITE'],
+      emailVerified: claims.ev,
+      credential: 'ACCESS_TOKEN',
+    };
   }
 }

@@ -30,7 +30,10 @@ export class RevocationStore implements OnApplicationBootstrap, OnApplicationShu
   apply(revocation: AccessRevocation) {
     const current = this.minVersion.get(revocation.userId);
     if (current && current.version >= revocation.minTokenVersion) return;
-    this.minVersion.set(revocation.userId, { version: revocation.minTokenVersion, expiresAt: Date.parse(revocation.expiresAt) });
+    this.minVersion.set(revocation.userId, {
+      version: revocation.minTokenVersion,
+      expiresAt: Date.parse(revocation.expiresAt),
+    });
   }
 
   isRevoked(userId: string, tokenVersion: number): boolean {

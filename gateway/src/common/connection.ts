@@ -30,7 +30,11 @@ export function ConnectionType<Node>(name: string, node: Type<Node>): Type<Conne
 }
 
 /** One page as a connection; each edge's cursor is where the next page starts after it. */
-export function toConnection<Node>(nodes: Node[], cursorOf: (node: Node) => string, hasNextPage: boolean): Connection<Node> {
+export function toConnection<Node>(
+  nodes: Node[],
+  cursorOf: (node: Node) => string,
+  hasNextPage: boolean,
+): Connection<Node> {
   const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
   return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
 }

@@ -5,7 +5,16 @@ import { notFound } from '@kern/messaging';
  * asking them all. Services keep plain UUIDs; only the gateway encodes and decodes.
  */
 export type NodeType = 'User' | 'Topic' | 'Space' | 'Thread' | 'Post' | 'Notification' | 'Invitation' | 'ApiToken';
-const NODE_TYPES: readonly NodeType[] = ['User', 'Topic', 'Space', 'Thread', 'Post', 'Notification', 'Invitation', 'ApiToken'];
+const NODE_TYPES: readonly NodeType[] = [
+  'User',
+  'Topic',
+  'Space',
+  'Thread',
+  'Post',
+  'Notification',
+  'Invitation',
+  'ApiToken',
+];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function toGlobalId(type: NodeType, id: string): string {

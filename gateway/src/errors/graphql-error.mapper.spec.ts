@@ -13,7 +13,9 @@ describe('formatGraphQLError', () => {
   beforeEach(() => (logged.length = 0));
 
   it('keeps the code, message and details of a domain error', () => {
-    const error = resolverError(new DomainError('BAD_USER_INPUT', 'Invalid input: slug: bad', { fields: [{ field: 'slug' }] }));
+    const error = resolverError(
+      new DomainError('BAD_USER_INPUT', 'Invalid input: slug: bad', { fields: [{ field: 'slug' }] }),
+    );
     expect(format({ message: error.message, path: ['createTopic'] }, error)).toEqual({
       message: 'Invalid input: slug: bad',
       path: ['createTopic'],
@@ -26,13 +28,22 @@ describe('formatGraphQLError', () => {
   it('hides an unexpected error behind INTERNAL_SERVER_ERROR and logs it', () => {
     const bug = new TypeError("Cannot read properties of undefined (reading 'id')");
     const error = resolverError(bug);
-    const formatted = format({ message: bug.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, error);
-    expect(formatted).toEqual({ message: 'Internal server error', path: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const formatted = format(
+      { message: bug.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } },
+      error,
+    );
+    expect(formatted).toEqual({
+      message: 'Internal server error',
+      path: undefined,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(logged).toEqual([bug]);
   });
 
   it('passes graphql-js request errors through', () => {
-    const error = new GraphQLError('Syntax Error: Expected Name, found <EOF>.', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    const error = new GraphQLError('Syntax Error: Expected Name, found <EOF>.', {
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+    });
     expect(format({ message: error.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, error).extensions).toEqual({
       code: 'GRAPHQL_PARSE_FAILED',
     });
@@ -40,7 +51,10 @@ describe('formatGraphQLError', () => {
 
   it('keeps a query limit with its code, even where Apollo wrapped it as a validation failure', () => {
     const limit = queryLimitError('COST', 'Query costs 20302; the limit is 10000', 10_000, { actual: 20302 });
-    const wrapped = new GraphQLError(limit.message, { originalError: limit, extensions: { ...limit.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const wrapped = new GraphQLError(limit.message, {
+      originalError: limit,
+      extensions: { ...limit.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     for (const error of [limit, wrapped]) {
       expect(format({ message: error.message, extensions: error.extensions }, error)).toEqual({
         message: 'Query costs 20302; the limit is 10000',
@@ -53,8 +67,14 @@ describe('formatGraphQLError', () => {
   it('leaves out "Did you mean" suggestions when told to (production), and only then', () => {
     const messages = [
       ['Cannot query field "mee" on type "Query". Did you mean "me"?', 'Cannot query field "mee" on type "Query".'],
-      ['Value "EXTERNL" does not exist in "Audience" enum. Did you mean the enum value "EXTERNAL"?', 'Value "EXTERNL" does not exist in "Audience" enum.'],
-      ['Unknown argument "frist" on field "Query.spaces". Did you mean "first"?', 'Unknown argument "frist" on field "Query.spaces".'],
+      [
+        'Value "EXTERNL" does not exist in "Audience" enum. Did you mean the enum value "EXTERNAL"?',
+        'Value "EXTERNL" does not exist in "Audience" enum.',
+      ],
+      [
+        'Unknown argument "frist" on field "Query.spaces". Did you mean "first"?',
+        'Unknown argument "frist" on field "Query.spaces".',
+      ],
     ];
     const production = formatGraphQLError(() => undefined, { hideSuggestions: true });
     for (const [message, hidden] of messages) {

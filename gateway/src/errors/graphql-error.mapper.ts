@@ -74,7 +74,10 @@ export function formatGraphQLError(log: (error: unknown) => void, options: Error
     }
     const code = formatted.extensions?.code;
     // Request errors, and errors the gateway raised itself with a contract code (a bad token).
-    if (typeof code === 'string' && (REQUEST_ERROR_CODES.has(code) || (isGraphQLError(original) && isErrorCode(code)))) {
+    if (
+      typeof code === 'string' &&
+      (REQUEST_ERROR_CODES.has(code) || (isGraphQLError(original) && isErrorCode(code)))
+    ) {
       // A stable `reason` (TOKEN_OUTDATED: refresh) tells a client what to do about a refused token.
       const reason = formatted.extensions?.reason;
       return {

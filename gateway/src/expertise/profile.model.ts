@@ -36,7 +36,10 @@ export class ExpertiseProfileModel {
 
 @ObjectType('Expert')
 export class ExpertModel {
-  @Field(() => Float, { description: 'Evidence the viewer may see + 2 per endorsement + declared level (1-3), x1.25 when open to questions.' })
+  @Field(() => Float, {
+    description:
+      'Evidence the viewer may see + 2 per endorsement + declared level (1-3), x1.25 when open to questions.',
+  })
   score!: number;
 
   @Field(() => Int)
@@ -46,6 +49,11 @@ export class ExpertModel {
   topicIds!: string[];
 
   static from(reply: ExpertReply): ExpertModel {
-    return Object.assign(new ExpertModel(), { score: reply.score, acceptedAnswers: reply.acceptedAnswers, userId: reply.userId, topicIds: reply.topicIds });
+    return Object.assign(new ExpertModel(), {
+      score: reply.score,
+      acceptedAnswers: reply.acceptedAnswers,
+      userId: reply.userId,
+      topicIds: reply.topicIds,
+    });
   }
 }

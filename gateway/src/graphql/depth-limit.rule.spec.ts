@@ -18,7 +18,10 @@ describe('depthLimit', () => {
   it('measures each fragment once, so spreading fragments twice over many levels stays cheap', () => {
     // f0 spreads f1 twice, f1 spreads f2 twice ...: walked naively, 2^40 spreads.
     const levels = 40;
-    const fragments = Array.from({ length: levels }, (_, i) => `fragment f${i} on Topic { slug ...f${i + 1} ...f${i + 1} }`).join(' ');
+    const fragments = Array.from(
+      { length: levels },
+      (_, i) => `fragment f${i} on Topic { slug ...f${i + 1} ...f${i + 1} }`,
+    ).join(' ');
     const query = `{ topics { ...f0 } } ${fragments} fragment f${levels} on Topic { parent { parent { slug } } }`;
     const errors = validate(schema, parse(query), [depthLimit(3)]);
     expect(errors.map((error) => error.message)).toEqual(['Query is 4 levels deep; the limit is 3']);

@@ -42,7 +42,13 @@ export function depthLimit(max: number): ValidationRule {
     return {
       OperationDefinition(operation) {
         const depth = depthBelow(operation.selectionSet, new Set());
-        if (depth > max) context.reportError(queryLimitError('DEPTH', `Query is ${depth} levels deep; the limit is ${max}`, max, { actual: depth, nodes: operation }));
+        if (depth > max)
+          context.reportError(
+            queryLimitError('DEPTH', `Query is ${depth} levels deep; the limit is ${max}`, max, {
+              actual: depth,
+              nodes: operation,
+            }),
+          );
       },
     };
   };

@@ -1,5 +1,14 @@
 import type { ServiceClient } from '@kern/messaging';
-import { buildSchema, GraphQLError, parse, print, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema,
+  GraphQLError,
+  parse,
+  print,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccessTokenVerifier } from '../auth/access-token.verifier';
@@ -17,7 +26,13 @@ function optionsFor(env: Record<string, string>) {
     /** What a client is told of this HTTP request's validation errors (wrapped as Apollo wraps them). */
     httpErrors(query: string) {
       const errors = validate(schema, parse(query), [...specifiedRules, ...(options.validationRules as [])]);
-      const wrapped = errors.map((error) => new GraphQLError(error.message, { originalError: error, extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } }));
+      const wrapped = errors.map(
+        (error) =>
+          new GraphQLError(error.message, {
+            originalError: error,
+            extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+          }),
+      );
       return wrapped.map((error) => options.formatError!(error.toJSON(), error));
     },
     /** What graphql-ws answers an operation sent on a connection with `open` operations already running. */
@@ -36,29 +51,46 @@ const DEEP_SUBSCRIPTION = `subscription { postAdded(threadId: "x") { thread { sp
 describe('graphqlOptions', () => {
   it('hides "Did you mean" suggestions in production, over HTTP and WebSocket', () => {
     const production = optionsFor({ NODE_ENV: 'production' });
-    expect(production.httpErrors(TYPO)).toEqual([expect.objectContaining({ message: 'Cannot query field "mee" on type "Query".' })]);
+    expect(production.httpErrors(TYPO)).toEqual([
+      expect.objectContaining({ message: 'Cannot query field "mee" on type "Query".' }),
+    ]);
     expect(production.webSocket(`subscription { postAded(threadId: "x") { body } }`)).toEqual([
-      expect.objectContaining({ message: 'Cannot query field "postAded" on type "Subscription".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+      expect.objectContaining({
+        message: 'Cannot query field "postAded" on type "Subscription".',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      }),
     ]);
   });
 
   it('keeps the suggestions outside production', () => {
-    expect(optionsFor({ NODE_ENV: 'development' }).httpErrors(TYPO)).toEqual([expect.objectContaining({ message: 'Cannot query field "mee" on type "Query". Did you mean "me"?' })]);
+    expect(optionsFor({ NODE_ENV: 'development' }).httpErrors(TYPO)).toEqual([
+      expect.objectContaining({ message: 'Cannot query field "mee" on type "Query". Did you mean "me"?' }),
+    ]);
   });
 
   it('applies the depth, alias and cost limits to operations sent over a WebSocket', () => {
     const options = optionsFor({});
-    expect(options.webSocket(DEEP_SUBSCRIPTION)).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'DEPTH', max: 10, actual: 11 } })]);
+    expect(options.webSocket(DEEP_SUBSCRIPTION)).toEqual([
+      expect.objectContaining({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'DEPTH', max: 10, actual: 11 } }),
+    ]);
     const aliases = `subscription { postAdded(threadId: "x") { ${Array.from({ length: 31 }, (_, i) => `a${i}: body`).join(' ')} } }`;
-    expect(options.webSocket(aliases)).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'ALIASES', max: 30 } })]);
+    expect(options.webSocket(aliases)).toEqual([
+      expect.objectContaining({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'ALIASES', max: 30 } }),
+    ]);
     const costly = `{ space(slug: "x") { threads(first: 100) { edges { node { posts(first: 100) { edges { node { body } } } } } } } }`;
-    expect(options.webSocket(costly)).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'COST', max: 10_000, actual: 20302 } })]);
+    expect(options.webSocket(costly)).toEqual([
+      expect.objectContaining({
+        extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'COST', max: 10_000, actual: 20302 },
+      }),
+    ]);
   });
 
   it('refuses an operation past the per-connection cap, and starts one below it', () => {
     const options = optionsFor({ GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3' });
     const subscription = `subscription { notificationAdded { kind } }`;
-    expect(options.webSocket(subscription, 3)).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'SUBSCRIPTIONS', max: 3 } })]);
+    expect(options.webSocket(subscription, 3)).toEqual([
+      expect.objectContaining({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'SUBSCRIPTIONS', max: 3 } }),
+    ]);
     const started = options.webSocket(subscription, 2) as { schema: GraphQLSchema; document: DocumentNode };
     expect(started.schema).toBe(schema);
     expect(print(started.document)).toBe(print(parse(subscription)));
@@ -66,6 +98,8 @@ describe('graphqlOptions', () => {
 
   it('answers a document over the token limit as a parse failure, over a WebSocket too', () => {
     const options = optionsFor({ GRAPHQL_MAX_TOKENS: '100' });
-    expect(options.webSocket(`{ ${'me { handle } '.repeat(30)} }`)).toEqual([expect.objectContaining({ extensions: { code: 'GRAPHQL_PARSE_FAILED' } })]);
+    expect(options.webSocket(`{ ${'me { handle } '.repeat(30)} }`)).toEqual([
+      expect.objectContaining({ extensions: { code: 'GRAPHQL_PARSE_FAILED' } }),
+    ]);
   });
 });

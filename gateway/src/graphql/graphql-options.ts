@@ -26,7 +26,10 @@ export function graphqlOptions(
   const limitRules = queryLimitRules(limits);
   // The schema Nest builds from the resolvers, for the operations graphql-ws receives.
   let served: GraphQLSchema | undefined;
-  const formatError = formatGraphQLError((error) => logger.error(error instanceof Error ? error : String(error), 'GraphQL'), { hideSuggestions: production });
+  const formatError = formatGraphQLError(
+    (error) => logger.error(error instanceof Error ? error : String(error), 'GraphQL'),
+    { hideSuggestions: production },
+  );
   // Subscriptions bypass Apollo: their errors get the same treatment here (stable codes, no internals).
   const formatAll = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
   const subscriptionContext = async (connectionParams: Record<string, unknown>): Promise<RequestContext> => {
@@ -60,10 +63,19 @@ export function graphqlOptions(
         onNext: (_ctx: unknown, _id: unknown, _payload: unknown, _args: unknown, result: ExecutionResult) =>
           result.errors ? { ...result, errors: formatAll(result.errors) } : undefined,
         // Not in Nest's type, but passed through to graphql-ws: errors before the first event.
-        ...({ onError: (_ctx: unknown, _id: unknown, _payload: unknown, errors: readonly GraphQLError[]) => formatAll(errors) } as object),
+        ...({
+          onError: (_ctx: unknown, _id: unknown, _payload: unknown, errors: readonly GraphQLError[]) =>
+            formatAll(errors),
+        } as object),
       },
     },
-    context: async ({ req, connectionParams }: { req?: Request; connectionParams?: Record<string, unknown> }): Promise<RequestContext> => {
+    context: async ({
+      req,
+      connectionParams,
+    }: {
+      req?: Request;
+      connectionParams?: Record<string, unknown>;
+    }): Promise<RequestContext> => {
       // A WebSocket sends its token once, in the connection parameters, with the same verification.
       if (!req) return subscriptionContext(connectionParams ?? {});
       try {
@@ -72,7 +84,9 @@ export function graphqlOptions(
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         // A bad token fails the whole request with 401, rather than quietly reading as anonymous.
-        throw new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, http: { status: httpStatusOf(error.code) } } });
+        throw new GraphQLError(error.message, {
+          extensions: { code: error.code, ...error.details, http: { status: httpStatusOf(error.code) } },
+        });
       }
     },
   };

@@ -35,7 +35,9 @@ describe('queryCost', () => {
   });
 
   it('counts a page above the largest as the largest (the resolver refuses it)', () => {
-    expect(cost(`{ space(slug: "help") { threads(first: 100000) { edges { node { title } } } } }`)).toBe(1 + (1 + 100 * 2));
+    expect(cost(`{ space(slug: "help") { threads(first: 100000) { edges { node { title } } } } }`)).toBe(
+      1 + (1 + 100 * 2),
+    );
   });
 
   it('adds up aliases, fragments and every operation type', () => {
@@ -54,7 +56,12 @@ describe('costLimitError', () => {
   it('refuses an operation above the limit with its cost and the limit', () => {
     const error = costLimitError(10_000, schema, parse(THREADS_WITH_POSTS), { threads: 100, posts: 100 });
     expect(error?.message).toBe('Query costs 20302; the limit is 10000');
-    expect(error?.extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'COST', max: 10_000, actual: 20302 });
+    expect(error?.extensions).toMatchObject({
+      code: 'QUERY_LIMIT_EXCEEDED',
+      limit: 'COST',
+      max: 10_000,
+      actual: 20302,
+    });
   });
 
   it('lets an operation at the limit run', () => {
@@ -62,8 +69,16 @@ describe('costLimitError', () => {
   });
 
   it('refuses fragments spread so often that costing them would not end', () => {
-    const fragments = Array.from({ length: 30 }, (_, i) => `fragment f${i} on User { handle ...f${i + 1} ...f${i + 1} }`).join(' ');
-    const error = costLimitError(10_000, schema, parse(`{ me { ...f0 } } ${fragments} fragment f30 on User { handle }`), {});
+    const fragments = Array.from(
+      { length: 30 },
+      (_, i) => `fragment f${i} on User { handle ...f${i + 1} ...f${i + 1} }`,
+    ).join(' ');
+    const error = costLimitError(
+      10_000,
+      schema,
+      parse(`{ me { ...f0 } } ${fragments} fragment f30 on User { handle }`),
+      {},
+    );
     expect(error?.extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'COST' });
   });
 });

@@ -1,4 +1,12 @@
-import { getNamedType, getOperationAST, getVariableValues, isLeafType, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  getOperationAST,
+  getVariableValues,
+  isLeafType,
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLSchema,
+} from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { queryLimitError } from './query-limit.error';
 
@@ -23,12 +31,23 @@ export const costEstimator: ComplexityEstimator = ({ field, args, childComplexit
  * The cost of running one operation of `document` with `variables`; undefined when the variables do
  * not fit the operation (execution refuses those with BAD_USER_INPUT before any resolver runs).
  */
-export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): number | undefined {
+export function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): number | undefined {
   const operation = getOperationAST(document, operationName);
   if (!operation) return undefined;
   if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return undefined;
   try {
-    return getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [costEstimator] });
+    return getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName: operationName ?? undefined,
+      estimators: [costEstimator],
+    });
   } catch {
     // Fragments spread so often that the walk passed graphql-query-complexity's node limit: refused.
     return Infinity;

@@ -14,8 +14,18 @@ export interface QueryLimitExtensions {
   actual?: number;
 }
 
-export function queryLimitError(limit: QueryLimit, message: string, max: number, options: { actual?: number; nodes?: ASTNode } = {}): GraphQLError {
-  const extensions: QueryLimitExtensions = { code: QUERY_LIMIT_EXCEEDED, limit, max, ...(options.actual === undefined ? {} : { actual: options.actual }) };
+export function queryLimitError(
+  limit: QueryLimit,
+  message: string,
+  max: number,
+  options: { actual?: number; nodes?: ASTNode } = {},
+): GraphQLError {
+  const extensions: QueryLimitExtensions = {
+    code: QUERY_LIMIT_EXCEEDED,
+    limit,
+    max,
+    ...(options.actual === undefined ? {} : { actual: options.actual }),
+  };
   return new GraphQLError(message, { nodes: options.nodes, extensions: { ...extensions, http: { status: 400 } } });
 }
 
@@ -24,7 +34,11 @@ export function queryLimitError(limit: QueryLimit, message: string, max: number,
  * rule's error (and overwrites its code with GRAPHQL_VALIDATION_FAILED), so the original is looked for too.
  */
 export function queryLimitOf(error: unknown): QueryLimitExtensions | undefined {
-  for (let current = error; current instanceof Error; current = (current as { originalError?: unknown }).originalError) {
+  for (
+    let current = error;
+    current instanceof Error;
+    current = (current as { originalError?: unknown }).originalError
+  ) {
     const extensions = (current as { extensions?: Record<string, unknown> }).extensions;
     if (extensions?.code === QUERY_LIMIT_EXCEEDED) {
       const { code, limit, max, actual } = extensions as unknown as QueryLimitExtensions;

@@ -37,7 +37,15 @@ const refuseAs = (limit: QueryLimit, max: number) => (context: ValidationContext
 export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
   return [
     depthLimit(limits.maxDepth),
-    maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: false, onReject: [refuseAs('ALIASES', limits.maxAliases)] }),
-    maxDirectivesRule({ n: limits.maxDirectives, propagateOnRejection: false, onReject: [refuseAs('DIRECTIVES', limits.maxDirectives)] }),
+    maxAliasesRule({
+      n: limits.maxAliases,
+      propagateOnRejection: false,
+      onReject: [refuseAs('ALIASES', limits.maxAliases)],
+    }),
+    maxDirectivesRule({
+      n: limits.maxDirectives,
+      propagateOnRejection: false,
+      onReject: [refuseAs('DIRECTIVES', limits.maxDirectives)],
+    }),
   ] as ValidationRule[];
 }

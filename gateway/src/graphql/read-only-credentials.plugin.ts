@@ -10,10 +10,18 @@ import type { RequestContext } from '../auth/request-context';
 export const readOnlyCredentials = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ operation, contextValue }: { operation?: { operation: string }; contextValue: RequestContext }) {
+      async didResolveOperation({
+        operation,
+        contextValue,
+      }: {
+        operation?: { operation: string };
+        contextValue: RequestContext;
+      }) {
         const { principal } = contextValue;
         if (operation?.operation === 'mutation' && isAuthenticated(principal) && !canWrite(principal)) {
-          throw new GraphQLError('This API token may only read', { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
+          throw new GraphQLError('This API token may only read', {
+            extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
+          });
         }
       },
     };

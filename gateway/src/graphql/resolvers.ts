@@ -2,7 +2,12 @@ import { AdminResolver } from '../admin/admin.resolver';
 import { ApiTokensResolver } from '../api-tokens/api-tokens.resolver';
 import { InvitationsResolver } from '../invitations/invitations.resolver';
 import { AnswerableResolver } from '../expertise/answerable.resolver';
-import { ExpertiseResolver, ExpertResolver, TopicExpertiseResolver, UserProfileResolver } from '../expertise/expertise.resolver';
+import {
+  ExpertiseResolver,
+  ExpertResolver,
+  TopicExpertiseResolver,
+  UserProfileResolver,
+} from '../expertise/expertise.resolver';
 import { InsightsResolver, MembershipRingResolver } from '../insights/insights.resolver';
 import { LiveResolver } from '../live/live.resolver';
 import { ModerationResolver } from '../moderation/moderation.resolver';

@@ -1,4 +1,13 @@
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 import { costLimitError } from './query-cost';
 import { queryLimitError } from './query-limit.error';
 import type { QueryLimits } from './query-limits';
@@ -18,7 +27,13 @@ interface SubscribePayload {
 function withCode(error: unknown, code: string): GraphQLError {
   if (!(error instanceof GraphQLError)) return new GraphQLError(String(error), { extensions: { code } });
   if (error.extensions.code) return error;
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, originalError: error, extensions: { ...error.extensions, code } });
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    originalError: error,
+    extensions: { ...error.extensions, code },
+  });
 }
 
 /**
@@ -32,7 +47,9 @@ export function checkWebSocketOperation(limits: QueryLimits, rules: ValidationRu
   return (connection: Connection, _id: string, payload: SubscribePayload): ExecutionArgs | GraphQLError[] => {
     const max = limits.maxSubscriptionsPerConnection;
     if (Object.keys(connection.subscriptions).length > max) {
-      return [queryLimitError('SUBSCRIPTIONS', `A connection may run ${max} operations at once; complete one first`, max)];
+      return [
+        queryLimitError('SUBSCRIPTIONS', `A connection may run ${max} operations at once; complete one first`, max),
+      ];
     }
     let document: DocumentNode;
     try {

@@ -2,7 +2,10 @@ import { EngagementRing, type RingCounts } from '@kern/contracts';
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { SpaceModel } from '../spaces/space.model';
 
-registerEnumType(EngagementRing.enum, { name: 'EngagementRing', description: 'The onion: CORE (the red core), ACTIVE, PERIPHERAL, OBSERVER (reads only).' });
+registerEnumType(EngagementRing.enum, {
+  name: 'EngagementRing',
+  description: 'The onion: CORE (the red core), ACTIVE, PERIPHERAL, OBSERVER (reads only).',
+});
 
 @ObjectType('RingCounts')
 export class RingCountsModel {
@@ -19,11 +22,18 @@ export class RingCountsModel {
   observer!: number;
 
   static from(counts: RingCounts): RingCountsModel {
-    return Object.assign(new RingCountsModel(), { core: counts.CORE, active: counts.ACTIVE, peripheral: counts.PERIPHERAL, observer: counts.OBSERVER });
+    return Object.assign(new RingCountsModel(), {
+      core: counts.CORE,
+      active: counts.ACTIVE,
+      peripheral: counts.PERIPHERAL,
+      observer: counts.OBSERVER,
+    });
   }
 }
 
-@ObjectType('SpaceInsights', { description: 'The last 30 days of activity (rings) and 90 days of questions, for the space’s moderators.' })
+@ObjectType('SpaceInsights', {
+  description: 'The last 30 days of activity (rings) and 90 days of questions, for the space’s moderators.',
+})
 export class SpaceInsightsModel {
   @Field(() => SpaceModel)
   space!: SpaceModel;

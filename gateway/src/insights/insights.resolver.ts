@@ -12,7 +12,9 @@ const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
 @Resolver()
 export class InsightsResolver {
-  @Query(() => SpaceInsightsModel, { description: "Who takes part and how questions are answered: for the space's moderators." })
+  @Query(() => SpaceInsightsModel, {
+    description: "Who takes part and how questions are answered: for the space's moderators.",
+  })
   async spaceInsights(@Args('spaceId', { type: () => ID }) spaceId: string, @Loaders() loaders: RequestLoaders) {
     const id = idOf('Space', spaceId);
     const space = await loaders.reads.call(spaces.getSpace, { id });
@@ -30,7 +32,9 @@ export class InsightsResolver {
     });
   }
 
-  @Query(() => CommunityInsightsModel, { description: 'The whole community: for platform admins and community managers.' })
+  @Query(() => CommunityInsightsModel, {
+    description: 'The whole community: for platform admins and community managers.',
+  })
   async communityInsights(@Loaders() loaders: RequestLoaders) {
     const people = await loaders.reads.call(identity.countUsers, {});
     const [{ ambassadors }, activity] = await Promise.all([
@@ -51,7 +55,9 @@ export class InsightsResolver {
 
 @Resolver(() => MembershipModel)
 export class MembershipRingResolver {
-  @ResolveField(() => EngagementRing.enum, { description: 'From their posts in the space in the last 30 days that the viewer may see.' })
+  @ResolveField(() => EngagementRing.enum, {
+    description: 'From their posts in the space in the last 30 days that the viewer may see.',
+  })
   async ring(@Parent() membership: MembershipModel, @Loaders() loaders: RequestLoaders) {
     return loaders.rings.load(`${membership.spaceId}|${membership.userId}`);
   }

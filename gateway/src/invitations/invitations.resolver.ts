@@ -14,6 +14,8 @@ export class InvitationsResolver {
   @Mutation(() => InvitationModel, { description: 'Platform admins and community managers.' })
   async createInvitation(@Args('input') input: CreateInvitationInput, @CurrentPrincipal() principal: Principal) {
     const spaceIds = (input.spaceIds ?? []).map((id) => idOf('Space', id));
-    return InvitationModel.from(await this.client.call(identity.createInvitation, { email: input.email, kind: input.kind, spaceIds }, principal));
+    return InvitationModel.from(
+      await this.client.call(identity.createInvitation, { email: input.email, kind: input.kind, spaceIds }, principal),
+    );
   }
 }

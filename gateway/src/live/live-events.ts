@@ -1,5 +1,11 @@
 import { natsServers } from '@kern/config';
-import { type AnyDurableEvent, EVENT_STREAMS, type EventEnvelope, eventStreamSubject, threadsEvents } from '@kern/contracts';
+import {
+  type AnyDurableEvent,
+  EVENT_STREAMS,
+  type EventEnvelope,
+  eventStreamSubject,
+  threadsEvents,
+} from '@kern/contracts';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
@@ -24,7 +30,11 @@ export class LiveEvents implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
 
   async onApplicationBootstrap() {
-    this.connection = await connect({ servers: natsServers(this.config.NATS_URL), name: `gateway-live-${process.pid}`, maxReconnectAttempts: -1 });
+    this.connection = await connect({
+      servers: natsServers(this.config.NATS_URL),
+      name: `gateway-live-${process.pid}`,
+      maxReconnectAttempts: -1,
+    });
     for (const event of LIVE_EVENTS) {
       const subject = eventStreamSubject(event);
       const subscription = this.connection.subscribe(subject);

@@ -2,7 +2,14 @@ import { ANONYMOUS, type Principal } from '@kern/contracts';
 import { LiveFeed } from './live-feed';
 import type { LiveViewer } from './live-viewer';
 
-const customer = (userId: string): Principal => ({ kind: 'CUSTOMER', userId, roles: [], scopes: ['READ', 'WRITE'], emailVerified: true, credential: 'ACCESS_TOKEN' });
+const customer = (userId: string): Principal => ({
+  kind: 'CUSTOMER',
+  userId,
+  roles: [],
+  scopes: ['READ', 'WRITE'],
+  emailVerified: true,
+  credential: 'ACCESS_TOKEN',
+});
 const [CORA_ID, DAN_ID] = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
 const [CORA, DAN] = [customer(CORA_ID), customer(DAN_ID)];
 
@@ -34,7 +41,11 @@ describe('LiveFeed', () => {
     const { live, lookups } = feed();
     const cora = viewer(CORA, 'cora-token');
     const coraElsewhere = viewer(CORA, 'cora-other-token');
-    const subscriptions = [live.subscribe(cora, () => true), live.subscribe(cora, () => true), live.subscribe(coraElsewhere, () => true)];
+    const subscriptions = [
+      live.subscribe(cora, () => true),
+      live.subscribe(cora, () => true),
+      live.subscribe(coraElsewhere, () => true),
+    ];
     live.publish(1);
     const items = await Promise.all(subscriptions.map((subscription) => subscription.next()));
 
@@ -56,7 +67,10 @@ describe('LiveFeed', () => {
     const odd = live.subscribe(viewer(CORA, 'a'), (event) => event % 2 === 1);
     const anonymous = live.subscribe(viewer(ANONYMOUS, 'anonymous'), () => true);
     for (const event of [1, 2, 3]) live.publish(event);
-    expect([(await odd.next()).value, (await odd.next()).value]).toEqual([expect.stringMatching(/^1 /), expect.stringMatching(/^3 /)]);
+    expect([(await odd.next()).value, (await odd.next()).value]).toEqual([
+      expect.stringMatching(/^1 /),
+      expect.stringMatching(/^3 /),
+    ]);
     void anonymous.return();
     expect(await anonymous.next()).toEqual({ value: undefined, done: true });
   });

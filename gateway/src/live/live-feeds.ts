@@ -22,7 +22,11 @@ export class LiveFeeds implements OnModuleInit, OnApplicationShutdown {
 
   /** The viewer's newest unread notification, after a delivery that names them. */
   readonly notifications = new LiveFeed<NotificationsDelivered, NotificationReply>(async (_delivered, principal) => {
-    const { notifications: newest } = await this.client.call(notifications.list, { first: 1, unreadOnly: true }, principal);
+    const { notifications: newest } = await this.client.call(
+      notifications.list,
+      { first: 1, unreadOnly: true },
+      principal,
+    );
     return newest[0] ?? null;
   });
 

@@ -22,7 +22,10 @@ export class LiveResolver {
     private readonly feeds: LiveFeeds,
   ) {}
 
-  @Subscription(() => PostModel, { description: 'New posts the subscriber may see.', resolve: (post: PostReply) => PostModel.from(post) })
+  @Subscription(() => PostModel, {
+    description: 'New posts the subscriber may see.',
+    resolve: (post: PostReply) => PostModel.from(post),
+  })
   async postAdded(@Args('threadId', { type: () => ID }) threadId: string, @Context() context: RequestContext) {
     const id = idOf('Thread', threadId);
     // Before any event: a thread the subscriber may not read is NOT_FOUND, like a query.
@@ -30,11 +33,16 @@ export class LiveResolver {
     return this.feeds.posts.subscribe(viewerOf(context), (post) => post.threadId === id);
   }
 
-  @Subscription(() => NotificationModel, { description: "The subscriber's new (or newly counted) notifications.", resolve: (notification: NotificationReply) => NotificationModel.from(notification) })
+  @Subscription(() => NotificationModel, {
+    description: "The subscriber's new (or newly counted) notifications.",
+    resolve: (notification: NotificationReply) => NotificationModel.from(notification),
+  })
   async notificationAdded(@Context() context: RequestContext) {
     const { principal } = context;
     if (principal.kind === 'ANONYMOUS') return (async function* nothing() {})();
-    return this.feeds.notifications.subscribe(viewerOf(context), (delivered) => delivered.recipientIds.includes(principal.userId));
+    return this.feeds.notifications.subscribe(viewerOf(context), (delivered) =>
+      delivered.recipientIds.includes(principal.userId),
+    );
   }
 }
 

@@ -2,7 +2,9 @@ import type { ModerationEntryReply } from '@kern/contracts';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { toGlobalId } from '../common/global-id';
 
-@ObjectType('ModerationEntry', { description: 'What a moderator (or Kern itself: a spam hold, a post hidden by flags) did to a post.' })
+@ObjectType('ModerationEntry', {
+  description: 'What a moderator (or Kern itself: a spam hold, a post hidden by flags) did to a post.',
+})
 export class ModerationEntryModel {
   @Field(() => ID, { nullable: true, description: 'The moderator; null when Kern acted itself.' })
   moderatorId!: string | null;

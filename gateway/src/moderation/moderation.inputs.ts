@@ -4,7 +4,11 @@ import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 registerEnumType(FlagReason.enum, { name: 'FlagReason' });
 registerEnumType(ModerationAction.enum, {
   name: 'ModerationAction',
-  valuesMap: { DISMISS_FLAGS: { description: '"No problem": resolves the open flags and shows the post again if flags had hidden it.' } },
+  valuesMap: {
+    DISMISS_FLAGS: {
+      description: '"No problem": resolves the open flags and shows the post again if flags had hidden it.',
+    },
+  },
 });
 
 @InputType('FlagPostInput')

@@ -16,7 +16,9 @@ import { FlagPostInput, ModeratePostInput } from './moderation.inputs';
 export class ModerationResolver {
   constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
 
-  @Query(() => PostConnectionModel, { description: 'Posts waiting for a moderator (held as possible spam, or flagged).' })
+  @Query(() => PostConnectionModel, {
+    description: 'Posts waiting for a moderator (held as possible spam, or flagged).',
+  })
   async reviewQueue(
     @Loaders() loaders: RequestLoaders,
     @Args('spaceId', { type: () => ID, nullable: true }) spaceId?: string,
@@ -28,19 +30,35 @@ export class ModerationResolver {
     return toConnection(posts.map(PostModel.from), (post) => post.cursor, hasNextPage);
   }
 
-  @Mutation(() => Boolean, { description: 'Three members with standing (verified, and a day old or with 3 posts) or one moderator flagging a post hide it until a moderator decides; other flags only reach the review queue.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Three members with standing (verified, and a day old or with 3 posts) or one moderator flagging a post hide it until a moderator decides; other flags only reach the review queue.',
+  })
   async flagPost(@Args('input') input: FlagPostInput, @CurrentPrincipal() principal: Principal) {
-    const payload = { postId: idOf('Post', input.postId), reason: input.reason, ...definedFields({ comment: input.comment }) };
+    const payload = {
+      postId: idOf('Post', input.postId),
+      reason: input.reason,
+      ...definedFields({ comment: input.comment }),
+    };
     return (await this.client.call(threads.flagPost, payload, principal)).flagged;
   }
 
-  @Mutation(() => PostModel, { description: "Space moderators; logged with who, when and why, and the author is notified." })
+  @Mutation(() => PostModel, {
+    description: 'Space moderators; logged with who, when and why, and the author is notified.',
+  })
   async moderatePost(@Args('input') input: ModeratePostInput, @CurrentPrincipal() principal: Principal) {
-    const payload = { postId: idOf('Post', input.postId), action: input.action, ...definedFields({ reason: input.reason }) };
+    const payload = {
+      postId: idOf('Post', input.postId),
+      action: input.action,
+      ...definedFields({ reason: input.reason }),
+    };
     return PostModel.from(await this.client.call(threads.moderatePost, payload, principal));
   }
 
-  @ResolveField(() => [ModerationEntryModel], { nullable: true, description: "Who moderated this post, when and why: for the space's moderators; null for everyone else." })
+  @ResolveField(() => [ModerationEntryModel], {
+    nullable: true,
+    description: "Who moderated this post, when and why: for the space's moderators; null for everyone else.",
+  })
   async moderationHistory(@Parent() post: PostModel, @CurrentPrincipal() principal: Principal) {
     try {
       const { entries } = await this.client.call(threads.moderationHistory, { postId: post.postId }, principal);

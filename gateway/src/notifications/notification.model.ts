@@ -20,7 +20,9 @@ export class NotificationModel implements NodeModel {
   @Field(() => Date, { nullable: true })
   readAt!: Date | null;
 
-  @Field(() => Int, { description: 'How many events it stands for: a burst of replies in one thread is one notification.' })
+  @Field(() => Int, {
+    description: 'How many events it stands for: a burst of replies in one thread is one notification.',
+  })
   count!: number;
 
   /** The services' ids, resolved on demand (and filtered by what the viewer may see). */

@@ -26,11 +26,19 @@ export class NotificationsResolver {
   ) {
     const query = definedFields({ unreadOnly, after: fromCursor(after) });
     const page = await loaders.reads.call(notifications.list, { ...query, first: pageSize(first) });
-    return { ...toConnection(page.notifications.map(NotificationModel.from), (node) => node.cursor, page.hasNextPage), unreadCount: page.unreadCount };
+    return {
+      ...toConnection(page.notifications.map(NotificationModel.from), (node) => node.cursor, page.hasNextPage),
+      unreadCount: page.unreadCount,
+    };
   }
 
-  @Mutation(() => Int, { description: 'Marks these notifications read, or all of them when no ids are given; answers how many changed.' })
-  async markNotificationsRead(@CurrentPrincipal() principal: Principal, @Args('ids', { type: () => [ID], nullable: true }) ids?: string[]) {
+  @Mutation(() => Int, {
+    description: 'Marks these notifications read, or all of them when no ids are given; answers how many changed.',
+  })
+  async markNotificationsRead(
+    @CurrentPrincipal() principal: Principal,
+    @Args('ids', { type: () => [ID], nullable: true }) ids?: string[],
+  ) {
     const payload = ids == null ? {} : { ids: ids.map((id) => idOf('Notification', id)) };
     return (await this.client.call(notifications.markRead, payload, principal)).count;
   }

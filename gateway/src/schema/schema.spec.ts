@@ -10,8 +10,7 @@ const CONTRACT_FILE = join(__dirname, '..', '..', 'contract.graphql');
  * a type or field that is still missing; the list may only shrink. When an issue lands, remove its
  * entries: the test fails while an entry is listed that the schema already provides.
  */
-const NOT_YET_IMPLEMENTED: Record<string, string[]> = {
-};
+const NOT_YET_IMPLEMENTED: Record<string, string[]> = {};
 
 /** The schema coordinate a breaking change is about: `Type`, `Type.field`, or a built-in scalar. */
 function coordinateOf(description: string): string {

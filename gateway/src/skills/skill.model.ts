@@ -15,7 +15,9 @@ export class SkillModel {
   @Field(() => Int)
   endorsementCount!: number;
 
-  @Field(() => Float, { description: 'Earned from activity the viewer may see (accepted answers, helpful marks, replies).' })
+  @Field(() => Float, {
+    description: 'Earned from activity the viewer may see (accepted answers, helpful marks, replies).',
+  })
   evidenceScore!: number;
 
   /** The expertise service's topic id, resolved to `topic`. */

@@ -17,7 +17,8 @@ export class MembershipsResolver {
   constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
 
   @Mutation(() => MembershipModel, {
-    description: 'OPEN spaces: ACTIVE at once; APPROVAL spaces: a PENDING request. Spaces with guidelines need acceptGuidelines: true.',
+    description:
+      'OPEN spaces: ACTIVE at once; APPROVAL spaces: a PENDING request. Spaces with guidelines need acceptGuidelines: true.',
   })
   async joinSpace(
     @Args('spaceId', { type: () => ID }) spaceId: string,
@@ -28,33 +29,55 @@ export class MembershipsResolver {
     return MembershipModel.from(await this.client.call(spaces.join, input, principal));
   }
 
-  @Mutation(() => Boolean, { description: 'Leaves the space or withdraws a join request. The last owner cannot leave.' })
+  @Mutation(() => Boolean, {
+    description: 'Leaves the space or withdraws a join request. The last owner cannot leave.',
+  })
   async leaveSpace(@Args('spaceId', { type: () => ID }) spaceId: string, @CurrentPrincipal() principal: Principal) {
     return (await this.client.call(spaces.leave, { spaceId: idOf('Space', spaceId) }, principal)).left;
   }
 
   @Mutation(() => MembershipModel, { description: 'Space moderators accept a PENDING request.' })
-  async approveMember(@Args('spaceId', { type: () => ID }) spaceId: string, @Args('userId', { type: () => ID }) userId: string, @CurrentPrincipal() principal: Principal) {
+  async approveMember(
+    @Args('spaceId', { type: () => ID }) spaceId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return MembershipModel.from(await this.client.call(spaces.approveMember, member(spaceId, userId), principal));
   }
 
-  @Mutation(() => MembershipModel, { description: 'Space moderators add someone (from the audience) as an ACTIVE member.' })
-  async inviteMember(@Args('spaceId', { type: () => ID }) spaceId: string, @Args('userId', { type: () => ID }) userId: string, @CurrentPrincipal() principal: Principal) {
+  @Mutation(() => MembershipModel, {
+    description: 'Space moderators add someone (from the audience) as an ACTIVE member.',
+  })
+  async inviteMember(
+    @Args('spaceId', { type: () => ID }) spaceId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return MembershipModel.from(await this.client.call(spaces.inviteMember, member(spaceId, userId), principal));
   }
 
-  @Mutation(() => MembershipModel, { description: 'Space owners; the last owner keeps the role until there is another.' })
+  @Mutation(() => MembershipModel, {
+    description: 'Space owners; the last owner keeps the role until there is another.',
+  })
   async setMemberRole(
     @Args('spaceId', { type: () => ID }) spaceId: string,
     @Args('userId', { type: () => ID }) userId: string,
     @Args('role', { type: () => SpaceRole.enum }) role: SpaceRole,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return MembershipModel.from(await this.client.call(spaces.setMemberRole, { ...member(spaceId, userId), role }, principal));
+    return MembershipModel.from(
+      await this.client.call(spaces.setMemberRole, { ...member(spaceId, userId), role }, principal),
+    );
   }
 
-  @Mutation(() => Boolean, { description: 'Space moderators remove a member or decline a request; only owners remove owners.' })
-  async removeMember(@Args('spaceId', { type: () => ID }) spaceId: string, @Args('userId', { type: () => ID }) userId: string, @CurrentPrincipal() principal: Principal) {
+  @Mutation(() => Boolean, {
+    description: 'Space moderators remove a member or decline a request; only owners remove owners.',
+  })
+  async removeMember(
+    @Args('spaceId', { type: () => ID }) spaceId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return (await this.client.call(spaces.removeMember, member(spaceId, userId), principal)).removed;
   }
 
@@ -65,11 +88,21 @@ export class MembershipsResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('reason', { type: () => String, nullable: true }) reason?: string,
   ) {
-    return (await this.client.call(spaces.banMember, { ...member(spaceId, userId), ...(reason != null ? { reason } : {}) }, principal)).banned;
+    return (
+      await this.client.call(
+        spaces.banMember,
+        { ...member(spaceId, userId), ...(reason != null ? { reason } : {}) },
+        principal,
+      )
+    ).banned;
   }
 
   @Mutation(() => Boolean, { description: 'Space moderators lift a ban; the user may then join again.' })
-  async unbanMember(@Args('spaceId', { type: () => ID }) spaceId: string, @Args('userId', { type: () => ID }) userId: string, @CurrentPrincipal() principal: Principal) {
+  async unbanMember(
+    @Args('spaceId', { type: () => ID }) spaceId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return (await this.client.call(spaces.unbanMember, member(spaceId, userId), principal)).unbanned;
   }
 

@@ -24,7 +24,10 @@ export class CreateSpaceInput {
   @Field(() => String, { nullable: true })
   guidelines?: string | null;
 
-  @Field(() => SpacePurpose.enum, { nullable: true, description: 'Defaults to SERVICE for EXTERNAL spaces and PRACTICE for INTERNAL ones.' })
+  @Field(() => SpacePurpose.enum, {
+    nullable: true,
+    description: 'Defaults to SERVICE for EXTERNAL spaces and PRACTICE for INTERNAL ones.',
+  })
   purpose?: SpacePurpose | null;
 
   @Field(() => String, { nullable: true, description: '`en` (the default) or `nl`.' })
@@ -44,7 +47,8 @@ export class UpdateSpaceInput {
 
   @Field(() => Audience.enum, {
     nullable: true,
-    description: 'EXTERNAL -> INTERNAL is refused while customers are members; INTERNAL -> EXTERNAL needs confirmPublish.',
+    description:
+      'EXTERNAL -> INTERNAL is refused while customers are members; INTERNAL -> EXTERNAL needs confirmPublish.',
   })
   audience?: Audience | null;
 
@@ -63,6 +67,9 @@ export class UpdateSpaceInput {
   @Field(() => String, { nullable: true, description: 'An empty string removes the guidelines.' })
   guidelines?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Confirms that making the space EXTERNAL shows everything in it to customers.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Confirms that making the space EXTERNAL shows everything in it to customers.',
+  })
   confirmPublish?: boolean | null;
 }

@@ -7,11 +7,13 @@ import { MembershipModel } from './membership.model';
 
 registerEnumType(Audience.enum, {
   name: 'Audience',
-  description: 'INTERNAL: employees only. EXTERNAL: customers and employees (and anonymous readers when joinPolicy is OPEN).',
+  description:
+    'INTERNAL: employees only. EXTERNAL: customers and employees (and anonymous readers when joinPolicy is OPEN).',
 });
 registerEnumType(JoinPolicy.enum, {
   name: 'JoinPolicy',
-  description: 'OPEN: anyone in the audience reads and joins. APPROVAL: listed, members read, a moderator approves joins. INVITE: unlisted, members only.',
+  description:
+    'OPEN: anyone in the audience reads and joins. APPROVAL: listed, members read, a moderator approves joins. INVITE: unlisted, members only.',
 });
 registerEnumType(SpacePurpose.enum, {
   name: 'SpacePurpose',
@@ -60,13 +62,19 @@ export class SpaceModel implements NodeModel {
   @Field()
   createdAt!: Date;
 
-  @Field(() => MembershipModel, { nullable: true, description: "The viewer's membership or join request; null when they have neither." })
+  @Field(() => MembershipModel, {
+    nullable: true,
+    description: "The viewer's membership or join request; null when they have neither.",
+  })
   viewerMembership!: MembershipModel | null;
 
   @Field({ description: 'Whether the viewer may start threads and reply here now.' })
   viewerCanPost!: boolean;
 
-  @Field({ description: 'Whether the viewer moderates this space (its owners and moderators, platform admins and community managers).' })
+  @Field({
+    description:
+      'Whether the viewer moderates this space (its owners and moderators, platform admins and community managers).',
+  })
   viewerCanModerate!: boolean;
 
   /** The spaces service's ids, resolved on demand. */

@@ -4,7 +4,10 @@ import { ConnectionType } from '../common/connection';
 import { toGlobalId } from '../common/global-id';
 import { NodeModel } from '../nodes/node.interface';
 
-registerEnumType(PostVisibility.enum, { name: 'PostVisibility', description: 'INTERNAL: an internal note inside any thread, visible to employees only.' });
+registerEnumType(PostVisibility.enum, {
+  name: 'PostVisibility',
+  description: 'INTERNAL: an internal note inside any thread, visible to employees only.',
+});
 registerEnumType(PostStatus.enum, { name: 'PostStatus' });
 
 @ObjectType('Post', { implements: () => [NodeModel] })
@@ -77,6 +80,10 @@ export class PostEditModel {
   editorId!: string;
 
   static from(reply: PostEditReply): PostEditModel {
-    return Object.assign(new PostEditModel(), { previousBody: reply.previousBody, editedAt: new Date(reply.editedAt), editorId: reply.editorId });
+    return Object.assign(new PostEditModel(), {
+      previousBody: reply.previousBody,
+      editedAt: new Date(reply.editedAt),
+      editorId: reply.editorId,
+    });
   }
 }

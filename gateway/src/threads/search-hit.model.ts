@@ -9,7 +9,10 @@ export class SearchHitModel {
   @Field(() => ThreadModel)
   thread!: ThreadModel;
 
-  @Field(() => PostModel, { nullable: true, description: 'The matching post, when the match is in a reply rather than the thread itself.' })
+  @Field(() => PostModel, {
+    nullable: true,
+    description: 'The matching post, when the match is in a reply rather than the thread itself.',
+  })
   post!: PostModel | null;
 
   @Field({ description: 'Where the text matches, as safe HTML: the text escaped, the matching words in <mark>.' })

@@ -11,7 +11,8 @@ import { SearchConnectionModel, SearchHitModel } from './search-hit.model';
 @Resolver(() => SearchHitModel)
 export class SearchResolver {
   @Query(() => SearchConnectionModel, {
-    description: 'Threads and replies you may read, best and newest match first, one hit per thread. Understands "phrases", -word and `or`.',
+    description:
+      'Threads and replies you may read, best and newest match first, one hit per thread. Understands "phrases", -word and `or`.',
   })
   async search(
     @Loaders() loaders: RequestLoaders,

@@ -33,7 +33,10 @@ export class ReplyInput {
   @Field({ description: 'Markdown, 1-50,000 characters.' })
   body!: string;
 
-  @Field(() => PostVisibility.enum, { nullable: true, description: 'EVERYONE by default; INTERNAL (employees only) makes an internal note.' })
+  @Field(() => PostVisibility.enum, {
+    nullable: true,
+    description: 'EVERYONE by default; INTERNAL (employees only) makes an internal note.',
+  })
   visibility?: PostVisibility | null;
 
   @Field(() => ID, { nullable: true })

@@ -12,9 +12,12 @@ export const createPostLoader = (client: ServiceClient, principal: Principal) =>
 
 /** Batches the viewer's follow level of every space in a response. */
 export function createSpaceFollowLevelLoader(client: ServiceClient, principal: Principal) {
-  return new DataLoader<string, SpaceFollowLevel>(async (spaceIds) => {
-    const { levels } = await client.call(threads.spaceFollowLevels, { spaceIds: [...spaceIds] }, principal);
-    const bySpace = new Map(levels.map((entry) => [entry.spaceId, entry.level]));
-    return spaceIds.map((id) => bySpace.get(id) ?? 'NORMAL');
-  }, { maxBatchSize: 100 });
+  return new DataLoader<string, SpaceFollowLevel>(
+    async (spaceIds) => {
+      const { levels } = await client.call(threads.spaceFollowLevels, { spaceIds: [...spaceIds] }, principal);
+      const bySpace = new Map(levels.map((entry) => [entry.spaceId, entry.level]));
+      return spaceIds.map((id) => bySpace.get(id) ?? 'NORMAL');
+    },
+    { maxBatchSize: 100 },
+  );
 }

@@ -43,10 +43,15 @@ export class ThreadModel implements NodeModel {
   @Field({ description: "Whether the viewer moderates the thread's space." })
   viewerCanModerate!: boolean;
 
-  @Field(() => FollowLevel.enum, { description: "The viewer's level: their own, or inherited from the space's; NORMAL otherwise." })
+  @Field(() => FollowLevel.enum, {
+    description: "The viewer's level: their own, or inherited from the space's; NORMAL otherwise.",
+  })
   viewerFollowLevel!: FollowLevel;
 
-  @Field(() => Int, { nullable: true, description: 'Replies the viewer has not read, in threads they watch or track; null otherwise.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Replies the viewer has not read, in threads they watch or track; null otherwise.',
+  })
   unreadCount!: number | null;
 
   /** The services' ids, resolved on demand. */

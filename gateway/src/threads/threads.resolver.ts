@@ -25,25 +25,43 @@ export class ThreadsResolver {
     return ThreadModel.from(await loaders.reads.call(threads.getThread, { id: idOf('Thread', id) }));
   }
 
-  @Mutation(() => ThreadModel, { description: 'ANNOUNCEMENT threads (and any thread in an ANNOUNCEMENTS space) are for the space moderators.' })
+  @Mutation(() => ThreadModel, {
+    description: 'ANNOUNCEMENT threads (and any thread in an ANNOUNCEMENTS space) are for the space moderators.',
+  })
   async startThread(@Args('input') input: StartThreadInput, @CurrentPrincipal() principal: Principal) {
     const { spaceId, topics, confirmPublic, ...rest } = input;
-    return ThreadModel.from(await this.client.call(threads.startThread, { ...rest, spaceId: idOf('Space', spaceId), ...definedFields({ topics, confirmPublic }) }, principal));
+    return ThreadModel.from(
+      await this.client.call(
+        threads.startThread,
+        { ...rest, spaceId: idOf('Space', spaceId), ...definedFields({ topics, confirmPublic }) },
+        principal,
+      ),
+    );
   }
 
-  @Mutation(() => ThreadModel, { description: "The question's author or a space moderator; accepting another reply replaces the answer." })
+  @Mutation(() => ThreadModel, {
+    description: "The question's author or a space moderator; accepting another reply replaces the answer.",
+  })
   async acceptAnswer(@Args('postId', { type: () => ID }) postId: string, @CurrentPrincipal() principal: Principal) {
     return ThreadModel.from(await this.client.call(threads.acceptAnswer, { postId: idOf('Post', postId) }, principal));
   }
 
-  @Mutation(() => ThreadModel, { description: 'An employee opens a linked thread in an INTERNAL space, with a note; both threads list each other in `linkedThreads`.' })
+  @Mutation(() => ThreadModel, {
+    description:
+      'An employee opens a linked thread in an INTERNAL space, with a note; both threads list each other in `linkedThreads`.',
+  })
   async escalateThread(@Args('input') input: EscalateThreadInput, @CurrentPrincipal() principal: Principal) {
-    const payload = { threadId: idOf('Thread', input.threadId), spaceId: idOf('Space', input.spaceId), note: input.note };
+    const payload = {
+      threadId: idOf('Thread', input.threadId),
+      spaceId: idOf('Space', input.spaceId),
+      note: input.note,
+    };
     return ThreadModel.from(await this.client.call(threads.escalateThread, payload, principal));
   }
 
   @Mutation(() => ThreadModel, {
-    description: 'Moderators of both spaces. INTERNAL -> EXTERNAL needs confirmPublish (internal notes stay internal); a thread with customer posts never moves into an INTERNAL space.',
+    description:
+      'Moderators of both spaces. INTERNAL -> EXTERNAL needs confirmPublish (internal notes stay internal); a thread with customer posts never moves into an INTERNAL space.',
   })
   async moveThread(
     @Args('threadId', { type: () => ID }) threadId: string,
@@ -51,27 +69,47 @@ export class ThreadsResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('confirmPublish', { type: () => Boolean, nullable: true }) confirmPublish?: boolean,
   ) {
-    const payload = { threadId: idOf('Thread', threadId), spaceId: idOf('Space', spaceId), ...definedFields({ confirmPublish }) };
+    const payload = {
+      threadId: idOf('Thread', threadId),
+      spaceId: idOf('Space', spaceId),
+      ...definedFields({ confirmPublish }),
+    };
     return ThreadModel.from(await this.client.call(threads.moveThread, payload, principal));
   }
 
-  @Mutation(() => ThreadModel, { description: 'WATCHING: every reply; TRACKING: counted as unread; NORMAL: mentions and replies to you; MUTED: nothing.' })
+  @Mutation(() => ThreadModel, {
+    description:
+      'WATCHING: every reply; TRACKING: counted as unread; NORMAL: mentions and replies to you; MUTED: nothing.',
+  })
   async followThread(
     @Args('threadId', { type: () => ID }) threadId: string,
     @Args('level', { type: () => FollowLevel.enum }) level: FollowLevel,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return ThreadModel.from(await this.client.call(threads.followThread, { threadId: idOf('Thread', threadId), level }, principal));
+    return ThreadModel.from(
+      await this.client.call(threads.followThread, { threadId: idOf('Thread', threadId), level }, principal),
+    );
   }
 
   @Mutation(() => ThreadModel, { description: 'Everything in the thread so far counts as read by the viewer.' })
-  async markThreadRead(@Args('threadId', { type: () => ID }) threadId: string, @CurrentPrincipal() principal: Principal) {
-    return ThreadModel.from(await this.client.call(threads.markThreadRead, { threadId: idOf('Thread', threadId) }, principal));
+  async markThreadRead(
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return ThreadModel.from(
+      await this.client.call(threads.markThreadRead, { threadId: idOf('Thread', threadId) }, principal),
+    );
   }
 
   @Mutation(() => ThreadModel, { description: 'Space moderators: a locked thread takes no more replies.' })
-  async lockThread(@Args('threadId', { type: () => ID }) threadId: string, @Args('locked') locked: boolean, @CurrentPrincipal() principal: Principal) {
-    return ThreadModel.from(await this.client.call(threads.lockThread, { threadId: idOf('Thread', threadId), locked }, principal));
+  async lockThread(
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('locked') locked: boolean,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return ThreadModel.from(
+      await this.client.call(threads.lockThread, { threadId: idOf('Thread', threadId), locked }, principal),
+    );
   }
 
   @ResolveField(() => SpaceModel)
@@ -92,7 +130,9 @@ export class ThreadsResolver {
     return topics.filter((topic) => topic !== null).map(TopicModel.from);
   }
 
-  @ResolveField(() => [ThreadModel], { description: 'Threads bridged to this one (an escalation), limited to those the viewer may see.' })
+  @ResolveField(() => [ThreadModel], {
+    description: 'Threads bridged to this one (an escalation), limited to those the viewer may see.',
+  })
   async linkedThreads(@Parent() thread: ThreadModel, @CurrentPrincipal() principal: Principal) {
     const { threads: linked } = await this.client.call(threads.linkedThreads, { threadId: thread.threadId }, principal);
     return linked.map(ThreadModel.from);
@@ -113,21 +153,28 @@ export class ThreadsResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
     const cursor = fromCursor(after);
-    const { posts, hasNextPage } = await this.client.call(threads.listPosts, { threadId: thread.threadId, first: pageSize(first), ...definedFields({ after: cursor }) }, principal);
+    const { posts, hasNextPage } = await this.client.call(
+      threads.listPosts,
+      { threadId: thread.threadId, first: pageSize(first), ...definedFields({ after: cursor }) },
+      principal,
+    );
     return toConnection(posts.map(PostModel.from), (post) => post.cursor, hasNextPage);
   }
 }
 
 registerEnumType(SpaceFollowLevel.enum, {
   name: 'SpaceFollowLevel',
-  description: 'WATCHING: every post in every thread; WATCHING_FIRST_POST: each new thread; NORMAL: mentions and replies to you; MUTED: nothing.',
+  description:
+    'WATCHING: every post in every thread; WATCHING_FIRST_POST: each new thread; NORMAL: mentions and replies to you; MUTED: nothing.',
 });
 
 @Resolver(() => SpaceModel)
 export class SpaceThreadsResolver {
   constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
 
-  @Mutation(() => SpaceFollowLevel.enum, { description: "The viewer's level for a space; its threads inherit it unless the viewer chose one for a thread." })
+  @Mutation(() => SpaceFollowLevel.enum, {
+    description: "The viewer's level for a space; its threads inherit it unless the viewer chose one for a thread.",
+  })
   async followSpace(
     @Args('spaceId', { type: () => ID }) spaceId: string,
     @Args('level', { type: () => SpaceFollowLevel.enum }) level: SpaceFollowLevel,
@@ -150,7 +197,11 @@ export class SpaceThreadsResolver {
     @Args('topic', { type: () => String, nullable: true }) topic?: string,
   ) {
     const query = definedFields({ topic, after: fromCursor(after) });
-    const { threads: found, hasNextPage } = await this.client.call(threads.listThreads, { ...query, spaceId: space.spaceId, first: pageSize(first) }, principal);
+    const { threads: found, hasNextPage } = await this.client.call(
+      threads.listThreads,
+      { ...query, spaceId: space.spaceId, first: pageSize(first) },
+      principal,
+    );
     return toConnection(found.map(ThreadModel.from), (thread) => thread.cursor, hasNextPage);
   }
 }

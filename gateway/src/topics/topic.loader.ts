@@ -9,9 +9,12 @@ export const createTopicLoader = (client: ServiceClient, principal: Principal) =
 
 /** Batches the synonyms of every topic in a response into one call. */
 export function createTopicSynonymsLoader(client: ServiceClient, principal: Principal) {
-  return new DataLoader<string, string[]>(async (ids) => {
-    const { synonyms } = await client.call(expertise.topicSynonyms, { ids: [...ids] }, principal);
-    const byId = new Map(synonyms.map((entry) => [entry.topicId, entry.synonyms]));
-    return ids.map((id) => byId.get(id) ?? []);
-  }, { maxBatchSize: 100 });
+  return new DataLoader<string, string[]>(
+    async (ids) => {
+      const { synonyms } = await client.call(expertise.topicSynonyms, { ids: [...ids] }, principal);
+      const byId = new Map(synonyms.map((entry) => [entry.topicId, entry.synonyms]));
+      return ids.map((id) => byId.get(id) ?? []);
+    },
+    { maxBatchSize: 100 },
+  );
 }

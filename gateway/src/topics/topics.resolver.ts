@@ -22,8 +22,15 @@ export class TopicsResolver {
     return TopicModel.from(await this.client.call(expertise.createTopic, { ...input }, principal));
   }
 
-  @Mutation(() => [String], { description: 'Adds a word that means this topic, in English or Dutch; answers all of its synonyms. Platform admins and community managers.' })
-  async addTopicSynonym(@Args('topic') topic: string, @Args('synonym') synonym: string, @CurrentPrincipal() principal: Principal) {
+  @Mutation(() => [String], {
+    description:
+      'Adds a word that means this topic, in English or Dutch; answers all of its synonyms. Platform admins and community managers.',
+  })
+  async addTopicSynonym(
+    @Args('topic') topic: string,
+    @Args('synonym') synonym: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return (await this.client.call(expertise.addTopicSynonym, { topic, synonym }, principal)).synonyms;
   }
 

@@ -15,6 +15,9 @@ export class RegisterInput {
   @Field()
   handle!: string;
 
-  @Field(() => String, { nullable: true, description: 'An invitation makes the new account an EMPLOYEE (or whatever kind it names) at once.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'An invitation makes the new account an EMPLOYEE (or whatever kind it names) at once.',
+  })
   invitationToken?: string | null;
 }

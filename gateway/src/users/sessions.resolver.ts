@@ -17,14 +17,22 @@ export class SessionsResolver {
       '(the confirmation link, or a word to the existing owner, goes to the mailbox). A password signs in once the address is confirmed; ' +
       'with a valid invitationToken at once.',
   })
-  async register(@Args('input') input: RegisterInput, @CurrentPrincipal() principal: Principal, @ClientAddress() clientAddress?: string) {
+  async register(
+    @Args('input') input: RegisterInput,
+    @CurrentPrincipal() principal: Principal,
+    @ClientAddress() clientAddress?: string,
+  ) {
     const { invitationToken, ...account } = input;
     const payload = { ...account, clientAddress, ...(invitationToken == null ? {} : { invitationToken }) };
     return AuthPayloadModel.from(await this.client.call(identity.register, payload, principal));
   }
 
   @Mutation(() => AuthPayloadModel)
-  async login(@Args('input') input: LoginInput, @CurrentPrincipal() principal: Principal, @ClientAddress() clientAddress?: string) {
+  async login(
+    @Args('input') input: LoginInput,
+    @CurrentPrincipal() principal: Principal,
+    @ClientAddress() clientAddress?: string,
+  ) {
     return AuthPayloadModel.from(await this.client.call(identity.login, { ...input, clientAddress }, principal));
   }
 
@@ -33,11 +41,19 @@ export class SessionsResolver {
       'Rotates the refresh token: the one given is used up. Presented again within a short grace period, while its successor is unused, ' +
       'it answers with the same successor (a lost response); any other reuse ends the session.',
   })
-  async refreshSession(@Args('refreshToken') refreshToken: string, @CurrentPrincipal() principal: Principal, @ClientAddress() clientAddress?: string) {
-    return AuthPayloadModel.from(await this.client.call(identity.refreshSession, { refreshToken, clientAddress }, principal));
+  async refreshSession(
+    @Args('refreshToken') refreshToken: string,
+    @CurrentPrincipal() principal: Principal,
+    @ClientAddress() clientAddress?: string,
+  ) {
+    return AuthPayloadModel.from(
+      await this.client.call(identity.refreshSession, { refreshToken, clientAddress }, principal),
+    );
   }
 
-  @Mutation(() => Boolean, { description: 'Ends the session of this refresh token. False when it was unknown or already ended.' })
+  @Mutation(() => Boolean, {
+    description: 'Ends the session of this refresh token. False when it was unknown or already ended.',
+  })
   async logout(@Args('refreshToken') refreshToken: string, @CurrentPrincipal() principal: Principal) {
     return (await this.client.call(identity.logout, { refreshToken }, principal)).revoked;
   }

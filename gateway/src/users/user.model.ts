@@ -4,7 +4,10 @@ import { toGlobalId } from '../common/global-id';
 import { NodeModel } from '../nodes/node.interface';
 
 registerEnumType(MemberKind.enum, { name: 'MemberKind' });
-registerEnumType(PlatformRole.enum, { name: 'PlatformRole', description: 'Platform-wide roles; space roles are separate.' });
+registerEnumType(PlatformRole.enum, {
+  name: 'PlatformRole',
+  description: 'Platform-wide roles; space roles are separate.',
+});
 
 @ObjectType('User', { implements: () => [NodeModel] })
 export class UserModel implements NodeModel {
@@ -20,10 +23,16 @@ export class UserModel implements NodeModel {
   @Field(() => MemberKind.enum)
   kind!: MemberKind;
 
-  @Field(() => String, { nullable: true, description: 'Only for the user themself and platform admins; null for everyone else.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only for the user themself and platform admins; null for everyone else.',
+  })
   email!: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether the e-mail address is confirmed; only for the user themself and platform admins.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the e-mail address is confirmed; only for the user themself and platform admins.',
+  })
   emailVerified!: boolean | null;
 
   @Field(() => [PlatformRole.enum])

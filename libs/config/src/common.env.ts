@@ -1,15 +1,13 @@
 import { z } from 'zod';
 
 const url = (protocols: string[], example: string) =>
-  z
-    .string()
-    .refine((value) => {
-      try {
-        return value.split(',').every((part) => protocols.includes(new URL(part.trim()).protocol));
-      } catch {
-        return false;
-      }
-    }, `must be a URL like ${example}`);
+  z.string().refine((value) => {
+    try {
+      return value.split(',').every((part) => protocols.includes(new URL(part.trim()).protocol));
+    } catch {
+      return false;
+    }
+  }, `must be a URL like ${example}`);
 
 /** Variables every process reads; operators and scripts rely on these names. */
 export const commonEnv = {
@@ -17,7 +15,10 @@ export const commonEnv = {
     .enum(['development', 'production', 'test'])
     .default('development')
     .describe('production hides error details and logs JSON'),
-  LOG_FORMAT: z.enum(['json', 'pretty']).optional().describe('log line format; default json in production, pretty otherwise'),
+  LOG_FORMAT: z
+    .enum(['json', 'pretty'])
+    .optional()
+    .describe('log line format; default json in production, pretty otherwise'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info').describe('lowest level that is logged'),
   NATS_URL: url(['nats:', 'tls:'], 'nats://127.0.0.1:4222')
     .default('nats://127.0.0.1:4222')
@@ -35,7 +36,9 @@ export const commonEnv = {
     .min(1000)
     .max(300_000)
     .default(20_000)
-    .describe("on SIGTERM the process exits within this, finished or not; keep it below Kubernetes' terminationGracePeriodSeconds"),
+    .describe(
+      "on SIGTERM the process exits within this, finished or not; keep it below Kubernetes' terminationGracePeriodSeconds",
+    ),
 };
 
 export const databaseEnv = {
@@ -71,5 +74,8 @@ export type DatabaseEnv = z.infer<z.ZodObject<typeof databaseEnv>>;
 
 /** NATS_URL may list several servers; the client wants an array. */
 export function natsServers(natsUrl: string): string[] {
-  return natsUrl.split(',').map((server) => server.trim()).filter(Boolean);
+  return natsUrl
+    .split(',')
+    .map((server) => server.trim())
+    .filter(Boolean);
 }

@@ -10,7 +10,8 @@ describe('parseEnv', () => {
   });
 
   it('names every bad variable and says what it is for', () => {
-    const parse = () => parseEnv({ ...commonEnv, ...databaseEnv }, { DATABASE_URL: 'mysql://x', SERVICE_TIMEOUT_MS: 'soon' });
+    const parse = () =>
+      parseEnv({ ...commonEnv, ...databaseEnv }, { DATABASE_URL: 'mysql://x', SERVICE_TIMEOUT_MS: 'soon' });
     expect(parse).toThrow(ConfigError);
     expect(parse).toThrow(/DATABASE_URL: must be a URL like postgres:\/\/.*\(PostgreSQL database/);
     expect(parse).toThrow(/SERVICE_TIMEOUT_MS: .*\(how long a call to another service may take/);

@@ -10,7 +10,10 @@ export interface EventDefinition<Subject extends string, Payload extends z.ZodTy
   readonly payload: Payload;
 }
 
-export const event = <Subject extends string, Payload extends z.ZodType>(subject: Subject, payload: Payload): EventDefinition<Subject, Payload> => ({
+export const event = <Subject extends string, Payload extends z.ZodType>(
+  subject: Subject,
+  payload: Payload,
+): EventDefinition<Subject, Payload> => ({
   subject,
   payload,
 });
@@ -23,7 +26,10 @@ export type PayloadOf<E extends AnyEvent> = z.input<E['payload']>;
  * the change, relayed to JetStream, and applied exactly once by durable consumers. The version says
  * which payload shape it carries; a breaking change is a new version, published beside the old.
  */
-export interface DurableEventDefinition<Subject extends string, Payload extends z.ZodType> extends EventDefinition<Subject, Payload> {
+export interface DurableEventDefinition<Subject extends string, Payload extends z.ZodType> extends EventDefinition<
+  Subject,
+  Payload
+> {
   readonly version: number;
   readonly durable: true;
 }

@@ -61,7 +61,10 @@ export const expertise = {
     z.object({ ids: z.array(z.uuid()).max(100) }).strict(),
   ),
   /** Unknown slugs are left out; the caller decides whether that is an error. */
-  findTopicsBySlug: rpc<{ topics: TopicReply[] }>()('expertise.topic.find-by-slug', z.object({ slugs: z.array(TopicSlug).max(100) }).strict()),
+  findTopicsBySlug: rpc<{ topics: TopicReply[] }>()(
+    'expertise.topic.find-by-slug',
+    z.object({ slugs: z.array(TopicSlug).max(100) }).strict(),
+  ),
   /** A topic and all its sub-topics, at any depth. NOT_FOUND for an unknown slug. */
   topicSubtree: rpc<{ topics: TopicReply[] }>()('expertise.topic.subtree', z.object({ slug: TopicSlug }).strict()),
   createTopic: rpc<TopicReply>()(
@@ -72,21 +75,29 @@ export const expertise = {
       parentSlug: TopicSlug.nullish(),
     }),
   ),
-  declareSkill: rpc<SkillReply>()('expertise.skill.declare', z.object({ topic: TopicSlug, level: SkillLevel }).strict()),
+  declareSkill: rpc<SkillReply>()(
+    'expertise.skill.declare',
+    z.object({ topic: TopicSlug, level: SkillLevel }).strict(),
+  ),
   removeSkill: rpc<{ removed: boolean }>()('expertise.skill.remove', z.object({ topic: TopicSlug }).strict()),
   /** NOT_FOUND when the principal may not see this profile (a customer and a non-ambassador employee). */
   getProfile: rpc<ProfileReply>()('expertise.profile.get', z.object({ userId: z.uuid() }).strict()),
   updateProfile: rpc<ProfileReply>()(
     'expertise.profile.update',
-    z.object({
-      headline: visibleText({ max: 120 }).nullish(),
-      bio: visibleText({ max: 2000 }).nullish(),
-      ambassador: z.boolean().optional(),
-      openToQuestions: z.boolean().optional(),
-    }).strict(),
+    z
+      .object({
+        headline: visibleText({ max: 120 }).nullish(),
+        bio: visibleText({ max: 2000 }).nullish(),
+        ambassador: z.boolean().optional(),
+        openToQuestions: z.boolean().optional(),
+      })
+      .strict(),
   ),
   endorse: rpc<SkillReply>()('expertise.skill.endorse', z.object({ userId: z.uuid(), topic: TopicSlug }).strict()),
-  withdrawEndorsement: rpc<SkillReply>()('expertise.skill.withdraw-endorsement', z.object({ userId: z.uuid(), topic: TopicSlug }).strict()),
+  withdrawEndorsement: rpc<SkillReply>()(
+    'expertise.skill.withdraw-endorsement',
+    z.object({ userId: z.uuid(), topic: TopicSlug }).strict(),
+  ),
   /**
    * People who know about a topic (sub-topics included), or about what a free-text question asks
    * (matched to topics and to their recent answers), best first, among those the principal may see.
@@ -95,19 +106,40 @@ export const expertise = {
     'expertise.expert.find',
     z.union([
       z.object({ topic: TopicSlug, first: z.number().int().min(1).max(50) }).strict(),
-      z.object({ question: visibleText({ min: 3, max: 300, message: 'must be 3-300 characters' }), first: z.number().int().min(1).max(50) }).strict(),
+      z
+        .object({
+          question: visibleText({ min: 3, max: 300, message: 'must be 3-300 characters' }),
+          first: z.number().int().min(1).max(50),
+        })
+        .strict(),
     ]),
   ),
   /** Words that mean a topic (in English or Dutch), so questions find it: for platform admins and community managers. */
   addTopicSynonym: rpc<{ synonyms: string[] }>()(
     'expertise.topic.add-synonym',
-    z.object({ topic: TopicSlug, synonym: z.string().trim().toLowerCase().min(2, 'must be at least 2 characters').max(60, 'must be at most 60 characters') }).strict(),
+    z
+      .object({
+        topic: TopicSlug,
+        synonym: z
+          .string()
+          .trim()
+          .toLowerCase()
+          .min(2, 'must be at least 2 characters')
+          .max(60, 'must be at most 60 characters'),
+      })
+      .strict(),
   ),
-  topicSynonyms: rpc<{ synonyms: Array<{ topicId: string; synonyms: string[] }> }>()('expertise.topic.synonyms', z.object({ ids: z.array(z.uuid()).max(100) }).strict()),
+  topicSynonyms: rpc<{ synonyms: Array<{ topicId: string; synonyms: string[] }> }>()(
+    'expertise.topic.synonyms',
+    z.object({ ids: z.array(z.uuid()).max(100) }).strict(),
+  ),
   /** How many employees are ambassadors now: for platform admins and community managers. */
   countAmbassadors: rpc<{ ambassadors: number }>()('expertise.profile.count-ambassadors', z.object({}).strict()),
   /** Of these topics, those nobody has declared, earned or been endorsed for. */
-  topicsWithoutExperts: rpc<{ topicIds: string[] }>()('expertise.topic.without-experts', z.object({ ids: z.array(z.uuid()).max(1000) }).strict()),
+  topicsWithoutExperts: rpc<{ topicIds: string[] }>()(
+    'expertise.topic.without-experts',
+    z.object({ ids: z.array(z.uuid()).max(1000) }).strict(),
+  ),
   /** The principal's own affinities (declared skills, and earned ones), for recommending spaces and questions. */
   topicAffinity: rpc<{ topics: TopicAffinity[] }>()('expertise.skill.affinity', z.object({}).strict()),
 } as const;

@@ -5,7 +5,12 @@ import { ApiScope, MemberKind, PlatformRole, type UserPrincipal } from './princi
 import { rpc } from './rpc';
 import { visibleText } from './visible-text';
 
-const Email = z.string().trim().toLowerCase().max(254, 'must be at most 254 characters').pipe(z.email({ message: 'must be a valid e-mail address' }));
+const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'must be at most 254 characters')
+  .pipe(z.email({ message: 'must be a valid e-mail address' }));
 /** Length is the only composition rule (NIST 800-63B); common passwords are refused by the service. */
 const Password = z.string().min(10, 'must be at least 10 characters').max(256, 'must be at most 256 characters');
 const Handle = z
@@ -110,9 +115,16 @@ export const identity = {
   /** Signs in to a confirmed address only; one UNAUTHENTICATED message for every failure. */
   login: rpc<SessionReply>()(
     'identity.session.login',
-    z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(256), clientAddress: ClientAddress }),
+    z.object({
+      email: z.string().trim().toLowerCase().max(254),
+      password: z.string().max(256),
+      clientAddress: ClientAddress,
+    }),
   ),
-  refreshSession: rpc<SessionReply>()('identity.session.refresh', z.object({ refreshToken: Secret, clientAddress: ClientAddress })),
+  refreshSession: rpc<SessionReply>()(
+    'identity.session.refresh',
+    z.object({ refreshToken: Secret, clientAddress: ClientAddress }),
+  ),
   logout: rpc<{ revoked: boolean }>()('identity.session.logout', z.object({ refreshToken: Secret })),
   verifyEmail: rpc<UserReply>()('identity.email-verification.confirm', z.object({ token: Secret })),
   resendVerification: rpc<{ sent: boolean }>()('identity.email-verification.resend', z.object({})),
@@ -121,7 +133,10 @@ export const identity = {
     z.union([z.object({ id: z.uuid() }).strict(), z.object({ handle: z.string().trim().min(1).max(30) }).strict()]),
   ),
   /** Unknown ids are left out. */
-  getUsers: rpc<{ users: UserReply[] }>()('identity.user.get-many', z.object({ ids: z.array(z.uuid()).max(100) }).strict()),
+  getUsers: rpc<{ users: UserReply[] }>()(
+    'identity.user.get-many',
+    z.object({ ids: z.array(z.uuid()).max(100) }).strict(),
+  ),
   /**
    * For services deciding who may be shown or notified: each user's kind and whether they are
    * suspended (which `getUsers` shows admins only). Not exposed by the gateway.
@@ -146,7 +161,10 @@ export const identity = {
   revokeApiToken: rpc<{ revoked: boolean }>()('identity.api-token.revoke', z.object({ id: z.uuid() })),
   listApiTokens: rpc<{ tokens: ApiTokenReply[] }>()('identity.api-token.list', z.object({})),
   /** For the gateway: who an API token acts for, and with which scopes. Records the token's use. */
-  authenticateApiToken: rpc<{ principal: UserPrincipal }>()('identity.api-token.authenticate', z.object({ token: Secret })),
+  authenticateApiToken: rpc<{ principal: UserPrincipal }>()(
+    'identity.api-token.authenticate',
+    z.object({ token: Secret }),
+  ),
   setUserKind: rpc<UserReply>()('identity.user.set-kind', UserId.extend({ kind: MemberKind })),
   grantRole: rpc<UserReply>()('identity.user.grant-role', UserId.extend({ role: PlatformRole })),
   revokeRole: rpc<UserReply>()('identity.user.revoke-role', UserId.extend({ role: PlatformRole })),
@@ -159,7 +177,10 @@ export const identity = {
   listSigningKeys: rpc<{ keys: PublicSigningKey[] }>()('identity.signing-key.list', z.object({}).strict()),
   rotateSigningKey: rpc<{ kid: string }>()('identity.signing-key.rotate', z.object({}).strict()),
   /** For the gateway, at start and periodically: revocations still in force, in case it missed an event. */
-  listAccessRevocations: rpc<{ revocations: AccessRevocation[] }>()('identity.access-revocation.list', z.object({}).strict()),
+  listAccessRevocations: rpc<{ revocations: AccessRevocation[] }>()(
+    'identity.access-revocation.list',
+    z.object({}).strict(),
+  ),
 } as const;
 
 export const identityEvents = {
@@ -171,11 +192,27 @@ export const identityEvents = {
   invitationAccepted: durableEvent(
     'identity.invitation.accepted',
     1,
-    z.object({ invitationId: z.uuid(), userId: z.uuid(), kind: MemberKind, spaceIds: z.array(z.uuid()), invitedBy: z.uuid() }),
+    z.object({
+      invitationId: z.uuid(),
+      userId: z.uuid(),
+      kind: MemberKind,
+      spaceIds: z.array(z.uuid()),
+      invitedBy: z.uuid(),
+    }),
   ),
 } as const;
 
 /** What the access tokens the identity service issues are signed for. */
-export const ACCESS_TOKEN = { issuer: 'kern-identity', audience: 'kern-api', algorithm: 'EdDSA', type: 'at+jwt' } as const;
+export const ACCESS_TOKEN = {
+  issuer: 'kern-identity',
+  audience: 'kern-api',
+  algorithm: 'EdDSA',
+  type: 'at+jwt',
+} as const;
 /** Recognisable prefixes let secret scanners find leaked credentials. */
-export const TOKEN_PREFIX = { apiToken: 'kern_pat_', refreshToken: 'kern_rt_', invitation: 'kern_inv_', emailVerification: 'kern_ev_' } as const;
+export const TOKEN_PREFIX = {
+  apiToken: 'kern_pat_',
+  refreshToken: 'kern_rt_',
+  invitation: 'kern_inv_',
+  emailVerification: 'kern_ev_',
+} as const;

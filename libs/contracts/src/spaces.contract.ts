@@ -45,7 +45,14 @@ export interface MembershipReply {
 }
 
 /** Why a principal may not post in a space; the threads service turns it into its error. */
-export type PostDenial = 'UNAUTHENTICATED' | 'READ_ONLY_CREDENTIAL' | 'EMAIL_UNVERIFIED' | 'ARCHIVED' | 'BANNED' | 'NOT_A_MEMBER' | 'GUIDELINES_NOT_ACCEPTED';
+export type PostDenial =
+  | 'UNAUTHENTICATED'
+  | 'READ_ONLY_CREDENTIAL'
+  | 'EMAIL_UNVERIFIED'
+  | 'ARCHIVED'
+  | 'BANNED'
+  | 'NOT_A_MEMBER'
+  | 'GUIDELINES_NOT_ACCEPTED';
 
 /** What a principal may do in one space it can see. A space it cannot see has no access entry at all. */
 export interface SpaceAccess {
@@ -114,10 +121,16 @@ export const spaces = {
   archiveSpace: rpc<SpaceReply>()('spaces.space.archive', SpaceId.extend({ archived: z.boolean() })),
   getSpace: rpc<SpaceReply>()(
     'spaces.space.get',
-    z.union([z.object({ id: z.uuid() }).strict(), z.object({ slug: z.string().trim().toLowerCase().min(1).max(64) }).strict()]),
+    z.union([
+      z.object({ id: z.uuid() }).strict(),
+      z.object({ slug: z.string().trim().toLowerCase().min(1).max(64) }).strict(),
+    ]),
   ),
   /** Only the spaces the principal may see; the others are left out, as if they did not exist. */
-  getSpaces: rpc<{ spaces: SpaceReply[] }>()('spaces.space.get-many', z.object({ ids: z.array(z.uuid()).max(100) }).strict()),
+  getSpaces: rpc<{ spaces: SpaceReply[] }>()(
+    'spaces.space.get-many',
+    z.object({ ids: z.array(z.uuid()).max(100) }).strict(),
+  ),
   listSpaces: rpc<{ spaces: SpaceReply[]; hasNextPage: boolean }>()(
     'spaces.space.list',
     z.object({
@@ -130,14 +143,20 @@ export const spaces = {
     }),
   ),
   /** Spaces the principal may join, best match with their skills first. */
-  recommendSpaces: rpc<{ spaces: SpaceReply[] }>()('spaces.space.recommend', z.object({ first: z.number().int().min(1).max(50) }).strict()),
+  recommendSpaces: rpc<{ spaces: SpaceReply[] }>()(
+    'spaces.space.recommend',
+    z.object({ first: z.number().int().min(1).max(50) }).strict(),
+  ),
   join: rpc<MembershipReply>()('spaces.membership.join', SpaceId.extend({ acceptGuidelines: z.boolean().optional() })),
   leave: rpc<{ left: boolean }>()('spaces.membership.leave', SpaceId),
   approveMember: rpc<MembershipReply>()('spaces.membership.approve', Member),
   inviteMember: rpc<MembershipReply>()('spaces.membership.invite', Member),
   setMemberRole: rpc<MembershipReply>()('spaces.membership.set-role', Member.extend({ role: SpaceRole })),
   removeMember: rpc<{ removed: boolean }>()('spaces.membership.remove', Member),
-  banMember: rpc<{ banned: boolean }>()('spaces.membership.ban', Member.extend({ reason: visibleText({ max: 500 }).optional() })),
+  banMember: rpc<{ banned: boolean }>()(
+    'spaces.membership.ban',
+    Member.extend({ reason: visibleText({ max: 500 }).optional() }),
+  ),
   unbanMember: rpc<{ unbanned: boolean }>()('spaces.membership.unban', Member),
   /** Every active member's id, for a moderator's insights. */
   memberIds: rpc<{ userIds: string[] }>()('spaces.membership.ids', SpaceId.strict()),
@@ -149,17 +168,24 @@ export const spaces = {
    * The boundary question the other services ask on every request: "may this principal read / post
    * in these spaces?" Spaces the principal may not see are absent from the answer.
    */
-  checkAccess: rpc<{ access: SpaceAccess[] }>()('spaces.access.check', z.object({ spaceIds: z.array(z.uuid()).min(1).max(100) }).strict()),
+  checkAccess: rpc<{ access: SpaceAccess[] }>()(
+    'spaces.access.check',
+    z.object({ spaceIds: z.array(z.uuid()).min(1).max(100) }).strict(),
+  ),
   /**
    * Which of these users may read the space's content right now, for a service delivering to many
    * people (notification fan-out). `staff`: an employee with a platform role. Not exposed by the gateway.
    */
   readers: rpc<{ userIds: string[] }>()(
     'spaces.access.readers',
-    z.object({
-      spaceId: z.uuid(),
-      users: z.array(z.object({ userId: z.uuid(), kind: z.enum(['EMPLOYEE', 'CUSTOMER']), staff: z.boolean() })).max(1000),
-    }).strict(),
+    z
+      .object({
+        spaceId: z.uuid(),
+        users: z
+          .array(z.object({ userId: z.uuid(), kind: z.enum(['EMPLOYEE', 'CUSTOMER']), staff: z.boolean() }))
+          .max(1000),
+      })
+      .strict(),
   ),
   /** Every space whose content the principal may read, for queries across spaces (search, feeds). */
   readableSpaces: rpc<{ spaceIds: string[] }>()('spaces.access.readable', z.object({}).strict()),
@@ -167,5 +193,9 @@ export const spaces = {
 
 export const spacesEvents = {
   /** A space is now written in another language: its posts are stemmed again for search. */
-  languageChanged: durableEvent('spaces.space.language-changed', 1, z.object({ spaceId: z.uuid(), language: SpaceLanguage })),
+  languageChanged: durableEvent(
+    'spaces.space.language-changed',
+    1,
+    z.object({ spaceId: z.uuid(), language: SpaceLanguage }),
+  ),
 } as const;

@@ -111,17 +111,30 @@ export const threads = {
   health: healthRpc('threads'),
   startThread: rpc<ThreadReply>()(
     'threads.thread.start',
-    z.object({ spaceId: z.uuid(), kind: ThreadKind, title: Title, body: Body, topics: z.array(TopicSlug).max(10).optional(), confirmPublic: ConfirmPublic }),
+    z.object({
+      spaceId: z.uuid(),
+      kind: ThreadKind,
+      title: Title,
+      body: Body,
+      topics: z.array(TopicSlug).max(10).optional(),
+      confirmPublic: ConfirmPublic,
+    }),
   ),
   getThread: rpc<ThreadReply>()('threads.thread.get', z.object({ id: z.uuid() }).strict()),
   /** Only the threads the principal may read; the others are left out, as if they did not exist. */
-  getThreads: rpc<{ threads: ThreadReply[] }>()('threads.thread.get-many', z.object({ ids: z.array(z.uuid()).max(100) }).strict()),
+  getThreads: rpc<{ threads: ThreadReply[] }>()(
+    'threads.thread.get-many',
+    z.object({ ids: z.array(z.uuid()).max(100) }).strict(),
+  ),
   /** Threads bridged to this one, limited to those the principal may read. */
   linkedThreads: rpc<{ threads: ThreadReply[] }>()('threads.thread.linked', ThreadId.strict()),
   /** An employee bridges a (customer's) thread into an INTERNAL space: a new internal thread, linked both ways. */
   escalateThread: rpc<ThreadReply>()('threads.thread.escalate', ThreadId.extend({ spaceId: z.uuid(), note: Body })),
   /** Moderators of both spaces. INTERNAL -> EXTERNAL publishes the thread and must be confirmed. */
-  moveThread: rpc<ThreadReply>()('threads.thread.move', ThreadId.extend({ spaceId: z.uuid(), confirmPublish: z.boolean().optional() })),
+  moveThread: rpc<ThreadReply>()(
+    'threads.thread.move',
+    ThreadId.extend({ spaceId: z.uuid(), confirmPublish: z.boolean().optional() }),
+  ),
   /** Newest first. */
   listThreads: rpc<{ threads: ThreadReply[]; hasNextPage: boolean }>()(
     'threads.thread.list',
@@ -131,11 +144,19 @@ export const threads = {
   acceptAnswer: rpc<ThreadReply>()('threads.thread.accept-answer', PostId),
   reply: rpc<PostReply>()(
     'threads.post.reply',
-    ThreadId.extend({ body: Body, visibility: PostVisibility.default('EVERYONE'), replyToPostId: z.uuid().optional(), confirmPublic: ConfirmPublic }),
+    ThreadId.extend({
+      body: Body,
+      visibility: PostVisibility.default('EVERYONE'),
+      replyToPostId: z.uuid().optional(),
+      confirmPublic: ConfirmPublic,
+    }),
   ),
   /** Replies in order of writing. */
   listPosts: rpc<{ posts: PostReply[]; hasNextPage: boolean }>()('threads.post.list', ThreadId.extend(Page)),
-  getPosts: rpc<{ posts: PostReply[] }>()('threads.post.get-many', z.object({ ids: z.array(z.uuid()).max(100) }).strict()),
+  getPosts: rpc<{ posts: PostReply[] }>()(
+    'threads.post.get-many',
+    z.object({ ids: z.array(z.uuid()).max(100) }).strict(),
+  ),
   /** Passes the leak guard and the posting policy like a new post; an edit the spam check holds makes the post PENDING_REVIEW. */
   editPost: rpc<PostReply>()('threads.post.edit', PostId.extend({ body: Body, confirmPublic: ConfirmPublic })),
   deletePost: rpc<PostReply>()('threads.post.delete', PostId),
@@ -151,9 +172,15 @@ export const threads = {
     z.object({ topics: z.array(z.object({ topicId: z.uuid(), weight: z.number().positive() })).max(500), ...Page }),
   ),
   /** How many open questions the principal may read there are per topic. */
-  openQuestionTopics: rpc<{ topics: Array<{ topicId: string; openQuestions: number }> }>()('threads.question.open-topics', z.object({}).strict()),
+  openQuestionTopics: rpc<{ topics: Array<{ topicId: string; openQuestions: number }> }>()(
+    'threads.question.open-topics',
+    z.object({}).strict(),
+  ),
   followThread: rpc<ThreadReply>()('threads.follow.thread', ThreadId.extend({ level: FollowLevel })),
-  followSpace: rpc<{ level: SpaceFollowLevel }>()('threads.follow.space', z.object({ spaceId: z.uuid(), level: SpaceFollowLevel })),
+  followSpace: rpc<{ level: SpaceFollowLevel }>()(
+    'threads.follow.space',
+    z.object({ spaceId: z.uuid(), level: SpaceFollowLevel }),
+  ),
   /** The principal's level for each of these spaces (NORMAL when they set none). */
   spaceFollowLevels: rpc<{ levels: Array<{ spaceId: string; level: SpaceFollowLevel }> }>()(
     'threads.follow.space-levels',
@@ -162,10 +189,19 @@ export const threads = {
   /** Everything in the thread so far counts as read by the principal. */
   markThreadRead: rpc<ThreadReply>()('threads.follow.mark-read', ThreadId),
   /** Members flag a post; 3 members with standing (or 1 moderator) hide it until a moderator decides. */
-  flagPost: rpc<{ flagged: boolean }>()('threads.post.flag', PostId.extend({ reason: FlagReason, comment: Reason.optional() })),
-  moderatePost: rpc<PostReply>()('threads.post.moderate', PostId.extend({ action: ModerationAction, reason: Reason.optional() })),
+  flagPost: rpc<{ flagged: boolean }>()(
+    'threads.post.flag',
+    PostId.extend({ reason: FlagReason, comment: Reason.optional() }),
+  ),
+  moderatePost: rpc<PostReply>()(
+    'threads.post.moderate',
+    PostId.extend({ action: ModerationAction, reason: Reason.optional() }),
+  ),
   /** Held posts, and posts with open flags, in the spaces the principal moderates (or in one of them), oldest first; never deleted ones. */
-  reviewQueue: rpc<{ posts: PostReply[]; hasNextPage: boolean }>()('threads.post.review-queue', z.object({ spaceId: z.uuid().optional(), ...Page })),
+  reviewQueue: rpc<{ posts: PostReply[]; hasNextPage: boolean }>()(
+    'threads.post.review-queue',
+    z.object({ spaceId: z.uuid().optional(), ...Page }),
+  ),
   /** Who moderated a post, when and why: for moderators. */
   moderationHistory: rpc<{ entries: ModerationEntryReply[] }>()('threads.post.moderation-history', PostId),
   /**
@@ -174,7 +210,13 @@ export const threads = {
    */
   search: rpc<{ hits: SearchHitReply[]; hasNextPage: boolean }>()(
     'threads.thread.search',
-    z.object({ query: z.string().trim().min(1, 'must be 1-200 characters').max(200, 'must be 1-200 characters'), spaceId: z.uuid().optional(), ...Page }).strict(),
+    z
+      .object({
+        query: z.string().trim().min(1, 'must be 1-200 characters').max(200, 'must be 1-200 characters'),
+        spaceId: z.uuid().optional(),
+        ...Page,
+      })
+      .strict(),
   ),
 } as const;
 
@@ -202,7 +244,10 @@ export const insights = {
     z.object({ spaceId: z.uuid(), memberIds: z.array(z.uuid()).max(100_000) }).strict(),
   ),
   /** For platform admins and community managers: everyone's rings and how questions are answered. */
-  community: rpc<ActivityInsightsReply & { crossSpaceShare: number }>()('threads.insights.community', z.object({ people: z.number().int().min(0) }).strict()),
+  community: rpc<ActivityInsightsReply & { crossSpaceShare: number }>()(
+    'threads.insights.community',
+    z.object({ people: z.number().int().min(0) }).strict(),
+  ),
 } as const;
 
 export const NotificationKind = z.enum(['REPLY', 'MENTION', 'ANSWER_ACCEPTED', 'QUESTION_ROUTED', 'MODERATION']);
@@ -228,7 +273,10 @@ export const notifications = {
     z.object({ unreadOnly: z.boolean().optional(), ...Page }),
   ),
   /** All of the principal's unread notifications when no ids are given; answers how many changed. */
-  markRead: rpc<{ count: number }>()('threads.notification.mark-read', z.object({ ids: z.array(z.uuid()).max(100).optional() })),
+  markRead: rpc<{ count: number }>()(
+    'threads.notification.mark-read',
+    z.object({ ids: z.array(z.uuid()).max(100).optional() }),
+  ),
 } as const;
 
 const PostPlace = { postId: z.uuid(), threadId: z.uuid(), spaceId: z.uuid(), authorId: z.uuid() };
@@ -252,11 +300,23 @@ export const threadsEvents = {
     }),
   ),
   /** Notifications reached these recipients' inboxes: gateways tell those who are online. */
-  notificationsDelivered: durableEvent('threads.notification.delivered', 1, z.object({ recipientIds: z.array(z.uuid()).max(1000) })),
+  notificationsDelivered: durableEvent(
+    'threads.notification.delivered',
+    1,
+    z.object({ recipientIds: z.array(z.uuid()).max(1000) }),
+  ),
   /** A question's author or a moderator accepted an answer. */
-  answerAccepted: durableEvent('threads.answer.accepted', 1, z.object({ ...PostPlace, ...Evidence, acceptedBy: z.uuid() })),
+  answerAccepted: durableEvent(
+    'threads.answer.accepted',
+    1,
+    z.object({ ...PostPlace, ...Evidence, acceptedBy: z.uuid() }),
+  ),
   /** Someone marked a post helpful (`helpful: true`) or took it back. */
-  postMarkedHelpful: durableEvent('threads.post.helpful-marked', 1, z.object({ ...PostPlace, ...Evidence, markedBy: z.uuid(), helpful: z.boolean() })),
+  postMarkedHelpful: durableEvent(
+    'threads.post.helpful-marked',
+    1,
+    z.object({ ...PostPlace, ...Evidence, markedBy: z.uuid(), helpful: z.boolean() }),
+  ),
   /** Its author deleted a post. */
   postDeleted: durableEvent('threads.post.deleted', 1, z.object(PostPlace)),
   /** A thread moved to another space (whose readers now see its activity). */

@@ -4,7 +4,8 @@ const TITLE = visibleText({ min: 3, max: 200, message: 'must be 3-200 characters
 const NAME = visibleText({ min: 1, max: 80 });
 const NOTE = visibleText({ max: 10 });
 
-const messageOf = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) => result.error?.issues[0]?.message;
+const messageOf = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) =>
+  result.error?.issues[0]?.message;
 
 describe('visibleLength', () => {
   it.each([

@@ -9,7 +9,12 @@ import { illFormedStrings, LONE_SURROGATE_MESSAGE, NUL_MESSAGE, wellFormed } fro
 
 describe('illFormedStrings', () => {
   it('finds NUL and unpaired surrogates anywhere, with their paths', () => {
-    const payload = { title: 'a\u0000b', topics: ['ok', 'x\ud800'], nested: { deeper: [{ body: '\udc00' }] }, ['key\u0000']: 1 };
+    const payload = {
+      title: 'a\u0000b',
+      topics: ['ok', 'x\ud800'],
+      nested: { deeper: [{ body: '\udc00' }] },
+      ['key\u0000']: 1,
+    };
     expect(illFormedStrings(payload)).toEqual([
       { path: ['title'], message: NUL_MESSAGE },
       { path: ['topics', 1], message: LONE_SURROGATE_MESSAGE },
@@ -46,10 +51,15 @@ describe('wellFormed', () => {
 
 describe('every request of every contract', () => {
   const maps = { identity, spaces, expertise, threads, insights, notifications };
-  const rpcs = Object.entries(maps).flatMap(([service, map]) => Object.entries(map).map(([name, rpc]) => [`${service}.${name}`, rpc as AnyRpc] as const));
+  const rpcs = Object.entries(maps).flatMap(([service, map]) =>
+    Object.entries(map).map(([name, rpc]) => [`${service}.${name}`, rpc as AnyRpc] as const),
+  );
 
   it.each(rpcs)('%s refuses a NUL and a lone surrogate in its envelope, naming the field', (_name, rpc) => {
-    const result = envelopeOf(rpc.request).safeParse({ principal: ANONYMOUS, payload: { anything: 'a\u0000', other: ['\ud800'] } });
+    const result = envelopeOf(rpc.request).safeParse({
+      principal: ANONYMOUS,
+      payload: { anything: 'a\u0000', other: ['\ud800'] },
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues).toEqual([
       expect.objectContaining({ path: ['payload', 'anything'], message: NUL_MESSAGE }),

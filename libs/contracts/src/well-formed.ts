@@ -42,7 +42,9 @@ export function illFormedStrings(value: unknown): Array<{ path: Path; message: s
       const message = illFormedReason(current);
       if (message) found.push({ path: pathOf(place), message });
     } else if (typeof current === 'object' && current !== null) {
-      const entries: Array<[string | number, unknown]> = Array.isArray(current) ? current.map((item, index) => [index, item]) : Object.entries(current);
+      const entries: Array<[string | number, unknown]> = Array.isArray(current)
+        ? current.map((item, index) => [index, item])
+        : Object.entries(current);
       // Pushed last to first, so they are reported in order.
       for (const [key, item] of entries.reverse()) pending.push({ value: item, place: { parent: place, key } });
     }

@@ -5,7 +5,9 @@ import { MIGRATIONS_TABLE } from './migrate';
 /** Is the database reachable, and has every migration this build knows been applied? */
 export async function checkDatabase(dataSource: DataSource, schema: string): Promise<HealthReply['database']> {
   try {
-    const [{ applied }] = await dataSource.query(`SELECT count(*)::int AS applied FROM "${schema}"."${MIGRATIONS_TABLE}"`);
+    const [{ applied }] = await dataSource.query(
+      `SELECT count(*)::int AS applied FROM "${schema}"."${MIGRATIONS_TABLE}"`,
+    );
     return { reachable: true, pendingMigrations: Math.max(0, dataSource.migrations.length - applied) };
   } catch {
     return { reachable: false, pendingMigrations: null };

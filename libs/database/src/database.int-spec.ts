@@ -7,7 +7,11 @@ import { ensureDatabase } from './ensure-database';
 /** A real pool of `max` connections with the timeouts a service configures. */
 async function open(url: string, extra: Record<string, unknown>) {
   await ensureDatabase(url);
-  const dataSource = await new DataSource({ type: 'postgres', url, extra: { application_name: 'kern-database-spec', ...extra } }).initialize();
+  const dataSource = await new DataSource({
+    type: 'postgres',
+    url,
+    extra: { application_name: 'kern-database-spec', ...extra },
+  }).initialize();
   return { dataSource, database: new Database(dataSource, { guardNestedAcquire: true }) };
 }
 
@@ -17,7 +21,12 @@ describe('Database against real PostgreSQL', () => {
   let database: Database;
 
   beforeAll(async () => {
-    ({ dataSource, database } = await open(throwaway.url, { max: 2, connectionTimeoutMillis: 300, statement_timeout: 300, idle_in_transaction_session_timeout: 1500 }));
+    ({ dataSource, database } = await open(throwaway.url, {
+      max: 2,
+      connectionTimeoutMillis: 300,
+      statement_timeout: 300,
+      idle_in_transaction_session_timeout: 1500,
+    }));
     await database.query(`CREATE TABLE notes (body text NOT NULL)`);
   });
   afterAll(async () => {
@@ -45,7 +54,9 @@ describe('Database against real PostgreSQL', () => {
   });
 
   it('when code inside a transaction calls another service, then it fails before sending anything', async () => {
-    const failure = await database.transaction(async () => assertNotHolding('calling identity.user.get')).catch((error: unknown) => error);
+    const failure = await database
+      .transaction(async () => assertNotHolding('calling identity.user.get'))
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(HeldResourceError);
     expect(() => assertNotHolding('calling identity.user.get')).not.toThrow();
   });
@@ -62,10 +73,11 @@ describe('Database against real PostgreSQL', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let inside = 0;
-    const hold = () => database.transaction(async () => {
-      inside += 1;
-      await held;
-    });
+    const hold = () =>
+      database.transaction(async () => {
+        inside += 1;
+        await held;
+      });
     const holders = [hold(), hold()];
     await waitFor(() => inside === 2, { what: 'both transactions to hold a connection' });
     const failure = await database.query(`SELECT 1`).catch((error: unknown) => error);
@@ -84,9 +96,13 @@ describe('Database against real PostgreSQL', () => {
       .transaction(async () => {
         const [{ pid }] = await database.query(`SELECT pg_backend_pid() AS pid`);
         // Idle in the transaction until the server has ended the session.
-        await waitFor(async () => (await queryDatabase(throwaway.url, `SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [pid])).length === 0, {
-          what: 'the idle transaction to be ended',
-        });
+        await waitFor(
+          async () =>
+            (await queryDatabase(throwaway.url, `SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [pid])).length === 0,
+          {
+            what: 'the idle transaction to be ended',
+          },
+        );
         await database.query(`SELECT 1`);
       })
       .then(

@@ -71,11 +71,21 @@ export class DatabaseModule {
             },
           }),
           dataSourceFactory: (dataSourceOptions) =>
-            initializeAndMigrate({ ...(dataSourceOptions as DataSourceOptions), url: options.config.DATABASE_URL, schema: options.schema }),
+            initializeAndMigrate({
+              ...(dataSourceOptions as DataSourceOptions),
+              url: options.config.DATABASE_URL,
+              schema: options.schema,
+            }),
         }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: Database, useFactory: (dataSource: DataSource) => new Database(dataSource), inject: [getDataSourceToken()] }],
+      providers: [
+        {
+          provide: Database,
+          useFactory: (dataSource: DataSource) => new Database(dataSource),
+          inject: [getDataSourceToken()],
+        },
+      ],
       exports: [Database],
     };
   }

@@ -84,9 +84,13 @@ export class Database {
     const pool = (this.dataSource.driver as unknown as { master?: Pool }).master;
     if (!pool) return;
     const connect = pool.connect.bind(pool) as (callback?: unknown) => unknown;
-    (pool as unknown as { connect: (callback?: (error: Error | undefined, ...rest: unknown[]) => void) => unknown }).connect = (callback) => {
+    (
+      pool as unknown as { connect: (callback?: (error: Error | undefined, ...rest: unknown[]) => void) => unknown }
+    ).connect = (callback) => {
       if (this.inTransaction) {
-        const error = new HeldResourceError('A second pooled connection was taken inside a transaction: query through Database, not the DataSource');
+        const error = new HeldResourceError(
+          'A second pooled connection was taken inside a transaction: query through Database, not the DataSource',
+        );
         if (callback) return callback(error);
         return Promise.reject(error);
       }
@@ -100,7 +104,9 @@ function busyOr(error: unknown): unknown {
   if (error instanceof DomainError) return error;
   const { message, code, driverError } = error as { message?: string; code?: string; driverError?: { code?: string } };
   if (ACQUIRE_TIMEOUT.test(message ?? '') || TIMED_OUT_CODES.has(code ?? driverError?.code ?? '')) {
-    return new DomainError('SERVICE_UNAVAILABLE', 'The service is busy; try again shortly', { reason: 'DATABASE_BUSY' });
+    return new DomainError('SERVICE_UNAVAILABLE', 'The service is busy; try again shortly', {
+      reason: 'DATABASE_BUSY',
+    });
   }
   return error;
 }

@@ -20,10 +20,23 @@ describe('initializeAndMigrate against real PostgreSQL', () => {
   afterAll(() => database.drop());
 
   it('creates the database and schema, and runs each migration once when replicas start together', async () => {
-    const options = { type: 'postgres' as const, url: database.url, schema: 'probe', migrations: [CountedMigration1700000000000], migrationsTableName: 'migrations' };
-    const replicas = await Promise.all([initializeAndMigrate(options), initializeAndMigrate(options), initializeAndMigrate(options)]);
+    const options = {
+      type: 'postgres' as const,
+      url: database.url,
+      schema: 'probe',
+      migrations: [CountedMigration1700000000000],
+      migrationsTableName: 'migrations',
+    };
+    const replicas = await Promise.all([
+      initializeAndMigrate(options),
+      initializeAndMigrate(options),
+      initializeAndMigrate(options),
+    ]);
     try {
-      const runs = await queryDatabase<{ count: number }>(database.url, `SELECT count(*)::int AS count FROM probe.runs`);
+      const runs = await queryDatabase<{ count: number }>(
+        database.url,
+        `SELECT count(*)::int AS count FROM probe.runs`,
+      );
       const applied = await queryDatabase<{ name: string }>(database.url, `SELECT name FROM probe.migrations`);
       expect(runs).toEqual([{ count: 1 }]);
       expect(applied).toEqual([{ name: 'CountedMigration1700000000000' }]);

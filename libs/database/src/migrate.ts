@@ -14,7 +14,12 @@ type ServiceDataSourceOptions = DataSourceOptions & { url: string; schema: strin
  */
 export async function initializeAndMigrate(options: ServiceDataSourceOptions): Promise<DataSource> {
   await ensureDatabase(options.url);
-  const extra = { ...(options as { extra?: Record<string, unknown> }).extra, max: 2, statement_timeout: 0, idle_in_transaction_session_timeout: 0 };
+  const extra = {
+    ...(options as { extra?: Record<string, unknown> }).extra,
+    max: 2,
+    statement_timeout: 0,
+    idle_in_transaction_session_timeout: 0,
+  };
   const migrator = await new DataSource({ ...options, extra } as DataSourceOptions).initialize();
   try {
     const lock = migrator.createQueryRunner();
@@ -24,7 +29,9 @@ export async function initializeAndMigrate(options: ServiceDataSourceOptions): P
       await lock.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
       await migrator.runMigrations({ transaction: 'all' });
     } finally {
-      await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [`kern:migrations:${options.schema}`]).catch(() => undefined);
+      await lock
+        .query('SELECT pg_advisory_unlock(hashtext($1))', [`kern:migrations:${options.schema}`])
+        .catch(() => undefined);
       await lock.release();
     }
   } finally {

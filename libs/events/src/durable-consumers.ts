@@ -63,7 +63,9 @@ export class DurableConsumers implements OnApplicationBootstrap, BeforeApplicati
         await this.streams.jsm.consumers.add(EVENT_STREAMS.events.name, config);
       } catch (error) {
         if (!/already (in use|exists)/i.test(String(error))) throw error;
-        await this.streams.jsm.consumers.update(EVENT_STREAMS.events.name, handler.consumer, { ack_wait: config.ack_wait });
+        await this.streams.jsm.consumers.update(EVENT_STREAMS.events.name, handler.consumer, {
+          ack_wait: config.ack_wait,
+        });
       }
       const consumer = await this.streams.js.consumers.get(EVENT_STREAMS.events.name, handler.consumer);
       const messages = await consumer.consume({ max_messages: 50 });
@@ -92,41 +94,72 @@ export class DurableConsumers implements OnApplicationBootstrap, BeforeApplicati
       return this.deadLetter(handler, message, error);
     }
     try {
-      await runInTrace({ traceId: envelope.traceId ?? randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex') }, async () => {
-        if (await this.applied(handler, envelope)) return;
-        const prepared = handler.prepare ? await handler.prepare(payload, envelope) : undefined;
-        await this.database.transaction(async () => {
-          const fresh: unknown[] = await this.database.query(
-            `INSERT INTO ${this.schema}.inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
-            [handler.consumer, envelope.id],
-          );
-          if (fresh.length > 0) await handler.handle(payload, envelope, prepared);
-        });
-      });
+      await runInTrace(
+        { traceId: envelope.traceId ?? randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex') },
+        async () => {
+          if (await this.applied(handler, envelope)) return;
+          const prepared = handler.prepare ? await handler.prepare(payload, envelope) : undefined;
+          await this.database.transaction(async () => {
+            const fresh: unknown[] = await this.database.query(
+              `INSERT INTO ${this.schema}.inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
+              [handler.consumer, envelope.id],
+            );
+            if (fresh.length > 0) await handler.handle(payload, envelope, prepared);
+          });
+        },
+      );
       message.ack();
     } catch (error) {
       if (message.info.deliveryCount >= this.maxAttempts) return this.deadLetter(handler, message, error);
-      this.logger.warn({ msg: 'event handler failed; it will be redelivered', consumer: handler.consumer, eventId: envelope.id, attempt: message.info.deliveryCount, error: String(error) });
+      this.logger.warn({
+        msg: 'event handler failed; it will be redelivered',
+        consumer: handler.consumer,
+        eventId: envelope.id,
+        attempt: message.info.deliveryCount,
+        error: String(error),
+      });
       message.nak(Math.min(30_000, 250 * 2 ** message.info.deliveryCount));
     }
   }
 
   /** A redelivery of an event already applied skips `prepare` and its calls. */
   private async applied(handler: AnyDurableHandler, envelope: EventEnvelope): Promise<boolean> {
-    const rows: unknown[] = await this.database.query(`SELECT 1 FROM ${this.schema}.inbox WHERE consumer = $1 AND event_id = $2`, [handler.consumer, envelope.id]);
+    const rows: unknown[] = await this.database.query(
+      `SELECT 1 FROM ${this.schema}.inbox WHERE consumer = $1 AND event_id = $2`,
+      [handler.consumer, envelope.id],
+    );
     return rows.length > 0;
   }
 
   private async deadLetter(handler: AnyDurableHandler, message: JsMsg, error: unknown) {
     this.deadLetters += 1;
     const subject = `${EVENT_STREAMS.deadLetters.subjectPrefix}${handler.consumer}`;
-    this.logger.error({ msg: 'event moved to the dead letters', consumer: handler.consumer, subject, deadLetters: this.deadLetters, attempts: message.info.deliveryCount, error: String(error) });
+    this.logger.error({
+      msg: 'event moved to the dead letters',
+      consumer: handler.consumer,
+      subject,
+      deadLetters: this.deadLetters,
+      attempts: message.info.deliveryCount,
+      error: String(error),
+    });
     try {
-      await this.streams.js.publish(subject, JSON.stringify({ consumer: handler.consumer, error: String(error), attempts: message.info.deliveryCount, event: message.string() }));
+      await this.streams.js.publish(
+        subject,
+        JSON.stringify({
+          consumer: handler.consumer,
+          error: String(error),
+          attempts: message.info.deliveryCount,
+          event: message.string(),
+        }),
+      );
       message.term();
     } catch (publishError) {
       // Not even the dead letter could be written: leave the event to be redelivered rather than lose it.
-      this.logger.error({ msg: 'could not write the dead letter', consumer: handler.consumer, error: String(publishError) });
+      this.logger.error({
+        msg: 'could not write the dead letter',
+        consumer: handler.consumer,
+        error: String(publishError),
+      });
       message.nak(5000);
     }
   }

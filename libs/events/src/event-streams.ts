@@ -1,5 +1,12 @@
 import { EVENT_STREAMS } from '@kern/contracts';
-import { jetstream, jetstreamManager, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import {
+  jetstream,
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+  type JetStreamClient,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { EventsEnv } from './events.env';
 
@@ -21,9 +28,19 @@ export class EventStreams {
   static async open(servers: string[], name: string, config: EventsEnv): Promise<EventStreams> {
     const connection = await connect({ servers, name: `${name}-events-${process.pid}`, maxReconnectAttempts: -1 });
     const jsm = await jetstreamManager(connection);
-    const retention = { retention: RetentionPolicy.Limits, storage: StorageType.File, num_replicas: config.EVENTS_STREAM_REPLICAS, max_age: config.EVENTS_RETENTION_DAYS * DAY_NS };
+    const retention = {
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      num_replicas: config.EVENTS_STREAM_REPLICAS,
+      max_age: config.EVENTS_RETENTION_DAYS * DAY_NS,
+    };
     for (const stream of Object.values(EVENT_STREAMS)) {
-      const wanted = { ...retention, name: stream.name, subjects: [`${stream.subjectPrefix}>`], duplicate_window: DUPLICATE_WINDOW_NS };
+      const wanted = {
+        ...retention,
+        name: stream.name,
+        subjects: [`${stream.subjectPrefix}>`],
+        duplicate_window: DUPLICATE_WINDOW_NS,
+      };
       try {
         await jsm.streams.add(wanted);
       } catch (error) {

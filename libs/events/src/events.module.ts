@@ -1,4 +1,13 @@
-import { Global, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider, type Type } from '@nestjs/common';
+import {
+  Global,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type Provider,
+  type Type,
+} from '@nestjs/common';
 import { Database } from '@kern/database';
 import { DurableConsumers, type AnyDurableHandler } from './durable-consumers';
 import { EventStreams } from './event-streams';
@@ -43,13 +52,21 @@ export class EventsModule {
       providers: [
         { provide: OPTIONS, useValue: options },
         { provide: EventStreams, useFactory: () => EventStreams.open(options.servers, options.name, options.config) },
-        { provide: Outbox, useFactory: (database: Database) => new Outbox(database, options.schema), inject: [Database] },
+        {
+          provide: Outbox,
+          useFactory: (database: Database) => new Outbox(database, options.schema),
+          inject: [Database],
+        },
         {
           provide: OutboxRelay,
           useFactory: (database: Database, streams: EventStreams) => new OutboxRelay(database, options.schema, streams),
           inject: [Database, EventStreams],
         },
-        { provide: RelayLifecycle, useFactory: (relay: OutboxRelay, streams: EventStreams) => new RelayLifecycle(relay, streams), inject: [OutboxRelay, EventStreams] },
+        {
+          provide: RelayLifecycle,
+          useFactory: (relay: OutboxRelay, streams: EventStreams) => new RelayLifecycle(relay, streams),
+          inject: [OutboxRelay, EventStreams],
+        },
       ],
       exports: [Outbox, OutboxRelay, EventStreams, OPTIONS],
     };
@@ -60,8 +77,12 @@ export class EventsModule {
 export function durableConsumers(handlers: Array<Type<AnyDurableHandler>>): Provider {
   return {
     provide: DurableConsumers,
-    useFactory: (database: Database, streams: EventStreams, options: EventsOptions, ...instances: AnyDurableHandler[]) =>
-      new DurableConsumers(database, options.schema, streams, options.config.EVENTS_MAX_ATTEMPTS, instances),
+    useFactory: (
+      database: Database,
+      streams: EventStreams,
+      options: EventsOptions,
+      ...instances: AnyDurableHandler[]
+    ) => new DurableConsumers(database, options.schema, streams, options.config.EVENTS_MAX_ATTEMPTS, instances),
     inject: [Database, EventStreams, OPTIONS, ...handlers],
   };
 }

@@ -60,7 +60,10 @@ export class OutboxRelay {
         published = await this.publishBatch();
         if (Date.now() - lastPrune > 60_000) {
           lastPrune = Date.now();
-          await this.database.query(`DELETE FROM ${this.schema}.outbox WHERE published_at < now() - make_interval(hours => $1)`, [KEEP_PUBLISHED_HOURS]);
+          await this.database.query(
+            `DELETE FROM ${this.schema}.outbox WHERE published_at < now() - make_interval(hours => $1)`,
+            [KEEP_PUBLISHED_HOURS],
+          );
         }
       } catch (error) {
         this.logger.warn({ msg: 'outbox relay could not publish; retrying', error: String(error) });
@@ -80,11 +83,17 @@ export class OutboxRelay {
         published.add(row.seq);
       }
     } finally {
-      if (published.size > 0) await this.database.query(`UPDATE ${this.schema}.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [[...published]]);
+      if (published.size > 0)
+        await this.database.query(
+          `UPDATE ${this.schema}.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`,
+          [[...published]],
+        );
       // What could not be published goes back to the queue at once, in its place.
       const unpublished = rows.filter((row) => !published.has(row.seq)).map((row) => row.seq);
       if (unpublished.length > 0) {
-        await this.database.query(`UPDATE ${this.schema}.outbox SET claimed_until = NULL WHERE seq = ANY($1::bigint[])`, [unpublished]).catch(() => undefined);
+        await this.database
+          .query(`UPDATE ${this.schema}.outbox SET claimed_until = NULL WHERE seq = ANY($1::bigint[])`, [unpublished])
+          .catch(() => undefined);
       }
     }
     return rows.length;

@@ -14,9 +14,13 @@ export class Outbox {
     private readonly schema: string,
   ) {}
 
-  async add<E extends AnyDurableEvent>(event: E, payload: z.input<E['payload']>): Promise<EventEnvelope<z.output<E['payload']>>> {
+  async add<E extends AnyDurableEvent>(
+    event: E,
+    payload: z.input<E['payload']>,
+  ): Promise<EventEnvelope<z.output<E['payload']>>> {
     // Outside a transaction the event could be recorded for a change that then fails, or the reverse.
-    if (!this.database.inTransaction) throw new Error(`${event.subject} must be recorded in the transaction of the change it announces`);
+    if (!this.database.inTransaction)
+      throw new Error(`${event.subject} must be recorded in the transaction of the change it announces`);
     const envelope: EventEnvelope<z.output<E['payload']>> = {
       id: randomUUID(),
       name: event.subject,
@@ -26,7 +30,11 @@ export class Outbox {
       // A payload that does not match its contract fails here, in the publisher, not in every consumer.
       payload: event.payload.parse(payload) as z.output<E['payload']>,
     };
-    await this.database.query(`INSERT INTO ${this.schema}.outbox (id, subject, envelope) VALUES ($1, $2, $3)`, [envelope.id, eventStreamSubject(event), envelope]);
+    await this.database.query(`INSERT INTO ${this.schema}.outbox (id, subject, envelope) VALUES ($1, $2, $3)`, [
+      envelope.id,
+      eventStreamSubject(event),
+      envelope,
+    ]);
     return envelope;
   }
 }

@@ -4,7 +4,13 @@ import { currentTrace } from './trace-context';
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const rank: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 /** Nest's start-up chatter: one line per module and route, useful only when debugging start-up. */
-const NEST_BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'GraphQLModule']);
+const NEST_BOOT_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'GraphQLModule',
+]);
 
 export interface LoggerOptions {
   service: string;
@@ -59,13 +65,27 @@ export class Logger implements LoggerService {
     const traceId = currentTrace()?.traceId;
     const line =
       this.options.format === 'json'
-        ? JSON.stringify({ time: new Date().toISOString(), level, service: this.options.service, context, traceId, msg: text, ...fields })
+        ? JSON.stringify({
+            time: new Date().toISOString(),
+            level,
+            service: this.options.service,
+            context,
+            traceId,
+            msg: text,
+            ...fields,
+          })
         : pretty(level, context, text, fields, traceId);
     (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
   }
 }
 
-function pretty(level: Level, context: string | undefined, text: string, fields: Record<string, unknown>, traceId?: string) {
+function pretty(
+  level: Level,
+  context: string | undefined,
+  text: string,
+  fields: Record<string, unknown>,
+  traceId?: string,
+) {
   const { err, stack, ...rest } = fields as { err?: { stack?: string }; stack?: string };
   const extras = Object.keys(rest).length ? ' ' + JSON.stringify(rest) : '';
   const trace = traceId ? ` trace=${traceId.slice(0, 8)}` : '';

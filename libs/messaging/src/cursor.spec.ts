@@ -8,18 +8,24 @@ describe('parseSequenceCursor', () => {
     expect(parseSequenceCursor(after)).toBe(after);
   });
 
-  it.each(['', '-1', '1.5', '1e3', ' 1', '9223372036854775808', '9999999999999999999', '99999999999999999999', '0x10'])('refuses %j', (after) => {
-    expect(() => parseSequenceCursor(after)).toThrow(invalid);
-  });
+  it.each(['', '-1', '1.5', '1e3', ' 1', '9223372036854775808', '9999999999999999999', '99999999999999999999', '0x10'])(
+    'refuses %j',
+    (after) => {
+      expect(() => parseSequenceCursor(after)).toThrow(invalid);
+    },
+  );
 });
 
 describe('parseTimeCursor', () => {
-  it.each(['2024-01-31T12:34:56.789Z', '0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', '2024-02-29T00:00:00Z', '2024-01-01T00:00:00.123456Z'])(
-    'takes %s, as toISOString writes it',
-    (at) => {
-      expect(parseTimeCursor(`${at}|${UUID}`)).toEqual({ at, id: UUID });
-    },
-  );
+  it.each([
+    '2024-01-31T12:34:56.789Z',
+    '0001-01-01T00:00:00.000Z',
+    '9999-12-31T23:59:59.999Z',
+    '2024-02-29T00:00:00Z',
+    '2024-01-01T00:00:00.123456Z',
+  ])('takes %s, as toISOString writes it', (at) => {
+    expect(parseTimeCursor(`${at}|${UUID}`)).toEqual({ at, id: UUID });
+  });
 
   it.each([
     ['a year JavaScript knows and PostgreSQL does not', `+275760-09-13T00:00:00.000Z|${UUID}`],

@@ -12,13 +12,19 @@ class Probe {
 }
 
 function envelopePipe() {
-  const args = Reflect.getMetadata(ROUTE_ARGS_METADATA, Probe, 'login') as Record<string, { pipes: Array<{ transform(v: unknown): unknown }> }>;
+  const args = Reflect.getMetadata(ROUTE_ARGS_METADATA, Probe, 'login') as Record<
+    string,
+    { pipes: Array<{ transform(v: unknown): unknown }> }
+  >;
   return Object.values(args)[0].pipes[0];
 }
 
 describe('Envelope', () => {
   it('parses the payload with the subject schema (e-mail lower-cased)', () => {
-    const parsed = envelopePipe().transform({ principal: { kind: 'ANONYMOUS' }, payload: { email: ' Ann@X.com ', password: 'secret' } });
+    const parsed = envelopePipe().transform({
+      principal: { kind: 'ANONYMOUS' },
+      payload: { email: ' Ann@X.com ', password: 'secret' },
+    });
     expect(parsed).toEqual({ principal: { kind: 'ANONYMOUS' }, payload: { email: 'ann@x.com', password: 'secret' } });
   });
 
@@ -27,7 +33,17 @@ describe('Envelope', () => {
       expect.objectContaining({ code: 'BAD_USER_INPUT' }),
     );
     expect(() =>
-      envelopePipe().transform({ principal: { kind: 'EMPLOYEE', userId: 'not-a-uuid', roles: [], scopes: [], emailVerified: true, credential: 'ACCESS_TOKEN' }, payload: { email: 'a@b.c', password: 'x' } }),
+      envelopePipe().transform({
+        principal: {
+          kind: 'EMPLOYEE',
+          userId: 'not-a-uuid',
+          roles: [],
+          scopes: [],
+          emailVerified: true,
+          credential: 'ACCESS_TOKEN',
+        },
+        payload: { email: 'a@b.c', password: 'x' },
+      }),
     ).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
   });
 

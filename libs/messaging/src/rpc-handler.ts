@@ -1,4 +1,10 @@
-import { envelopeOf, type AnyEvent, type AnyRpc, type Envelope as RequestEnvelope, type ParsedRequestOf } from '@kern/contracts';
+import {
+  envelopeOf,
+  type AnyEvent,
+  type AnyRpc,
+  type Envelope as RequestEnvelope,
+  type ParsedRequestOf,
+} from '@kern/contracts';
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import type { z } from 'zod';

@@ -33,7 +33,11 @@ export function startService<Config extends CommonEnv>(definition: ServiceDefini
  * (so replicas share the load and each request is handled once), with Kern's error filter, tracing and
  * in-flight tracking, and a shutdown on SIGTERM/SIGINT that finishes the work in progress.
  */
-async function runService<Config extends CommonEnv>(definition: ServiceDefinition<Config>, config: Config, logger: Logger) {
+async function runService<Config extends CommonEnv>(
+  definition: ServiceDefinition<Config>,
+  config: Config,
+  logger: Logger,
+) {
   const { name } = definition;
   const inFlight = new InFlightTracker();
   const server = new GracefulNatsServer(
@@ -55,7 +59,13 @@ async function runService<Config extends CommonEnv>(definition: ServiceDefinitio
     // Whatever hangs (a statement, a pool waiting for a connection that never comes back), the
     // process goes within the grace period, rather than waiting for the orchestrator's SIGKILL.
     setTimeout(() => {
-      logger.error({ msg: `still stopping after ${config.SHUTDOWN_TIMEOUT_MS} ms (SHUTDOWN_TIMEOUT_MS): exiting anyway`, inFlight: inFlight.size }, 'Bootstrap');
+      logger.error(
+        {
+          msg: `still stopping after ${config.SHUTDOWN_TIMEOUT_MS} ms (SHUTDOWN_TIMEOUT_MS): exiting anyway`,
+          inFlight: inFlight.size,
+        },
+        'Bootstrap',
+      );
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS).unref();
     try {

@@ -40,18 +40,27 @@ describe('ServiceClient', () => {
   it('continues the current trace in the traceparent it sends', async () => {
     const { proxy, sent } = fakeProxy(() => of({ topics: [] }));
     const traceId = 'a'.repeat(32);
-    await runInTrace({ traceId, spanId: 'b'.repeat(16) }, () => new ServiceClient(proxy, 1000).call(expertise.listTopics, {}, ANONYMOUS));
+    await runInTrace({ traceId, spanId: 'b'.repeat(16) }, () =>
+      new ServiceClient(proxy, 1000).call(expertise.listTopics, {}, ANONYMOUS),
+    );
     expect(sent[0].record.headers.get(TRACEPARENT_HEADER)).toContain(`-${traceId}-`);
   });
 
   it('fails with SERVICE_UNAVAILABLE after the timeout when the service does not answer', async () => {
     const { proxy } = fakeProxy(() => NEVER);
     const call = new ServiceClient(proxy, 30).call(identity.health, {}, ANONYMOUS);
-    await expect(call).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: 'The identity service did not answer within 30 ms' });
+    await expect(call).rejects.toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The identity service did not answer within 30 ms',
+    });
   });
 
   it('fails with SERVICE_UNAVAILABLE when no replica is subscribed', async () => {
-    const { proxy } = fakeProxy(() => throwError(() => new Error('Empty response. There are no subscribers listening to that message ("identity.health")')));
+    const { proxy } = fakeProxy(() =>
+      throwError(
+        () => new Error('Empty response. There are no subscribers listening to that message ("identity.health")'),
+      ),
+    );
     await expect(new ServiceClient(proxy, 1000).call(identity.health, {}, ANONYMOUS)).rejects.toMatchObject({
       code: 'SERVICE_UNAVAILABLE',
       message: 'The identity service is not available',
@@ -68,6 +77,8 @@ describe('ServiceClient', () => {
 
   it('does not pass on a remote error with an unknown code as if it were one of ours', async () => {
     const { proxy } = fakeProxy(() => throwError(() => ({ status: 'error', message: 'Internal server error' })));
-    await expect(new ServiceClient(proxy, 1000).call(identity.health, {}, ANONYMOUS)).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    await expect(new ServiceClient(proxy, 1000).call(identity.health, {}, ANONYMOUS)).rejects.toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+    });
   });
 });

@@ -1,4 +1,14 @@
-import { ErrorCode, isErrorCode, TRACEPARENT_HEADER, type AnyEvent, type AnyRpc, type PayloadOf, type Principal, type ReplyOf, type RequestOf } from '@kern/contracts';
+import {
+  ErrorCode,
+  isErrorCode,
+  TRACEPARENT_HEADER,
+  type AnyEvent,
+  type AnyRpc,
+  type PayloadOf,
+  type Principal,
+  type ReplyOf,
+  type RequestOf,
+} from '@kern/contracts';
 import { outgoingTraceparent } from '@kern/logging';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { ClientProxy } from '@nestjs/microservices';
@@ -32,7 +42,12 @@ export class ServiceClient {
     return this.connected;
   }
 
-  async call<R extends AnyRpc>(rpc: R, payload: RequestOf<R>, principal: Principal, options: CallOptions = {}): Promise<ReplyOf<R>> {
+  async call<R extends AnyRpc>(
+    rpc: R,
+    payload: RequestOf<R>,
+    principal: Principal,
+    options: CallOptions = {},
+  ): Promise<ReplyOf<R>> {
     assertNotHolding(`calling ${rpc.subject}`);
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
     const headers = natsHeaders();
@@ -53,7 +68,9 @@ export class ServiceClient {
     assertNotHolding(`publishing ${event.subject}`);
     const headers = natsHeaders();
     headers.set(TRACEPARENT_HEADER, outgoingTraceparent());
-    await lastValueFrom(this.proxy.emit(event.subject, new NatsRecordBuilder(payload).setHeaders(headers).build()), { defaultValue: undefined });
+    await lastValueFrom(this.proxy.emit(event.subject, new NatsRecordBuilder(payload).setHeaders(headers).build()), {
+      defaultValue: undefined,
+    });
   }
 
   close(): Promise<unknown> {
@@ -70,7 +87,10 @@ export function toDomainError(error: unknown, subject: string, timeoutMs: number
   if (error instanceof DomainError) return error;
   const service = serviceOf(subject);
   if (error instanceof TimeoutError) {
-    return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, `The ${service} service did not answer within ${timeoutMs} ms`);
+    return new DomainError(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      `The ${service} service did not answer within ${timeoutMs} ms`,
+    );
   }
   if (isRemoteError(error)) return new DomainError(error.code, error.message, error.details);
   // No replica subscribed (NATS "no responders", which Nest reports as an empty response), or the
@@ -78,7 +98,9 @@ export function toDomainError(error: unknown, subject: string, timeoutMs: number
   return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, `The ${service} service is not available`);
 }
 
-function isRemoteError(error: unknown): error is { code: ErrorCode; message: string; details?: Record<string, unknown> } {
+function isRemoteError(
+  error: unknown,
+): error is { code: ErrorCode; message: string; details?: Record<string, unknown> } {
   return (
     typeof error === 'object' &&
     error !== null &&

@@ -5,7 +5,8 @@ export const BODY_LIMIT = 50_000;
 const filled = (piece: string, length: number) => piece.repeat(Math.ceil(length / piece.length)).slice(0, length);
 
 /** A start, a long middle that keeps a pattern guessing, and an end that makes it fail at last. */
-const held = (start: string, middle: string, end: string, length: number) => start + filled(middle, length - start.length - end.length) + end;
+const held = (start: string, middle: string, end: string, length: number) =>
+  start + filled(middle, length - start.length - end.length) + end;
 
 /**
  * Texts that make a backtracking pattern or a careless scanner take quadratic (or worse) time, each
@@ -35,7 +36,7 @@ export function craftedTexts(length = BODY_LIMIT): Array<[name: string, text: st
     'spaces between two words': held('a', ' ', 'b', length),
     'line breaks': filled('\n', length),
     tabs: filled('\t', length),
-    'digits': filled('1', length),
+    digits: filled('1', length),
     'digits and spaces': filled('1 ', length),
     'digits and dashes': filled('1-', length),
     'digits and dots': filled('1.', length),
@@ -57,8 +58,8 @@ export function craftedTexts(length = BODY_LIMIT): Array<[name: string, text: st
     backticks: filled('`', length),
     'backtick runs of growing length': backtickRuns.slice(0, length),
     'code fences never closed': filled('```a', length),
-    'tildes': filled('~~~', length),
-    'stars': filled('*', length),
+    tildes: filled('~~~', length),
+    stars: filled('*', length),
     'emphasis never closed': filled('*a', length),
     'strong emphasis inside words': filled('**a', length),
     underscores: filled('_a', length),
@@ -77,7 +78,7 @@ export function craftedTexts(length = BODY_LIMIT): Array<[name: string, text: st
     'hex groups': filled('aaaaaaaa-', length),
     'id separators': filled('a1-', length),
     'space links': filled('/spaces/a-', length),
-    'pipes': filled('|', length),
+    pipes: filled('|', length),
     'table cells': filled('|a', length),
     'table rows': `| a | b |\n|---|---|\n${filled('|\n', length - 20)}`,
     'reference definitions': filled('[a]: b\n', length),

@@ -1,4 +1,5 @@
-export interface GraphQLResponse<Data = Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export interface GraphQLResponse<Data = Record<string, any>> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   status: number;
   data?: Data | null;
   errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; [key: string]: unknown } }>;
@@ -22,7 +23,11 @@ export class GraphQLClient {
     return new GraphQLClient(this.baseUrl, this.token, { ...this.headers, ...headers });
   }
 
-  async request<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  async request<Data = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<Data>> {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     return this.post(JSON.stringify({ query, variables }));
   }
 
@@ -47,9 +52,11 @@ export class GraphQLClient {
   }
 
   /** The data of a request that must succeed; a GraphQL error fails the test with its message. */
-  async ok<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<Data> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  async ok<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<Data> {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     const response = await this.request<Data>(query, variables);
-    if (response.errors?.length || !response.data) throw new Error(`GraphQL request failed (${response.status}): ${JSON.stringify(response.errors)}`);
+    if (response.errors?.length || !response.data)
+      throw new Error(`GraphQL request failed (${response.status}): ${JSON.stringify(response.errors)}`);
     return response.data;
   }
 

@@ -15,7 +15,10 @@ export interface LogLine {
 }
 
 function entryPoint(name: ProcessName): string {
-  const file = name === 'gateway' ? join(REPO_ROOT, 'gateway', 'dist', 'main.js') : join(REPO_ROOT, 'services', name, 'dist', 'main.js');
+  const file =
+    name === 'gateway'
+      ? join(REPO_ROOT, 'gateway', 'dist', 'main.js')
+      : join(REPO_ROOT, 'services', name, 'dist', 'main.js');
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm test does)`);
   return file;
 }
@@ -81,7 +84,10 @@ export class KernProcess {
       () => {
         const found = this.lines.find(match);
         if (found) return found;
-        if (this.exit) throw new Error(`${this.name} exited (${JSON.stringify(this.exit)}):\n${this.rawOutput.slice(-30).join('\n')}`);
+        if (this.exit)
+          throw new Error(
+            `${this.name} exited (${JSON.stringify(this.exit)}):\n${this.rawOutput.slice(-30).join('\n')}`,
+          );
         return undefined;
       },
       { timeoutMs, what },

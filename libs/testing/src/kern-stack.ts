@@ -53,7 +53,8 @@ export class KernStack {
     });
     try {
       // One at a time: on two cores, five processes booting at once take longer than in a row.
-      for (const service of SERVICES.filter((name) => !options.without?.includes(name))) await stack.startProcess(service);
+      for (const service of SERVICES.filter((name) => !options.without?.includes(name)))
+        await stack.startProcess(service);
       const gateway = await stack.startProcess('gateway', { GATEWAY_PORT: '0', GATEWAY_HOST: '127.0.0.1' });
       const ready = await gateway.waitForLog((line) => typeof line.port === 'number', 'gateway port');
       stack.gatewayUrl = `http://127.0.0.1:${ready.port as number}`;

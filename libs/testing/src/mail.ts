@@ -29,7 +29,11 @@ export async function readOutbox(dir: string): Promise<OutboxMail[]> {
 }
 
 /** Waits until the outbox holds a message that `match` accepts, and returns it. */
-export function waitForMail(dir: string, match: (mail: OutboxMail) => boolean, what = `a matching mail in ${dir}`): Promise<OutboxMail> {
+export function waitForMail(
+  dir: string,
+  match: (mail: OutboxMail) => boolean,
+  what = `a matching mail in ${dir}`,
+): Promise<OutboxMail> {
   return waitFor(async () => (await readOutbox(dir)).find(match), { what });
 }
 
@@ -110,14 +114,23 @@ function parseMail(raw: string): { subject: string; text: string } {
   }
   const encoding = headers.get('content-transfer-encoding')?.toLowerCase();
   const text =
-    encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : body;
+    encoding === 'quoted-printable'
+      ? decodeQuotedPrintable(body)
+      : encoding === 'base64'
+        ? Buffer.from(body, 'base64').toString('utf8')
+        : body;
   // SMTP ends the data with a line break of its own; it is not part of the text.
-  return { subject: decodeEncodedWords(headers.get('subject') ?? ''), text: text.replace(/\r\n/g, '\n').replace(/\n$/, '') };
+  return {
+    subject: decodeEncodedWords(headers.get('subject') ?? ''),
+    text: text.replace(/\r\n/g, '\n').replace(/\n$/, ''),
+  };
 }
 
 /** Soft line breaks (`=` at the end of a line) vanish; `=XX` is a byte, e.g. `=3D` is `=`. */
 function decodeQuotedPrintable(encoded: string): string {
-  const bytes = encoded.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const bytes = encoded
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
@@ -126,6 +139,8 @@ function decodeEncodedWords(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?[^?]+\?([BbQq])\?([^?]*)\?=/g, (_, encoding: string, data: string) =>
-      encoding.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')),
+      encoding.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64').toString('utf8')
+        : decodeQuotedPrintable(data.replace(/_/g, ' ')),
     );
 }

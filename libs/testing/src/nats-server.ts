@@ -32,13 +32,18 @@ function answers(port: number): Promise<boolean> {
 export async function startNats(): Promise<TestNats> {
   const port = await freePort();
   const storeDir = mkdtempSync(join(tmpdir(), 'kern-test-nats-'));
-  const child: ChildProcess = ownChild(spawn(natsBinary(), ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], { stdio: 'ignore' }));
+  const child: ChildProcess = ownChild(
+    spawn(natsBinary(), ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], { stdio: 'ignore' }),
+  );
   let exited = false;
   child.once('exit', () => (exited = true));
-  await waitFor(async () => {
-    if (exited) throw new Error('nats-server exited; is it installed (apt-get install nats-server)?');
-    return answers(port);
-  }, { what: `nats-server on port ${port}` });
+  await waitFor(
+    async () => {
+      if (exited) throw new Error('nats-server exited; is it installed (apt-get install nats-server)?');
+      return answers(port);
+    },
+    { what: `nats-server on port ${port}` },
+  );
   return {
     url: `nats://127.0.0.1:${port}`,
     async stop() {

@@ -28,7 +28,8 @@ export function throwawayDatabase(): ThrowawayDatabase {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => onServer((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      onServer((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }
 

@@ -43,8 +43,17 @@ export class AppModule {
           migrations,
           health: expertise.health,
         }),
-        ServiceClientModule.forRoot({ servers: natsServers(config.NATS_URL), timeoutMs: config.SERVICE_TIMEOUT_MS, name: `expertise-${process.pid}` }),
-        EventsModule.forService({ schema: 'expertise', servers: natsServers(config.NATS_URL), name: 'expertise', config }),
+        ServiceClientModule.forRoot({
+          servers: natsServers(config.NATS_URL),
+          timeoutMs: config.SERVICE_TIMEOUT_MS,
+          name: `expertise-${process.pid}`,
+        }),
+        EventsModule.forService({
+          schema: 'expertise',
+          servers: natsServers(config.NATS_URL),
+          name: 'expertise',
+          config,
+        }),
       ],
       controllers: [TopicsController, SkillsController, ProfilesController],
       providers: [

@@ -65,8 +65,17 @@ export class AppModule {
           migrations,
           health: identity.health,
         }),
-        ServiceClientModule.forRoot({ servers: natsServers(config.NATS_URL), timeoutMs: config.SERVICE_TIMEOUT_MS, name: `identity-${process.pid}` }),
-        EventsModule.forService({ schema: 'identity', servers: natsServers(config.NATS_URL), name: 'identity', config }),
+        ServiceClientModule.forRoot({
+          servers: natsServers(config.NATS_URL),
+          timeoutMs: config.SERVICE_TIMEOUT_MS,
+          name: `identity-${process.pid}`,
+        }),
+        EventsModule.forService({
+          schema: 'identity',
+          servers: natsServers(config.NATS_URL),
+          name: 'identity',
+          config,
+        }),
       ],
       controllers: [
         UsersController,

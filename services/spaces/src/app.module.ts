@@ -34,7 +34,11 @@ export class AppModule {
           migrations,
           health: spaces.health,
         }),
-        ServiceClientModule.forRoot({ servers: natsServers(config.NATS_URL), timeoutMs: config.SERVICE_TIMEOUT_MS, name: `spaces-${process.pid}` }),
+        ServiceClientModule.forRoot({
+          servers: natsServers(config.NATS_URL),
+          timeoutMs: config.SERVICE_TIMEOUT_MS,
+          name: `spaces-${process.pid}`,
+        }),
         EventsModule.forService({ schema: 'spaces', servers: natsServers(config.NATS_URL), name: 'spaces', config }),
       ],
       controllers: [SpacesController, MembershipsController, AccessController],

@@ -29,7 +29,12 @@ import { DeliveryAudience } from './notifications/delivery-audience';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { NotificationsUseCase } from './notifications/notifications.use-case';
-import { NotifyAnswerAccepted, NotifyPostModerated, NotifyPostPublished, NotifyQuestionRouted } from './notifications/notify.handlers';
+import {
+  NotifyAnswerAccepted,
+  NotifyPostModerated,
+  NotifyPostPublished,
+  NotifyQuestionRouted,
+} from './notifications/notify.handlers';
 import { RecipientsRepository } from './notifications/recipients.repository';
 import { DeletedPostsPurger } from './posts/deleted-posts.purger';
 import { SpaceLanguageChanged } from './search/space-language.handler';
@@ -65,10 +70,22 @@ export class AppModule {
           migrations,
           health: threads.health,
         }),
-        ServiceClientModule.forRoot({ servers: natsServers(config.NATS_URL), timeoutMs: config.SERVICE_TIMEOUT_MS, name: `threads-${process.pid}` }),
+        ServiceClientModule.forRoot({
+          servers: natsServers(config.NATS_URL),
+          timeoutMs: config.SERVICE_TIMEOUT_MS,
+          name: `threads-${process.pid}`,
+        }),
         EventsModule.forService({ schema: 'threads', servers: natsServers(config.NATS_URL), name: 'threads', config }),
       ],
-      controllers: [ThreadsController, PostsController, ModerationController, SearchController, FollowsController, NotificationsController, InsightsController],
+      controllers: [
+        ThreadsController,
+        PostsController,
+        ModerationController,
+        SearchController,
+        FollowsController,
+        NotificationsController,
+        InsightsController,
+      ],
       providers: [
         { provide: THREADS_CONFIG, useValue: config },
         // No external spam classifier by default: provide one here (see moderation/spam-check.ts).
@@ -87,7 +104,13 @@ export class AppModule {
         NotifyPostModerated,
         NotifyQuestionRouted,
         SpaceLanguageChanged,
-        durableConsumers([NotifyPostPublished, NotifyAnswerAccepted, NotifyPostModerated, NotifyQuestionRouted, SpaceLanguageChanged]),
+        durableConsumers([
+          NotifyPostPublished,
+          NotifyAnswerAccepted,
+          NotifyPostModerated,
+          NotifyQuestionRouted,
+          SpaceLanguageChanged,
+        ]),
         FollowUseCase,
         PostingPolicy,
         FlagPostUseCase,

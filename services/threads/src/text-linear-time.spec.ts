@@ -5,7 +5,15 @@ import { findLeak } from './leak-guard/find-leak';
 import { identifiersIn } from './leak-guard/identifiers';
 import { referencedIds, referencedSpaceSlugs } from './leak-guard/passages';
 import { visibleText } from './leak-guard/visible-text';
-import { countLinks, hasEmailAddress, hasMoneyOffer, hasPhoneNumber, mentionedHandles, phoneNumbersIn, similarity } from './moderation/text-features';
+import {
+  countLinks,
+  hasEmailAddress,
+  hasMoneyOffer,
+  hasPhoneNumber,
+  mentionedHandles,
+  phoneNumbersIn,
+  similarity,
+} from './moderation/text-features';
 import { renderMarkdown } from './posts/markdown';
 import { parseSearchQuery } from './search/search-query';
 import { toSnippetHtml } from './search/snippet';

@@ -20,7 +20,13 @@ export class ReplyEvidence implements DurableHandler<typeof threadsEvents.postPu
   async handle(post: Payload<typeof threadsEvents.postPublished>, envelope: EventEnvelope) {
     // Asking a question shows curiosity, not expertise.
     if (post.opening) return;
-    await this.evidence.record({ ...post, userId: post.authorId, kind: 'REPLY', occurredAt: envelope.occurredAt, excerpt: post.excerpt });
+    await this.evidence.record({
+      ...post,
+      userId: post.authorId,
+      kind: 'REPLY',
+      occurredAt: envelope.occurredAt,
+      excerpt: post.excerpt,
+    });
   }
 }
 
@@ -31,7 +37,12 @@ export class AcceptedAnswerEvidence implements DurableHandler<typeof threadsEven
   constructor(private readonly evidence: EvidenceRepository) {}
 
   async handle(answer: Payload<typeof threadsEvents.answerAccepted>, envelope: EventEnvelope) {
-    await this.evidence.replaceAcceptedAnswer({ ...answer, userId: answer.authorId, kind: 'ACCEPTED_ANSWER', occurredAt: envelope.occurredAt });
+    await this.evidence.replaceAcceptedAnswer({
+      ...answer,
+      userId: answer.authorId,
+      kind: 'ACCEPTED_ANSWER',
+      occurredAt: envelope.occurredAt,
+    });
   }
 }
 
@@ -43,7 +54,13 @@ export class HelpfulEvidence implements DurableHandler<typeof threadsEvents.post
 
   async handle(mark: Payload<typeof threadsEvents.postMarkedHelpful>, envelope: EventEnvelope) {
     if (!mark.helpful) return this.evidence.withdrawHelpful(mark.postId, mark.markedBy);
-    await this.evidence.record({ ...mark, userId: mark.authorId, kind: 'HELPFUL', givenBy: mark.markedBy, occurredAt: envelope.occurredAt });
+    await this.evidence.record({
+      ...mark,
+      userId: mark.authorId,
+      kind: 'HELPFUL',
+      givenBy: mark.markedBy,
+      occurredAt: envelope.occurredAt,
+    });
   }
 }
 
@@ -82,4 +99,11 @@ export class MovedThreadEvidence implements DurableHandler<typeof threadsEvents.
   }
 }
 
-export const evidenceHandlers = [ReplyEvidence, AcceptedAnswerEvidence, HelpfulEvidence, ModerationEvidence, DeletionEvidence, MovedThreadEvidence];
+export const evidenceHandlers = [
+  ReplyEvidence,
+  AcceptedAnswerEvidence,
+  HelpfulEvidence,
+  ModerationEvidence,
+  DeletionEvidence,
+  MovedThreadEvidence,
+];

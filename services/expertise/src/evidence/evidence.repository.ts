@@ -57,12 +57,17 @@ export class EvidenceRepository {
 
   /** A question has one accepted answer: accepting another takes the first one's evidence away. */
   async replaceAcceptedAnswer(evidence: EvidenceRecord): Promise<void> {
-    await this.db.query(`DELETE FROM expertise.evidence WHERE kind = 'ACCEPTED_ANSWER' AND thread_id = $1`, [evidence.threadId]);
+    await this.db.query(`DELETE FROM expertise.evidence WHERE kind = 'ACCEPTED_ANSWER' AND thread_id = $1`, [
+      evidence.threadId,
+    ]);
     await this.record(evidence);
   }
 
   async withdrawHelpful(postId: string, givenBy: string): Promise<void> {
-    await this.db.query(`DELETE FROM expertise.evidence WHERE kind = 'HELPFUL' AND post_id = $1 AND given_by = $2`, [postId, givenBy]);
+    await this.db.query(`DELETE FROM expertise.evidence WHERE kind = 'HELPFUL' AND post_id = $1 AND given_by = $2`, [
+      postId,
+      givenBy,
+    ]);
   }
 
   /** A hidden or deleted post stops counting (all its evidence); a restored one counts again. */
@@ -80,7 +85,10 @@ export class EvidenceRepository {
    * `touching` narrows the evidence read to that on any of these topics (a topic's subtree), through
    * the GIN index.
    */
-  async scores(viewer: EvidenceViewer, filter: { userIds?: string[]; topicId?: string; touching?: string[] }): Promise<EvidenceScore[]> {
+  async scores(
+    viewer: EvidenceViewer,
+    filter: { userIds?: string[]; topicId?: string; touching?: string[] },
+  ): Promise<EvidenceScore[]> {
     const rows: Array<{ user_id: string; topic_id: string; score: number; accepted: number }> = await this.db.query(
       `WITH RECURSIVE reach AS (
          SELECT e.id, unnest(e.topic_ids) AS topic_id FROM expertise.evidence e
@@ -109,6 +117,11 @@ export class EvidenceRepository {
         HALF_LIFE_DAYS,
       ],
     );
-    return rows.map((row) => ({ userId: row.user_id, topicId: row.topic_id, score: Number(row.score), acceptedAnswers: row.accepted }));
+    return rows.map((row) => ({
+      userId: row.user_id,
+      topicId: row.topic_id,
+      score: Number(row.score),
+      acceptedAnswers: row.accepted,
+    }));
   }
 }

@@ -30,11 +30,18 @@ export class ExpertRanking {
     const standings = new Map<string, Standing>();
     const add = (userId: string, score: number, acceptedAnswers = 0) => {
       const standing = standings.get(userId) ?? { score: 0, acceptedAnswers: 0 };
-      standings.set(userId, { score: standing.score + score, acceptedAnswers: standing.acceptedAnswers + acceptedAnswers });
+      standings.set(userId, {
+        score: standing.score + score,
+        acceptedAnswers: standing.acceptedAnswers + acceptedAnswers,
+      });
     };
     for (const entry of earned) add(entry.userId, entry.score, entry.acceptedAnswers);
     const strongestLevel = new Map<string, number>();
-    for (const entry of declared) strongestLevel.set(entry.userId, Math.max(strongestLevel.get(entry.userId) ?? 0, DECLARED_LEVEL_WEIGHT[entry.level]));
+    for (const entry of declared)
+      strongestLevel.set(
+        entry.userId,
+        Math.max(strongestLevel.get(entry.userId) ?? 0, DECLARED_LEVEL_WEIGHT[entry.level]),
+      );
     for (const [userId, weight] of strongestLevel) add(userId, weight);
     for (const entry of endorsed) add(entry.userId, ENDORSEMENT_WEIGHT * entry.count);
     return standings;

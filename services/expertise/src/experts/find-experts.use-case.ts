@@ -32,7 +32,10 @@ export class FindExpertsUseCase {
    */
   async byQuestion(input: { question: string; first: number }, principal: Principal): Promise<ExpertReply[]> {
     const viewer = await this.viewers.of(principal);
-    const [topics, answerers] = await Promise.all([this.matcher.topics(input.question), this.matcher.answerers(input.question, viewer)]);
+    const [topics, answerers] = await Promise.all([
+      this.matcher.topics(input.question),
+      this.matcher.answerers(input.question, viewer),
+    ]);
     const found = new Map<string, { score: number; acceptedAnswers: number; topicIds: Set<string> }>();
     const credit = (userId: string, score: number, topicIds: string[], acceptedAnswers = 0) => {
       const entry = found.get(userId) ?? { score: 0, acceptedAnswers: 0, topicIds: new Set<string>() };
@@ -49,9 +52,15 @@ export class FindExpertsUseCase {
       }
     }
     const bestAnswer = answerers[0]?.rank || 1;
-    for (const answerer of answerers) credit(answerer.userId, (EVIDENCE_WEIGHT.ACCEPTED_ANSWER / 2) * (answerer.rank / bestAnswer), answerer.topicIds);
+    for (const answerer of answerers)
+      credit(answerer.userId, (EVIDENCE_WEIGHT.ACCEPTED_ANSWER / 2) * (answerer.rank / bestAnswer), answerer.topicIds);
     return this.visibleAndRanked(
-      [...found].map(([userId, entry]) => ({ userId, score: entry.score, acceptedAnswers: entry.acceptedAnswers, topicIds: [...entry.topicIds] })),
+      [...found].map(([userId, entry]) => ({
+        userId,
+        score: entry.score,
+        acceptedAnswers: entry.acceptedAnswers,
+        topicIds: [...entry.topicIds],
+      })),
       input.first,
       principal,
     );
@@ -61,15 +70,28 @@ export class FindExpertsUseCase {
     const subtree = await this.topics.subtree(input.topic);
     if (subtree.length === 0) throw badInput(`Unknown topic: ${input.topic}`, { field: 'topic' });
     const topicId = subtree.find((topic) => topic.slug === input.topic)!.id;
-    const standings = await this.ranking.rank(topicId, subtree.map((topic) => topic.id), await this.viewers.of(principal));
+    const standings = await this.ranking.rank(
+      topicId,
+      subtree.map((topic) => topic.id),
+      await this.viewers.of(principal),
+    );
     return this.visibleAndRanked(
-      [...standings].map(([userId, standing]) => ({ userId, score: standing.score, topicIds: [topicId], acceptedAnswers: standing.acceptedAnswers })),
+      [...standings].map(([userId, standing]) => ({
+        userId,
+        score: standing.score,
+        topicIds: [topicId],
+        acceptedAnswers: standing.acceptedAnswers,
+      })),
       input.first,
       principal,
     );
   }
 
-  private async visibleAndRanked(candidates: ExpertReply[], first: number, principal: Principal): Promise<ExpertReply[]> {
+  private async visibleAndRanked(
+    candidates: ExpertReply[],
+    first: number,
+    principal: Principal,
+  ): Promise<ExpertReply[]> {
     const people = await this.people.find(candidates.map((candidate) => candidate.userId));
     return candidates
       .flatMap((candidate) => {

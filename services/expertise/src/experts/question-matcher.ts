@@ -33,7 +33,11 @@ export class QuestionMatcher {
   }
 
   /** People whose recent replies (that the viewer may see) share words with the question, with the topics of those replies. */
-  async answerers(question: string, viewer: EvidenceViewer, limit = 20): Promise<Array<{ userId: string; rank: number; topicIds: string[] }>> {
+  async answerers(
+    question: string,
+    viewer: EvidenceViewer,
+    limit = 20,
+  ): Promise<Array<{ userId: string; rank: number; topicIds: string[] }>> {
     const rows: Array<{ user_id: string; rank: number; topic_ids: string[] }> = await this.db.query(
       `SELECT e.user_id, sum(ts_rank(e.excerpt_search, q.any))::float AS rank, array_agg(DISTINCT t) AS topic_ids
        FROM expertise.evidence e, LATERAL (SELECT ${ANY_WORD('english', '$1')} || ${ANY_WORD('dutch', '$1')} AS any) q, unnest(e.topic_ids) AS t
@@ -47,7 +51,10 @@ export class QuestionMatcher {
   }
 
   async addSynonym(topicId: string, synonym: string): Promise<void> {
-    await this.db.query(`INSERT INTO expertise.topic_synonyms (topic_id, synonym) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [topicId, synonym]);
+    await this.db.query(
+      `INSERT INTO expertise.topic_synonyms (topic_id, synonym) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [topicId, synonym],
+    );
   }
 
   async synonymsOf(topicIds: string[]): Promise<Map<string, string[]>> {

@@ -35,10 +35,19 @@ export class People {
     const profiles = await this.profiles.findMany(unique);
     const people = new Map<string, Person>();
     for (let start = 0; start < unique.length; start += STANDINGS_PER_CALL) {
-      const { users } = await this.client.call(identity.getStandings, { ids: unique.slice(start, start + STANDINGS_PER_CALL) }, ANONYMOUS);
+      const { users } = await this.client.call(
+        identity.getStandings,
+        { ids: unique.slice(start, start + STANDINGS_PER_CALL) },
+        ANONYMOUS,
+      );
       for (const user of users) {
         const profile = profiles.get(user.id)!;
-        people.set(user.id, { ...profile, ambassador: profile.ambassador && user.kind === 'EMPLOYEE', kind: user.kind, suspended: user.suspended });
+        people.set(user.id, {
+          ...profile,
+          ambassador: profile.ambassador && user.kind === 'EMPLOYEE',
+          kind: user.kind,
+          suspended: user.suspended,
+        });
       }
     }
     return people;

@@ -29,7 +29,13 @@ export class ProfileSkills {
     return [...topics]
       .map((topicId) => {
         const evidenceScore = scores.get(topicId) ?? 0;
-        return { userId, topicId, level: level.get(topicId) ?? earnedLevel(evidenceScore), endorsementCount: endorsements.get(topicId) ?? 0, evidenceScore };
+        return {
+          userId,
+          topicId,
+          level: level.get(topicId) ?? earnedLevel(evidenceScore),
+          endorsementCount: endorsements.get(topicId) ?? 0,
+          evidenceScore,
+        };
       })
       .sort((a, b) => b.evidenceScore - a.evidenceScore || b.endorsementCount - a.endorsementCount);
   }

@@ -41,6 +41,11 @@ export class ProfilesController {
   @Handles(expertise.findExperts)
   async find(@Envelope(expertise.findExperts) request: Request<typeof expertise.findExperts>) {
     const query = request.payload;
-    return { experts: 'question' in query ? await this.experts.byQuestion(query, request.principal) : await this.experts.byTopic(query, request.principal) };
+    return {
+      experts:
+        'question' in query
+          ? await this.experts.byQuestion(query, request.principal)
+          : await this.experts.byTopic(query, request.principal),
+    };
   }
 }

@@ -17,13 +17,23 @@ export class ProfilesRepository {
 
   /** Everyone has a profile; an untouched one is empty. */
   async findMany(userIds: string[]): Promise<Map<string, ProfileRecord>> {
-    const rows: ProfileRecord[] = await this.db.query(`SELECT ${COLUMNS} FROM expertise.profiles WHERE user_id = ANY($1::uuid[])`, [userIds]);
+    const rows: ProfileRecord[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM expertise.profiles WHERE user_id = ANY($1::uuid[])`,
+      [userIds],
+    );
     const found = new Map(rows.map((row) => [row.userId, row]));
-    return new Map(userIds.map((id) => [id, found.get(id) ?? { userId: id, headline: null, bio: null, ambassador: false, openToQuestions: false }]));
+    return new Map(
+      userIds.map((id) => [
+        id,
+        found.get(id) ?? { userId: id, headline: null, bio: null, ambassador: false, openToQuestions: false },
+      ]),
+    );
   }
 
   async ambassadorIds(): Promise<string[]> {
-    const rows: Array<{ user_id: string }> = await this.db.query(`SELECT user_id FROM expertise.profiles WHERE ambassador`);
+    const rows: Array<{ user_id: string }> = await this.db.query(
+      `SELECT user_id FROM expertise.profiles WHERE ambassador`,
+    );
     return rows.map((row) => row.user_id);
   }
 
@@ -37,7 +47,15 @@ export class ProfilesRepository {
          ambassador = coalesce($4, expertise.profiles.ambassador),
          open_to_questions = coalesce($5, expertise.profiles.open_to_questions),
          updated_at = now()`,
-      [userId, changes.headline ?? null, changes.bio ?? null, changes.ambassador ?? null, changes.openToQuestions ?? null, changes.headline !== undefined, changes.bio !== undefined],
+      [
+        userId,
+        changes.headline ?? null,
+        changes.bio ?? null,
+        changes.ambassador ?? null,
+        changes.openToQuestions ?? null,
+        changes.headline !== undefined,
+        changes.bio !== undefined,
+      ],
     );
   }
 }

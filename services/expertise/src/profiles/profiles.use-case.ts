@@ -31,15 +31,20 @@ export class ProfilesUseCase {
 
   /** Ambassador flags count only while their holders are employees. */
   async countAmbassadors(principal: Principal): Promise<number> {
-    if (!hasRole(principal, 'ADMIN', 'COMMUNITY_MANAGER')) throw forbidden('Only platform admins and community managers see community numbers');
+    if (!hasRole(principal, 'ADMIN', 'COMMUNITY_MANAGER'))
+      throw forbidden('Only platform admins and community managers see community numbers');
     const people = await this.people.find(await this.profiles.ambassadorIds());
     return [...people.values()].filter((person) => person.ambassador && !person.suspended).length;
   }
 
-  async update(input: { headline?: string | null; bio?: string | null; ambassador?: boolean; openToQuestions?: boolean }, principal: Principal): Promise<ProfileReply> {
+  async update(
+    input: { headline?: string | null; bio?: string | null; ambassador?: boolean; openToQuestions?: boolean },
+    principal: Principal,
+  ): Promise<ProfileReply> {
     assertCanWrite(principal);
     // Ambassadors are the employees who show themselves to customers as experts.
-    if (input.ambassador && principal.kind !== 'EMPLOYEE') throw badInput('Only employees can be ambassadors', { field: 'ambassador' });
+    if (input.ambassador && principal.kind !== 'EMPLOYEE')
+      throw badInput('Only employees can be ambassadors', { field: 'ambassador' });
     await this.profiles.update(principal.userId, {
       ...(input.headline !== undefined ? { headline: input.headline || null } : {}),
       ...(input.bio !== undefined ? { bio: input.bio || null } : {}),

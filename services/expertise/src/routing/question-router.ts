@@ -61,7 +61,10 @@ export class QuestionRouter implements OnApplicationBootstrap, OnApplicationShut
     const totals = new Map<string, number>();
     // Kern's own view: every space's evidence, since the choice is shown to nobody.
     for (const topicId of job.topicIds) {
-      for (const [userId, standing] of await this.ranking.rank(topicId, subtreeIds, { readableSpaceIds: null, employee: true })) {
+      for (const [userId, standing] of await this.ranking.rank(topicId, subtreeIds, {
+        readableSpaceIds: null,
+        employee: true,
+      })) {
         totals.set(userId, (totals.get(userId) ?? 0) + standing.score);
       }
     }
@@ -69,7 +72,14 @@ export class QuestionRouter implements OnApplicationBootstrap, OnApplicationShut
     const people = await this.people.find([...totals.keys()]);
     const willing = [...people.values()].filter((person) => person.openToQuestions && !person.suspended);
     const { userIds: readers } = willing.length
-      ? await this.client.call(spaces.readers, { spaceId: job.spaceId, users: willing.map((person) => ({ userId: person.userId, kind: person.kind, staff: false })) }, ANONYMOUS)
+      ? await this.client.call(
+          spaces.readers,
+          {
+            spaceId: job.spaceId,
+            users: willing.map((person) => ({ userId: person.userId, kind: person.kind, staff: false })),
+          },
+          ANONYMOUS,
+        )
       : { userIds: [] };
     const available = await this.routing.underCap(readers, this.config.ROUTING_MAX_PER_EXPERT_PER_DAY);
     const experts = readers
@@ -78,7 +88,13 @@ export class QuestionRouter implements OnApplicationBootstrap, OnApplicationShut
       .slice(0, this.config.ROUTING_EXPERTS_PER_QUESTION);
     await this.database.transaction(async () => {
       const finished = await this.routing.finish(job.threadId, experts.length > 0 ? 'ROUTED' : 'NO_EXPERT', experts);
-      if (finished && experts.length > 0) await this.outbox.add(expertiseEvents.questionRouted, { threadId: job.threadId, spaceId: job.spaceId, postId: job.postId, expertIds: experts });
+      if (finished && experts.length > 0)
+        await this.outbox.add(expertiseEvents.questionRouted, {
+          threadId: job.threadId,
+          spaceId: job.spaceId,
+          postId: job.postId,
+          expertIds: experts,
+        });
     });
   }
 }

@@ -18,7 +18,13 @@ export class QuestionsToRoute implements DurableHandler<typeof threadsEvents.pos
 
   async handle(post: z.output<typeof threadsEvents.postPublished.payload>, envelope: EventEnvelope) {
     if (post.opening && post.threadKind === 'QUESTION') {
-      const job = { threadId: post.threadId, postId: post.postId, spaceId: post.spaceId, authorId: post.authorId, topicIds: post.topicIds };
+      const job = {
+        threadId: post.threadId,
+        postId: post.postId,
+        spaceId: post.spaceId,
+        authorId: post.authorId,
+        topicIds: post.topicIds,
+      };
       return this.routing.schedule(job, envelope.occurredAt, this.config.ROUTING_DELAY_SECONDS);
     }
     // An internal note is not an answer the asker can see.

@@ -56,7 +56,10 @@ export class RoutingRepository {
     );
     if (updated === 0) return false;
     if (expertIds.length > 0) {
-      await this.db.query(`INSERT INTO expertise.routings (thread_id, expert_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [threadId, expertIds]);
+      await this.db.query(
+        `INSERT INTO expertise.routings (thread_id, expert_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+        [threadId, expertIds],
+      );
     }
     return true;
   }

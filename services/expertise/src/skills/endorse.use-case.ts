@@ -18,7 +18,11 @@ export class EndorseUseCase {
     private readonly viewers: EvidenceViewers,
   ) {}
 
-  async execute(input: { userId: string; topic: string }, withdraw: boolean, principal: Principal): Promise<SkillReply> {
+  async execute(
+    input: { userId: string; topic: string },
+    withdraw: boolean,
+    principal: Principal,
+  ): Promise<SkillReply> {
     assertCanWrite(principal);
     if (input.userId === principal.userId) throw badInput('You cannot endorse yourself', { field: 'userId' });
     const person = (await this.people.find([input.userId])).get(input.userId);

@@ -37,16 +37,25 @@ export class SkillsController {
   async affinity(@Envelope(expertise.topicAffinity) request: Request<typeof expertise.topicAffinity>) {
     const principal: Principal = request.principal;
     if (!isAuthenticated(principal)) return { topics: [] };
-    const weights = new Map((await this.skills.affinity(principal.userId)).map((entry) => [entry.topicId, entry.weight]));
+    const weights = new Map(
+      (await this.skills.affinity(principal.userId)).map((entry) => [entry.topicId, entry.weight]),
+    );
     for (const skill of await this.profileSkills.of(principal.userId, await this.viewers.of(principal))) {
-      const earned = Math.min(DECLARED_LEVEL_WEIGHT.EXPERT, skill.evidenceScore / (EVIDENCE_WEIGHT.ACCEPTED_ANSWER * 5 / DECLARED_LEVEL_WEIGHT.EXPERT));
+      const earned = Math.min(
+        DECLARED_LEVEL_WEIGHT.EXPERT,
+        skill.evidenceScore / ((EVIDENCE_WEIGHT.ACCEPTED_ANSWER * 5) / DECLARED_LEVEL_WEIGHT.EXPERT),
+      );
       if (earned > 0) weights.set(skill.topicId, Math.max(weights.get(skill.topicId) ?? 0, earned));
     }
-    return { topics: [...weights].map(([topicId, weight]) => ({ topicId, weight })).sort((a, b) => b.weight - a.weight) };
+    return {
+      topics: [...weights].map(([topicId, weight]) => ({ topicId, weight })).sort((a, b) => b.weight - a.weight),
+    };
   }
 
   @Handles(expertise.topicsWithoutExperts)
-  async withoutExperts(@Envelope(expertise.topicsWithoutExperts) request: Request<typeof expertise.topicsWithoutExperts>) {
+  async withoutExperts(
+    @Envelope(expertise.topicsWithoutExperts) request: Request<typeof expertise.topicsWithoutExperts>,
+  ) {
     return { topicIds: await this.skills.withoutExperts(request.payload.ids) };
   }
 

@@ -20,7 +20,10 @@ export class SkillsRepository {
   }
 
   async remove(userId: string, topicId: string): Promise<boolean> {
-    const [, count] = await this.db.query(`DELETE FROM expertise.skills WHERE user_id = $1 AND topic_id = $2`, [userId, topicId]);
+    const [, count] = await this.db.query(`DELETE FROM expertise.skills WHERE user_id = $1 AND topic_id = $2`, [
+      userId,
+      topicId,
+    ]);
     return count > 0;
   }
 
@@ -40,16 +43,25 @@ export class SkillsRepository {
 
   /** Declared levels, per user and topic. */
   async declaredOf(userIds: string[]): Promise<Array<{ userId: string; topicId: string; level: SkillLevel }>> {
-    return this.db.query(`SELECT user_id AS "userId", topic_id AS "topicId", level FROM expertise.skills WHERE user_id = ANY($1::uuid[])`, [userIds]);
+    return this.db.query(
+      `SELECT user_id AS "userId", topic_id AS "topicId", level FROM expertise.skills WHERE user_id = ANY($1::uuid[])`,
+      [userIds],
+    );
   }
 
   /** Declared levels of anyone on any of these topics. */
   async declaredOn(topicIds: string[]): Promise<Array<{ userId: string; topicId: string; level: SkillLevel }>> {
-    return this.db.query(`SELECT user_id AS "userId", topic_id AS "topicId", level FROM expertise.skills WHERE topic_id = ANY($1::uuid[])`, [topicIds]);
+    return this.db.query(
+      `SELECT user_id AS "userId", topic_id AS "topicId", level FROM expertise.skills WHERE topic_id = ANY($1::uuid[])`,
+      [topicIds],
+    );
   }
 
   /** Endorsement counts per user and topic, for these users or these topics. */
-  async endorsements(filter: { userIds?: string[]; topicIds?: string[] }): Promise<Array<{ userId: string; topicId: string; count: number }>> {
+  async endorsements(filter: {
+    userIds?: string[];
+    topicIds?: string[];
+  }): Promise<Array<{ userId: string; topicId: string; count: number }>> {
     return this.db.query(
       `SELECT user_id AS "userId", topic_id AS "topicId", count(*)::int AS count FROM expertise.endorsements
        WHERE ($1::uuid[] IS NULL OR user_id = ANY($1::uuid[])) AND ($2::uuid[] IS NULL OR topic_id = ANY($2::uuid[]))
@@ -60,11 +72,17 @@ export class SkillsRepository {
 
   /** Once per endorser and skill; answers whether it is new. */
   async endorse(userId: string, topicId: string, endorserId: string): Promise<void> {
-    await this.db.query(`INSERT INTO expertise.endorsements (user_id, topic_id, endorser_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [userId, topicId, endorserId]);
+    await this.db.query(
+      `INSERT INTO expertise.endorsements (user_id, topic_id, endorser_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [userId, topicId, endorserId],
+    );
   }
 
   async withdrawEndorsement(userId: string, topicId: string, endorserId: string): Promise<void> {
-    await this.db.query(`DELETE FROM expertise.endorsements WHERE user_id = $1 AND topic_id = $2 AND endorser_id = $3`, [userId, topicId, endorserId]);
+    await this.db.query(
+      `DELETE FROM expertise.endorsements WHERE user_id = $1 AND topic_id = $2 AND endorser_id = $3`,
+      [userId, topicId, endorserId],
+    );
   }
 
   /** Of these topics, those where nobody declared, earned or was endorsed for it or one of its sub-topics. */

@@ -7,7 +7,10 @@ import { TopicsRepository } from './topics.repository';
 export class CreateTopicUseCase {
   constructor(private readonly topics: TopicsRepository) {}
 
-  async execute(input: { slug: string; name: string; parentSlug?: string | null }, principal: Principal): Promise<TopicReply> {
+  async execute(
+    input: { slug: string; name: string; parentSlug?: string | null },
+    principal: Principal,
+  ): Promise<TopicReply> {
     this.assertMayCreate(principal);
     const parentId = input.parentSlug ? await this.resolveParent(input.parentSlug) : null;
     return this.topics.insert({ slug: input.slug, name: input.name, parentId });
@@ -16,7 +19,8 @@ export class CreateTopicUseCase {
   /** The taxonomy shapes every space and profile, so only platform admins and community managers change it. */
   private assertMayCreate(principal: Principal) {
     assertCanWrite(principal);
-    if (!hasRole(principal, 'ADMIN', 'COMMUNITY_MANAGER')) throw forbidden('Only platform admins and community managers create topics');
+    if (!hasRole(principal, 'ADMIN', 'COMMUNITY_MANAGER'))
+      throw forbidden('Only platform admins and community managers create topics');
   }
 
   private async resolveParent(slug: string): Promise<string> {

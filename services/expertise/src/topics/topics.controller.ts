@@ -38,7 +38,8 @@ export class TopicsController {
   @Handles(expertise.addTopicSynonym)
   async addSynonym(@Envelope(expertise.addTopicSynonym) request: Request<typeof expertise.addTopicSynonym>) {
     assertCanWrite(request.principal);
-    if (!hasRole(request.principal, 'ADMIN', 'COMMUNITY_MANAGER')) throw forbidden('Only platform admins and community managers change the taxonomy');
+    if (!hasRole(request.principal, 'ADMIN', 'COMMUNITY_MANAGER'))
+      throw forbidden('Only platform admins and community managers change the taxonomy');
     const topic = await this.topics.findBySlug(request.payload.topic);
     if (!topic) throw badInput(`Unknown topic: ${request.payload.topic}`, { field: 'topic' });
     await this.matcher.addSynonym(topic.id, request.payload.synonym);

@@ -23,17 +23,27 @@ export class AccessRevocations {
   /** Inside the change's transaction; publish the result once it committed. */
   async revokeIn(userId: string): Promise<AccessRevocation> {
     const minTokenVersion = await this.users.bumpTokenVersion(userId);
-    return { userId, minTokenVersion, expiresAt: new Date(Date.now() + this.config.ACCESS_TOKEN_TTL_SECONDS * 1000).toISOString() };
+    return {
+      userId,
+      minTokenVersion,
+      expiresAt: new Date(Date.now() + this.config.ACCESS_TOKEN_TTL_SECONDS * 1000).toISOString(),
+    };
   }
 
   async publish(revocation: AccessRevocation): Promise<void> {
     // A failed publish is not lost: the gateway's periodic sync picks the revocation up.
-    await this.client.emit(identityEvents.accessRevoked, revocation).catch((error) => this.logger.warn({ msg: 'could not publish a revocation', error: String(error) }));
+    await this.client
+      .emit(identityEvents.accessRevoked, revocation)
+      .catch((error) => this.logger.warn({ msg: 'could not publish a revocation', error: String(error) }));
   }
 
   async inForce(): Promise<AccessRevocation[]> {
     const ttlMs = this.config.ACCESS_TOKEN_TTL_SECONDS * 1000;
     const revoked = await this.users.revokedSince(this.config.ACCESS_TOKEN_TTL_SECONDS);
-    return revoked.map((user) => ({ userId: user.id, minTokenVersion: user.tokenVersion, expiresAt: new Date(user.changedAt.getTime() + ttlMs).toISOString() }));
+    return revoked.map((user) => ({
+      userId: user.id,
+      minTokenVersion: user.tokenVersion,
+      expiresAt: new Date(user.changedAt.getTime() + ttlMs).toISOString(),
+    }));
   }
 }

@@ -23,21 +23,30 @@ export class ChangeRoleUseCase {
     private readonly audit: AuditLogRepository,
   ) {}
 
-  async execute(change: 'grant' | 'revoke', input: { userId: string; role: PlatformRole }, principal: Principal): Promise<UserReply> {
+  async execute(
+    change: 'grant' | 'revoke',
+    input: { userId: string; role: PlatformRole },
+    principal: Principal,
+  ): Promise<UserReply> {
     assertAdminWriter(principal);
     const { user, revocation } = await this.database.transaction(async () => {
       const current = await this.users.findByIdForUpdate(input.userId);
       if (!current) throw notFound('User');
       // Platform roles reach into internal spaces, so a customer holding one would cross the boundary.
-      if (change === 'grant' && current.kind !== 'EMPLOYEE') throw badInput('Platform roles are for employees only', { field: 'userId' });
+      if (change === 'grant' && current.kind !== 'EMPLOYEE')
+        throw badInput('Platform roles are for employees only', { field: 'userId' });
       const has = current.roles.includes(input.role);
       if ((change === 'grant') === has) return { user: current, revocation: null };
-      const roles = change === 'grant' ? [...current.roles, input.role] : current.roles.filter((role) => role !== input.role);
+      const roles =
+        change === 'grant' ? [...current.roles, input.role] : current.roles.filter((role) => role !== input.role);
       await this.users.update(current.id, { roles });
       const revoked = await this.revocations.revokeIn(current.id);
-      await this.audit.record(
-        { action: change === 'grant' ? 'ROLE_GRANTED' : 'ROLE_REVOKED', actorId: principal.userId, subjectUserId: current.id, details: { role: input.role } },
-      );
+      await this.audit.record({
+        action: change === 'grant' ? 'ROLE_GRANTED' : 'ROLE_REVOKED',
+        actorId: principal.userId,
+        subjectUserId: current.id,
+        details: { role: input.role },
+      });
       return { user: { ...current, roles }, revocation: revoked };
     });
     if (revocation) await this.revocations.publish(revocation);

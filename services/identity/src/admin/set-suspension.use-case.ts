@@ -23,23 +23,32 @@ export class SetSuspensionUseCase {
     private readonly audit: AuditLogRepository,
   ) {}
 
-  async execute(input: { userId: string; suspend: boolean; reason?: string }, principal: Principal): Promise<UserReply> {
+  async execute(
+    input: { userId: string; suspend: boolean; reason?: string },
+    principal: Principal,
+  ): Promise<UserReply> {
     assertAdminWriter(principal);
-    if (input.suspend && input.userId === principal.userId) throw badInput('Admins cannot suspend themselves', { field: 'userId' });
+    if (input.suspend && input.userId === principal.userId)
+      throw badInput('Admins cannot suspend themselves', { field: 'userId' });
     const { user, revocation } = await this.database.transaction(async () => {
       const current = await this.users.findByIdForUpdate(input.userId);
       if (!current) throw notFound('User');
       if (Boolean(current.suspendedAt) === input.suspend) return { user: current, revocation: null };
-      const changes = input.suspend ? { suspendedAt: new Date(), suspendedReason: input.reason ?? null } : { suspendedAt: null, suspendedReason: null };
+      const changes = input.suspend
+        ? { suspendedAt: new Date(), suspendedReason: input.reason ?? null }
+        : { suspendedAt: null, suspendedReason: null };
       await this.users.update(current.id, changes);
       let revoked = null;
       if (input.suspend) {
         await this.refreshTokens.revokeAllOfUser(current.id);
         revoked = await this.revocations.revokeIn(current.id);
       }
-      await this.audit.record(
-        { action: input.suspend ? 'USER_SUSPENDED' : 'USER_UNSUSPENDED', actorId: principal.userId, subjectUserId: current.id, details: input.reason ? { reason: input.reason } : {} },
-      );
+      await this.audit.record({
+        action: input.suspend ? 'USER_SUSPENDED' : 'USER_UNSUSPENDED',
+        actorId: principal.userId,
+        subjectUserId: current.id,
+        details: input.reason ? { reason: input.reason } : {},
+      });
       return { user: { ...current, ...changes }, revocation: revoked };
     });
     if (revocation) await this.revocations.publish(revocation);

@@ -38,9 +38,16 @@ export class SetUserKindUseCase {
       // A spare verification link would otherwise undo the decision (a company address makes an EMPLOYEE).
       await this.verifications.invalidateForUser(current.id);
       const revoked = await this.revocations.revokeIn(current.id);
-      await this.audit.record(
-        { action: 'KIND_CHANGED', actorId: principal.userId, subjectUserId: current.id, details: { from: current.kind, to: input.kind, rolesRemoved: current.roles.filter((role) => !roles.includes(role)) } },
-      );
+      await this.audit.record({
+        action: 'KIND_CHANGED',
+        actorId: principal.userId,
+        subjectUserId: current.id,
+        details: {
+          from: current.kind,
+          to: input.kind,
+          rolesRemoved: current.roles.filter((role) => !roles.includes(role)),
+        },
+      });
       return { user: { ...current, kind: input.kind, roles }, revocation: revoked };
     });
     if (revocation) await this.revocations.publish(revocation);

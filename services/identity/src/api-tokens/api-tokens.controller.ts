@@ -37,7 +37,12 @@ export class ApiTokensController {
     const { principal } = request;
     assertCanWrite(principal);
     if (!(await this.tokens.revoke(request.payload.id, principal.userId))) throw notFound('API token');
-    await this.audit.record({ action: 'API_TOKEN_REVOKED', actorId: principal.userId, subjectUserId: principal.userId, details: { tokenId: request.payload.id } });
+    await this.audit.record({
+      action: 'API_TOKEN_REVOKED',
+      actorId: principal.userId,
+      subjectUserId: principal.userId,
+      details: { tokenId: request.payload.id },
+    });
     return { revoked: true };
   }
 }

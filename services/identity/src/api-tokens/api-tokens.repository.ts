@@ -17,7 +17,13 @@ const toReply = (row: Row): ApiTokenReply => ({
 export class ApiTokensRepository {
   constructor(private readonly database: Database) {}
 
-  async insert(token: { id: string; userId: string; name: string; scopes: ApiScope[]; tokenHash: string }): Promise<ApiTokenReply> {
+  async insert(token: {
+    id: string;
+    userId: string;
+    name: string;
+    scopes: ApiScope[];
+    tokenHash: string;
+  }): Promise<ApiTokenReply> {
     const [row] = await this.database.query(
       `INSERT INTO identity.api_tokens (id, user_id, name, scopes, token_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
       [token.id, token.userId, token.name, token.scopes, token.tokenHash],
@@ -35,10 +41,10 @@ export class ApiTokensRepository {
 
   /** Revokes one of `userId`'s own tokens; false when there is no such active token of theirs. */
   async revoke(id: string, userId: string): Promise<boolean> {
-    const [, count] = await this.database.query(`UPDATE identity.api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`, [
-      id,
-      userId,
-    ]);
+    const [, count] = await this.database.query(
+      `UPDATE identity.api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`,
+      [id, userId],
+    );
     return count > 0;
   }
 
@@ -47,10 +53,11 @@ export class ApiTokensRepository {
    * minute per token, so a busy integration does not turn every read into a write.
    */
   async useActive(tokenHash: string): Promise<{ id: string; userId: string; scopes: ApiScope[] } | null> {
-    const rows: Array<{ id: string; userId: string; scopes: ApiScope[]; lastUsedAt: Date | null }> = await this.database.query(
-      `SELECT id, user_id AS "userId", scopes, last_used_at AS "lastUsedAt" FROM identity.api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
-      [tokenHash],
-    );
+    const rows: Array<{ id: string; userId: string; scopes: ApiScope[]; lastUsedAt: Date | null }> =
+      await this.database.query(
+        `SELECT id, user_id AS "userId", scopes, last_used_at AS "lastUsedAt" FROM identity.api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
+        [tokenHash],
+      );
     const token = rows[0];
     if (!token) return null;
     if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {

@@ -13,13 +13,28 @@ export class CreateApiTokenUseCase {
     private readonly audit: AuditLogRepository,
   ) {}
 
-  async execute(input: { name: string; scopes: ApiScope[] }, principal: Principal): Promise<ApiTokenReply & { token: string }> {
+  async execute(
+    input: { name: string; scopes: ApiScope[] },
+    principal: Principal,
+  ): Promise<ApiTokenReply & { token: string }> {
     assertCanWrite(principal);
     // A leaked token must not be able to mint itself successors that outlive its revocation.
-    if (principal.credential === 'API_TOKEN') throw forbidden('API tokens are created from a signed-in session, not with another API token');
+    if (principal.credential === 'API_TOKEN')
+      throw forbidden('API tokens are created from a signed-in session, not with another API token');
     const token = newToken(TOKEN_PREFIX.apiToken);
-    const created = await this.tokens.insert({ id: randomUUID(), userId: principal.userId, name: input.name, scopes: [...new Set(input.scopes)], tokenHash: hashToken(token) });
-    await this.audit.record({ action: 'API_TOKEN_CREATED', actorId: principal.userId, subjectUserId: principal.userId, details: { tokenId: created.id, scopes: created.scopes } });
+    const created = await this.tokens.insert({
+      id: randomUUID(),
+      userId: principal.userId,
+      name: input.name,
+      scopes: [...new Set(input.scopes)],
+      tokenHash: hashToken(token),
+    });
+    await this.audit.record({
+      action: 'API_TOKEN_CREATED',
+      actorId: principal.userId,
+      subjectUserId: principal.userId,
+      details: { tokenId: created.id, scopes: created.scopes },
+    });
     return { ...created, token };
   }
 }

@@ -34,18 +34,31 @@ export class AuditLogRepository {
   async record(entry: AuditEntry): Promise<void> {
     await this.database.query(
       `INSERT INTO identity.audit_events (action, actor_id, subject_user_id, client_address, details) VALUES ($1, $2, $3, $4, $5)`,
-      [entry.action, entry.actorId ?? null, entry.subjectUserId ?? null, entry.clientAddress ?? null, JSON.stringify(entry.details ?? {})],
+      [
+        entry.action,
+        entry.actorId ?? null,
+        entry.subjectUserId ?? null,
+        entry.clientAddress ?? null,
+        JSON.stringify(entry.details ?? {}),
+      ],
     );
   }
 
   /** Newest first; `after` is the id of the last event of the previous page (keyset paging). */
   async list(first: number, after?: number): Promise<{ events: AuditEventReply[]; hasNextPage: boolean }> {
-    const rows: Array<{ id: string; at: Date; action: string; actor_id: string | null; subject_user_id: string | null; client_address: string | null; details: Record<string, unknown> }> =
-      await this.database.query(
-        `SELECT id, at, action, actor_id, subject_user_id, client_address, details FROM identity.audit_events
+    const rows: Array<{
+      id: string;
+      at: Date;
+      action: string;
+      actor_id: string | null;
+      subject_user_id: string | null;
+      client_address: string | null;
+      details: Record<string, unknown>;
+    }> = await this.database.query(
+      `SELECT id, at, action, actor_id, subject_user_id, client_address, details FROM identity.audit_events
           WHERE ($1::bigint IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`,
-        [after ?? null, first + 1],
-      );
+      [after ?? null, first + 1],
+    );
     return {
       hasNextPage: rows.length > first,
       events: rows.slice(0, first).map((row) => ({

@@ -8,7 +8,10 @@ import { AuditLogRepository } from './audit-log.repository';
 export class ListAuditEventsUseCase {
   constructor(private readonly audit: AuditLogRepository) {}
 
-  async execute(input: { first: number; after?: string }, principal: Principal): Promise<{ events: AuditEventReply[]; hasNextPage: boolean }> {
+  async execute(
+    input: { first: number; after?: string },
+    principal: Principal,
+  ): Promise<{ events: AuditEventReply[]; hasNextPage: boolean }> {
     assertAdmin(principal);
     const after = input.after === undefined ? undefined : Number(input.after);
     if (after !== undefined && !Number.isSafeInteger(after)) throw badInput('Invalid cursor', { field: 'after' });

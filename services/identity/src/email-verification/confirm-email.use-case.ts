@@ -40,7 +40,12 @@ export class ConfirmEmailUseCase {
       // Another account that confirmed the address first makes this a CONFLICT (one owner per address).
       await this.users.update(current.id, changes);
       const revocation = await this.revocations.revokeIn(current.id);
-      await this.audit.record({ action: 'EMAIL_VERIFIED', actorId: current.id, subjectUserId: current.id, details: { becameEmployee: becomesEmployee } });
+      await this.audit.record({
+        action: 'EMAIL_VERIFIED',
+        actorId: current.id,
+        subjectUserId: current.id,
+        details: { becameEmployee: becomesEmployee },
+      });
       return { user: { ...current, ...changes }, revocation };
     });
     if (!outcome) throw badInput('This verification link is invalid, used or expired', { field: 'token' });

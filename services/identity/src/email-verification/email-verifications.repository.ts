@@ -5,7 +5,13 @@ import { Injectable } from '@nestjs/common';
 export class EmailVerificationsRepository {
   constructor(private readonly database: Database) {}
 
-  async insert(verification: { id: string; userId: string; email: string; tokenHash: string; expiresAt: Date }): Promise<void> {
+  async insert(verification: {
+    id: string;
+    userId: string;
+    email: string;
+    tokenHash: string;
+    expiresAt: Date;
+  }): Promise<void> {
     await this.database.query(
       `INSERT INTO identity.email_verifications (id, user_id, email, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)`,
       [verification.id, verification.userId, verification.email, verification.tokenHash, verification.expiresAt],
@@ -25,6 +31,9 @@ export class EmailVerificationsRepository {
 
   /** Ends the user's unused links: what they would prove was decided otherwise (their kind was changed). */
   async invalidateForUser(userId: string): Promise<void> {
-    await this.database.query(`UPDATE identity.email_verifications SET expires_at = now() WHERE user_id = $1 AND used_at IS NULL AND expires_at > now()`, [userId]);
+    await this.database.query(
+      `UPDATE identity.email_verifications SET expires_at = now() WHERE user_id = $1 AND used_at IS NULL AND expires_at > now()`,
+      [userId],
+    );
   }
 }

@@ -19,7 +19,13 @@ export class VerificationMail {
   async send(user: Pick<UserRecord, 'id' | 'email' | 'displayName'>): Promise<void> {
     const token = newToken(TOKEN_PREFIX.emailVerification);
     const expiresAt = new Date(Date.now() + this.config.EMAIL_VERIFICATION_TTL_HOURS * 3_600_000);
-    await this.verifications.insert({ id: randomUUID(), userId: user.id, email: user.email, tokenHash: hashToken(token), expiresAt });
+    await this.verifications.insert({
+      id: randomUUID(),
+      userId: user.id,
+      email: user.email,
+      tokenHash: hashToken(token),
+      expiresAt,
+    });
     await this.mailer.send({
       to: user.email,
       subject: 'Confirm your e-mail address for Kern',

@@ -1,4 +1,12 @@
-import { ErrorCode, hasRole, spaces, TOKEN_PREFIX, type InvitationReply, type MemberKind, type Principal } from '@kern/contracts';
+import {
+  ErrorCode,
+  hasRole,
+  spaces,
+  TOKEN_PREFIX,
+  type InvitationReply,
+  type MemberKind,
+  type Principal,
+} from '@kern/contracts';
 import { assertCanWrite, badInput, DomainError, forbidden, notFound, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -21,9 +29,13 @@ export class CreateInvitationUseCase {
     @Inject(ServiceClient) private readonly client: ServiceClient,
   ) {}
 
-  async execute(input: { email: string; kind: MemberKind; spaceIds: string[] }, principal: Principal): Promise<InvitationReply> {
+  async execute(
+    input: { email: string; kind: MemberKind; spaceIds: string[] },
+    principal: Principal,
+  ): Promise<InvitationReply> {
     assertCanWrite(principal);
-    if (!hasRole(principal, 'ADMIN', 'COMMUNITY_MANAGER')) throw forbidden('Only platform admins and community managers invite people');
+    if (!hasRole(principal, 'ADMIN', 'COMMUNITY_MANAGER'))
+      throw forbidden('Only platform admins and community managers invite people');
     await this.assertSpacesFit(input.spaceIds, input.kind, principal);
     const token = newToken(TOKEN_PREFIX.invitation);
     const invitation = {
@@ -35,8 +47,18 @@ export class CreateInvitationUseCase {
     };
     await this.invitations.insert({ ...invitation, tokenHash: hashToken(token), invitedBy: principal.userId });
     await this.mail(invitation, token);
-    await this.audit.record({ action: 'INVITATION_CREATED', actorId: principal.userId, details: { invitationId: invitation.id, email: input.email, kind: input.kind } });
-    return { id: invitation.id, email: invitation.email, kind: invitation.kind, token, expiresAt: invitation.expiresAt.toISOString() };
+    await this.audit.record({
+      action: 'INVITATION_CREATED',
+      actorId: principal.userId,
+      details: { invitationId: invitation.id, email: input.email, kind: input.kind },
+    });
+    return {
+      id: invitation.id,
+      email: invitation.email,
+      kind: invitation.kind,
+      token,
+      expiresAt: invitation.expiresAt.toISOString(),
+    };
   }
 
   /**
@@ -52,10 +74,18 @@ export class CreateInvitationUseCase {
       });
     } catch (error) {
       await this.invitations.delete(invitation.id);
-      this.logger.error({ msg: 'could not send an invitation; nothing was stored', invitationId: invitation.id, error: String(error) });
-      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The invitation e-mail could not be sent, so nothing was stored; try again later', {
-        reason: 'MAIL_UNAVAILABLE',
+      this.logger.error({
+        msg: 'could not send an invitation; nothing was stored',
+        invitationId: invitation.id,
+        error: String(error),
       });
+      throw new DomainError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        'The invitation e-mail could not be sent, so nothing was stored; try again later',
+        {
+          reason: 'MAIL_UNAVAILABLE',
+        },
+      );
     }
   }
 

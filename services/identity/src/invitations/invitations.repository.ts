@@ -18,7 +18,15 @@ export class InvitationsRepository {
   async insert(invitation: InvitationRecord & { tokenHash: string }): Promise<void> {
     await this.database.query(
       `INSERT INTO identity.invitations (id, email, kind, space_ids, token_hash, invited_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [invitation.id, invitation.email, invitation.kind, invitation.spaceIds, invitation.tokenHash, invitation.invitedBy, invitation.expiresAt],
+      [
+        invitation.id,
+        invitation.email,
+        invitation.kind,
+        invitation.spaceIds,
+        invitation.tokenHash,
+        invitation.invitedBy,
+        invitation.expiresAt,
+      ],
     );
   }
 

@@ -6,12 +6,24 @@ import type { MailConfig } from './mailer';
 describe('mailEnv', () => {
   it('defaults to the development outbox under the working directory', () => {
     const config: MailConfig = parseEnv(mailEnv, {});
-    expect(config).toEqual({ SMTP_URL: undefined, MAIL_FROM: 'Kern <no-reply@kern.localhost>', MAIL_OUTBOX_DIR: resolve('.outbox') });
+    expect(config).toEqual({
+      SMTP_URL: undefined,
+      MAIL_FROM: 'Kern <no-reply@kern.localhost>',
+      MAIL_OUTBOX_DIR: resolve('.outbox'),
+    });
   });
 
   it('accepts smtp: and smtps: URLs, and resolves a relative outbox folder', () => {
-    const config = parseEnv(mailEnv, { SMTP_URL: 'smtps://kern:p%40ss@smtp.example.com:465', MAIL_FROM: 'no-reply@example.com', MAIL_OUTBOX_DIR: 'tmp/mail' });
-    expect(config).toEqual({ SMTP_URL: 'smtps://kern:p%40ss@smtp.example.com:465', MAIL_FROM: 'no-reply@example.com', MAIL_OUTBOX_DIR: resolve('tmp/mail') });
+    const config = parseEnv(mailEnv, {
+      SMTP_URL: 'smtps://kern:p%40ss@smtp.example.com:465',
+      MAIL_FROM: 'no-reply@example.com',
+      MAIL_OUTBOX_DIR: 'tmp/mail',
+    });
+    expect(config).toEqual({
+      SMTP_URL: 'smtps://kern:p%40ss@smtp.example.com:465',
+      MAIL_FROM: 'no-reply@example.com',
+      MAIL_OUTBOX_DIR: resolve('tmp/mail'),
+    });
   });
 
   it('refuses another protocol without repeating the URL, which may hold a password', () => {

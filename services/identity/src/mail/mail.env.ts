@@ -12,7 +12,10 @@ const smtpUrl = z.string().refine((value) => {
 /** A bare address or `Name <address>`, on one line. */
 const mailbox = z
   .string()
-  .regex(/^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, 'must be an address like Kern <no-reply@example.com>');
+  .regex(
+    /^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/,
+    'must be an address like Kern <no-reply@example.com>',
+  );
 
 /** Identity's mail settings; spread into its environment schema. */
 export const mailEnv = {

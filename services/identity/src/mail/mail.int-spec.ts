@@ -20,14 +20,16 @@ describe('SmtpMailer against a real SMTP server', () => {
   beforeAll(async () => (smtp = await startSmtpServer()));
   afterAll(() => smtp.stop());
 
-  it('delivers recipient, sender, subject and a text with a long link intact, logging in with the URL\'s credentials', async () => {
+  it("delivers recipient, sender, subject and a text with a long link intact, logging in with the URL's credentials", async () => {
     const mailer = new SmtpMailer({ SMTP_URL: smtp.url.replace('smtp://', 'smtp://kern:p%40ss@'), MAIL_FROM: FROM });
     try {
       await mailer.send({ to: 'ann@example.com', subject: 'Confirm your e-mail address', text: TEXT });
     } finally {
       mailer.close();
     }
-    const mail = await waitFor(() => smtp.messages.find((message) => message.to.includes('ann@example.com')), { what: 'the mail to ann' });
+    const mail = await waitFor(() => smtp.messages.find((message) => message.to.includes('ann@example.com')), {
+      what: 'the mail to ann',
+    });
     expect(mail).toMatchObject({
       from: 'no-reply@kern.localhost',
       to: ['ann@example.com'],
@@ -66,7 +68,9 @@ describe('SmtpMailer when the server is unusable', () => {
     const mailer = new SmtpMailer({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: FROM }, { timeoutMs: 300 });
     try {
       const started = Date.now();
-      await expect(mailer.send({ to: 'ann@example.com', subject: 'x', text: 'x' })).rejects.toThrow(/timeout|greeting/i);
+      await expect(mailer.send({ to: 'ann@example.com', subject: 'x', text: 'x' })).rejects.toThrow(
+        /timeout|greeting/i,
+      );
       expect(Date.now() - started).toBeLessThan(5000);
     } finally {
       sockets.forEach((socket) => socket.destroy());
@@ -92,18 +96,41 @@ describe('OutboxMailer', () => {
 
     const mails = await readOutbox(dir);
     expect(mails).toEqual([
-      { id: expect.any(String), at: expect.any(String), from: FROM, to: 'ann@example.com', subject: 'first', text: TEXT },
-      { id: expect.any(String), at: expect.any(String), from: FROM, to: 'bob@example.com', subject: 'second', text: 'two' },
+      {
+        id: expect.any(String),
+        at: expect.any(String),
+        from: FROM,
+        to: 'ann@example.com',
+        subject: 'first',
+        text: TEXT,
+      },
+      {
+        id: expect.any(String),
+        at: expect.any(String),
+        from: FROM,
+        to: 'bob@example.com',
+        subject: 'second',
+        text: 'two',
+      },
     ]);
     expect(Number.isNaN(Date.parse(mails[0]!.at))).toBe(false);
     expect((await readdir(dir)).filter((name) => !name.endsWith('.json'))).toEqual([]);
   });
 
   it('logs recipient, subject, file and the text, so a developer can follow the link', async () => {
-    await new OutboxMailer({ MAIL_FROM: FROM, MAIL_OUTBOX_DIR: dir }).send({ to: 'ann@example.com', subject: 'first', text: TEXT });
+    await new OutboxMailer({ MAIL_FROM: FROM, MAIL_OUTBOX_DIR: dir }).send({
+      to: 'ann@example.com',
+      subject: 'first',
+      text: TEXT,
+    });
     expect(logged).toHaveBeenCalledTimes(1);
     expect(logged).toHaveBeenCalledWith(
-      expect.objectContaining({ to: 'ann@example.com', subject: 'first', file: expect.stringContaining(dir), text: TEXT }),
+      expect.objectContaining({
+        to: 'ann@example.com',
+        subject: 'first',
+        file: expect.stringContaining(dir),
+        text: TEXT,
+      }),
     );
   });
 
@@ -130,7 +157,11 @@ describe('mailerProvider', () => {
   });
 
   it('uses SMTP with SMTP_URL, and closes the transport when the application closes', async () => {
-    const { app, mailer } = await mailerFor({ SMTP_URL: 'smtp://127.0.0.1:25', MAIL_FROM: FROM, MAIL_OUTBOX_DIR: join(tmpdir(), 'unused') });
+    const { app, mailer } = await mailerFor({
+      SMTP_URL: 'smtp://127.0.0.1:25',
+      MAIL_FROM: FROM,
+      MAIL_OUTBOX_DIR: join(tmpdir(), 'unused'),
+    });
     expect(mailer).toBeInstanceOf(SmtpMailer);
     const close = jest.spyOn(mailer as SmtpMailer, 'close');
     await app.close();

@@ -8,6 +8,7 @@ export function mailerProvider(config: MailConfig): Provider {
   const { SMTP_URL, MAIL_FROM, MAIL_OUTBOX_DIR } = config;
   return {
     provide: Mailer,
-    useFactory: (): Mailer => (SMTP_URL ? new SmtpMailer({ SMTP_URL, MAIL_FROM }) : new OutboxMailer({ MAIL_FROM, MAIL_OUTBOX_DIR })),
+    useFactory: (): Mailer =>
+      SMTP_URL ? new SmtpMailer({ SMTP_URL, MAIL_FROM }) : new OutboxMailer({ MAIL_FROM, MAIL_OUTBOX_DIR }),
   };
 }

@@ -14,7 +14,10 @@ describe('HashingQueue', () => {
     const runs = gates.map((gate, i) => queue.run(async () => (started.push(i), await gate.promise, i)));
     await Promise.resolve();
     expect(started).toEqual([0, 1]);
-    await expect(queue.run(async () => 'refused')).rejects.toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 1, reason: 'BUSY' } });
+    await expect(queue.run(async () => 'refused')).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { retryAfterSeconds: 1, reason: 'BUSY' },
+    });
 
     gates[0].resolve();
     await runs[0];

@@ -20,7 +20,10 @@ export class HashingQueue {
       this.active += 1;
     } else {
       if (this.waiting.length >= this.queueSize) {
-        throw new DomainError(ErrorCode.RATE_LIMITED, 'Too many sign-ins at once; try again in a moment', { retryAfterSeconds: 1, reason: 'BUSY' });
+        throw new DomainError(ErrorCode.RATE_LIMITED, 'Too many sign-ins at once; try again in a moment', {
+          retryAfterSeconds: 1,
+          reason: 'BUSY',
+        });
       }
       // The finishing computation hands its slot over, so `active` stays as it is.
       await new Promise<void>((resolve) => this.waiting.push(resolve));

@@ -6,7 +6,9 @@ import { badInput } from '@kern/messaging';
  * refuse passwords attackers try first. The list is zxcvbn's 49k most common passwords; only those
  * long enough to pass the length check matter, so only those are kept in memory.
  */
-const COMMON = new Set((dictionary['passwords-common'] as string[]).filter((password) => password.length >= 10).map((p) => p.toLowerCase()));
+const COMMON = new Set(
+  (dictionary['passwords-common'] as string[]).filter((password) => password.length >= 10).map((p) => p.toLowerCase()),
+);
 
 export function assertAcceptablePassword(password: string): void {
   if (COMMON.has(password.toLowerCase())) {

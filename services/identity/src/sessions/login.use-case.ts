@@ -35,7 +35,12 @@ export class LoginUseCase {
     await (signedIn ? attempt.succeeded() : attempt.failed());
     await this.throttle.recordLogin(input.email, clientAddress, signedIn);
     if (!user || !signedIn) {
-      await this.audit.record({ action: 'LOGIN_FAILED', subjectUserId: user?.id ?? null, clientAddress, details: { email: input.email } });
+      await this.audit.record({
+        action: 'LOGIN_FAILED',
+        subjectUserId: user?.id ?? null,
+        clientAddress,
+        details: { email: input.email },
+      });
       throw unauthenticated(SIGN_IN_FAILED);
     }
     // Said only to someone who knows the password: it reveals nothing to a guesser.

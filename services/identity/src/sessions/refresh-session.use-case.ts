@@ -59,20 +59,37 @@ export class RefreshSessionUseCase {
     }
     if (!token.rotatedAt) {
       const salt = randomBytes(32);
-      const { reply, refreshTokenId } = await this.sessions.issue(user, token.familyId, successorOf(input.refreshToken, salt));
+      const { reply, refreshTokenId } = await this.sessions.issue(
+        user,
+        token.familyId,
+        successorOf(input.refreshToken, salt),
+      );
       await this.refreshTokens.markRotated(token.id, refreshTokenId, salt);
       return { kind: 'rotated', session: reply };
     }
     if (!this.withinGrace(token)) return this.revokeFamily(token, input.clientAddress, 'used');
     // The response was lost only if nobody has used the successor since.
     const successor = token.replacedBy ? await this.refreshTokens.findByIdForUpdate(token.replacedBy) : null;
-    if (!successor || successor.rotatedAt || successor.revokedAt || !token.successorSalt) return this.revokeFamily(token, input.clientAddress, 'used');
-    return { kind: 'rotated', session: await this.sessions.reply(user, successorOf(input.refreshToken, token.successorSalt)) };
+    if (!successor || successor.rotatedAt || successor.revokedAt || !token.successorSalt)
+      return this.revokeFamily(token, input.clientAddress, 'used');
+    return {
+      kind: 'rotated',
+      session: await this.sessions.reply(user, successorOf(input.refreshToken, token.successorSalt)),
+    };
   }
 
-  private async revokeFamily(token: RefreshTokenRecord, clientAddress: string | undefined, was: 'used' | 'revoked'): Promise<Outcome> {
+  private async revokeFamily(
+    token: RefreshTokenRecord,
+    clientAddress: string | undefined,
+    was: 'used' | 'revoked',
+  ): Promise<Outcome> {
     await this.refreshTokens.revokeFamily(token.familyId);
-    await this.audit.record({ action: 'REFRESH_TOKEN_REUSED', subjectUserId: token.userId, clientAddress: clientAddress ?? null, details: { familyId: token.familyId, was } });
+    await this.audit.record({
+      action: 'REFRESH_TOKEN_REUSED',
+      subjectUserId: token.userId,
+      clientAddress: clientAddress ?? null,
+      details: { familyId: token.familyId, was },
+    });
     return { kind: 'reused' };
   }
 
@@ -85,4 +102,5 @@ function successorOf(refreshToken: string, salt: Buffer): string {
   return TOKEN_PREFIX.refreshToken + createHmac('sha256', refreshToken).update(salt).digest('base64url');
 }
 
-type Outcome = { kind: 'rotated'; session: SessionReply } | { kind: 'reused' } | { kind: 'suspended' } | { kind: 'invalid' };
+type Outcome =
+  { kind: 'rotated'; session: SessionReply } | { kind: 'reused' } | { kind: 'suspended' } | { kind: 'invalid' };

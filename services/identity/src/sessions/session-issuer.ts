@@ -42,6 +42,11 @@ export class SessionIssuer {
   async reply(user: UserRecord, refreshToken: string): Promise<SessionReply> {
     const principal = sessionPrincipal(user);
     const access = await this.signer.sign(principal, user.tokenVersion);
-    return { accessToken: access.token, refreshToken, expiresAt: access.expiresAt.toISOString(), user: toUserReply(user, principal) };
+    return {
+      accessToken: access.token,
+      refreshToken,
+      expiresAt: access.expiresAt.toISOString(),
+      user: toUserReply(user, principal),
+    };
   }
 }

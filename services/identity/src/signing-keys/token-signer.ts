@@ -62,7 +62,8 @@ export class TokenSigner implements OnModuleInit {
 
   /** `ver` is the user's token version: the gateway refuses tokens older than a revocation. */
   async sign(principal: UserPrincipal, tokenVersion: number): Promise<{ token: string; expiresAt: Date }> {
-    if (!this.config.JWT_PRIVATE_KEY && Date.now() - this.keyCheckedAt > TokenSigner.KEY_RECHECK_MS) await this.loadActiveKey();
+    if (!this.config.JWT_PRIVATE_KEY && Date.now() - this.keyCheckedAt > TokenSigner.KEY_RECHECK_MS)
+      await this.loadActiveKey();
     const expiresAt = new Date(Date.now() + this.config.ACCESS_TOKEN_TTL_SECONDS * 1000);
     const claims = { kind: principal.kind, roles: principal.roles, ev: principal.emailVerified, ver: tokenVersion };
     const token = await new SignJWT(claims)
@@ -86,5 +87,9 @@ async function describeKey(privateKey: KeyObject): Promise<ActiveKey> {
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('JWT_PRIVATE_KEY must be an Ed25519 key');
   const jwk = createPublicKey(privateKey).export({ format: 'jwk' }) as { kty: string; crv: string; x: string };
   const kid = await calculateJwkThumbprint(jwk);
-  return { kid, privateKey, publicJwk: { kid, kty: jwk.kty, crv: jwk.crv, x: jwk.x, alg: ACCESS_TOKEN.algorithm, use: 'sig' } };
+  return {
+    kid,
+    privateKey,
+    publicJwk: { kid, kty: jwk.kty, crv: jwk.crv, x: jwk.x, alg: ACCESS_TOKEN.algorithm, use: 'sig' },
+  };
 }

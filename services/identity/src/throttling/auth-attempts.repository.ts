@@ -8,13 +8,16 @@ export type AttemptAction = 'LOGIN' | 'REGISTER';
 export class AuthAttemptsRepository {
   constructor(private readonly database: Database) {}
 
-  async record(action: AttemptAction, account: string | null, clientAddress: string | null, succeeded: boolean): Promise<void> {
-    await this.database.query(`INSERT INTO identity.auth_attempts (action, account, client_address, succeeded) VALUES ($1, $2, $3, $4)`, [
-      action,
-      account,
-      clientAddress,
-      succeeded,
-    ]);
+  async record(
+    action: AttemptAction,
+    account: string | null,
+    clientAddress: string | null,
+    succeeded: boolean,
+  ): Promise<void> {
+    await this.database.query(
+      `INSERT INTO identity.auth_attempts (action, account, client_address, succeeded) VALUES ($1, $2, $3, $4)`,
+      [action, account, clientAddress, succeeded],
+    );
   }
 
   /** Whether this address signed in to this account within 30 days: then it is the owner's device, most likely. */

@@ -66,7 +66,12 @@ export class RateLimits {
   readonly registrationNotices: RateLimit;
 
   constructor(@Inject(IDENTITY_CONFIG) config: IdentityConfig, dataSource: DataSource) {
-    const limiter = (keyPrefix: string, points: number, duration: number, { clearExpiredByTimeout = false, keepRefused = false } = {}) =>
+    const limiter = (
+      keyPrefix: string,
+      points: number,
+      duration: number,
+      { clearExpiredByTimeout = false, keepRefused = false } = {},
+    ) =>
       new RateLimit(
         new RateLimiterPostgres({
           storeClient: dataSource,
@@ -82,7 +87,9 @@ export class RateLimits {
         keepRefused,
       );
     // One of them removes expired rows (every five minutes), for all.
-    this.loginAccount = limiter('login-account', config.LOGIN_MAX_FAILURES_PER_ACCOUNT_PER_HOUR, HOUR, { clearExpiredByTimeout: true });
+    this.loginAccount = limiter('login-account', config.LOGIN_MAX_FAILURES_PER_ACCOUNT_PER_HOUR, HOUR, {
+      clearExpiredByTimeout: true,
+    });
     // A failure restarts its window with one point; a refused try given back after that restart
     // would take that point away and let one more try through. Kept, it changes nothing: the window
     // ends when it ends either way.

@@ -8,7 +8,9 @@ import { RateLimits, type RateLimit } from './rate-limits';
 
 function rateLimited(message: string, msBeforeNext: number): DomainError {
   const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new DomainError(ErrorCode.RATE_LIMITED, `${message}; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  return new DomainError(ErrorCode.RATE_LIMITED, `${message}; try again in ${retryAfterSeconds} s`, {
+    retryAfterSeconds,
+  });
 }
 
 /** Points taken for one request, to keep (a failure counts) or give back (nothing was evaluated). */
@@ -57,22 +59,29 @@ export class Throttle {
     const reservation = new Reservation();
     const refuse = async (scope: string, msBeforeNext: number, message: string) => {
       await reservation.cancel();
-      await this.audit.record({ action: 'LOGIN_THROTTLED', clientAddress, details: { scope, ...(scope === 'address' ? {} : { account }) } });
+      await this.audit.record({
+        action: 'LOGIN_THROTTLED',
+        clientAddress,
+        details: { scope, ...(scope === 'address' ? {} : { account }) },
+      });
       return rateLimited(message, msBeforeNext);
     };
 
     const failures = await this.limits.loginAccount.take(bucket);
-    if (!failures.taken) throw await refuse('account', failures.msBeforeNext, 'Too many failed sign-ins for this account');
+    if (!failures.taken)
+      throw await refuse('account', failures.msBeforeNext, 'Too many failed sign-ins for this account');
     reservation.add(this.limits.loginAccount, bucket);
     const delaySeconds = this.delayAfter(failures.consumed);
     if (delaySeconds > 0) {
       const turn = await this.limits.loginDelay.take(bucket, delaySeconds);
-      if (!turn.taken) throw await refuse('account-delay', turn.msBeforeNext, 'Too many failed sign-ins for this account');
+      if (!turn.taken)
+        throw await refuse('account-delay', turn.msBeforeNext, 'Too many failed sign-ins for this account');
       reservation.add(this.limits.loginDelay, bucket);
     }
     if (clientAddress !== null && !known) {
       const fromAddress = await this.limits.loginAddress.take(clientAddress);
-      if (!fromAddress.taken) throw await refuse('address', fromAddress.msBeforeNext, 'Too many failed sign-ins from this address');
+      if (!fromAddress.taken)
+        throw await refuse('address', fromAddress.msBeforeNext, 'Too many failed sign-ins from this address');
       reservation.add(this.limits.loginAddress, clientAddress);
     }
 

@@ -16,7 +16,11 @@ export class GetUserUseCase {
 
   async standings(ids: string[]): Promise<Array<{ id: string; kind: UserReply['kind']; suspended: boolean }>> {
     if (ids.length === 0) return [];
-    return (await this.users.findByIds(ids)).map((user) => ({ id: user.id, kind: user.kind, suspended: user.suspendedAt !== null }));
+    return (await this.users.findByIds(ids)).map((user) => ({
+      id: user.id,
+      kind: user.kind,
+      suspended: user.suspendedAt !== null,
+    }));
   }
 
   async many(ids: string[], viewer: Principal): Promise<UserReply[]> {

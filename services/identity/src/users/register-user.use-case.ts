@@ -59,22 +59,40 @@ export class RegisterUserUseCase {
       await reservation?.cancel();
       throw error;
     });
-    const account: NewUser = { email: input.email, handle: input.handle, displayName: input.displayName, kind: 'CUSTOMER', roles: [], passwordHash, emailVerifiedAt: null };
-    if (tokenHash && invitation) return (await this.sessions.issue(await this.redeemInvitation(account, invitation, tokenHash))).reply;
+    const account: NewUser = {
+      email: input.email,
+      handle: input.handle,
+      displayName: input.displayName,
+      kind: 'CUSTOMER',
+      roles: [],
+      passwordHash,
+      emailVerifiedAt: null,
+    };
+    if (tokenHash && invitation)
+      return (await this.sessions.issue(await this.redeemInvitation(account, invitation, tokenHash))).reply;
     const user = await this.users.insert(account);
     this.registrationMail.sendLater(user);
     return (await this.sessions.issue(user)).reply;
   }
 
   /** The account, its kind and the event that lets the spaces service add them to their spaces: all or nothing. */
-  private async redeemInvitation(account: NewUser, invitation: InvitationRecord, tokenHash: string): Promise<UserRecord> {
+  private async redeemInvitation(
+    account: NewUser,
+    invitation: InvitationRecord,
+    tokenHash: string,
+  ): Promise<UserRecord> {
     const user = await this.database.transaction(async () => {
       // The invitation reached this address, which proves it as well as a verification link would.
       const user = await this.users.insert({ ...account, kind: invitation.kind, emailVerifiedAt: new Date() });
       // Used up atomically: of two registrations racing with one token, only one gets here.
       const accepted = await this.invitations.accept(tokenHash, account.email, user.id);
       if (!accepted) throw badInput(INVALID_INVITATION, { field: 'invitationToken' });
-      await this.audit.record({ action: 'INVITATION_ACCEPTED', actorId: user.id, subjectUserId: user.id, details: { invitationId: accepted.id, kind: accepted.kind } });
+      await this.audit.record({
+        action: 'INVITATION_ACCEPTED',
+        actorId: user.id,
+        subjectUserId: user.id,
+        details: { invitationId: accepted.id, kind: accepted.kind },
+      });
       await this.outbox.add(identityEvents.invitationAccepted, {
         invitationId: accepted.id,
         userId: user.id,

@@ -27,7 +27,13 @@ export class RegistrationMail implements OnApplicationShutdown {
 
   sendLater(user: UserRecord): void {
     const sending: Promise<void> = this.send(user)
-      .catch((error: unknown) => this.logger.error({ msg: 'could not send the registration e-mail; the user can ask again', userId: user.id, error: String(error) }))
+      .catch((error: unknown) =>
+        this.logger.error({
+          msg: 'could not send the registration e-mail; the user can ask again',
+          userId: user.id,
+          error: String(error),
+        }),
+      )
       .finally(() => this.inFlight.delete(sending));
     this.inFlight.add(sending);
   }

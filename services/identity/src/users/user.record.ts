@@ -17,4 +17,7 @@ export interface UserRecord {
   createdAt: Date;
 }
 
-export type NewUser = Pick<UserRecord, 'email' | 'handle' | 'displayName' | 'kind' | 'roles' | 'passwordHash' | 'emailVerifiedAt'>;
+export type NewUser = Pick<
+  UserRecord,
+  'email' | 'handle' | 'displayName' | 'kind' | 'roles' | 'passwordHash' | 'emailVerifiedAt'
+>;

@@ -25,7 +25,8 @@ export class UsersController {
 
   @Handles(identity.countUsers)
   count(@Envelope(identity.countUsers) request: Request<typeof identity.countUsers>) {
-    if (!hasRole(request.principal, 'ADMIN', 'COMMUNITY_MANAGER')) throw forbidden('Only platform admins and community managers see community numbers');
+    if (!hasRole(request.principal, 'ADMIN', 'COMMUNITY_MANAGER'))
+      throw forbidden('Only platform admins and community managers see community numbers');
     return this.users.countByKind();
   }
 

@@ -24,7 +24,14 @@ export class UsersRepository {
   async insert(user: NewUser): Promise<UserRecord> {
     try {
       const saved = await this.users.save(
-        this.users.create({ ...user, id: randomUUID(), suspendedAt: null, suspendedReason: null, tokenVersion: 0, tokenVersionChangedAt: null }),
+        this.users.create({
+          ...user,
+          id: randomUUID(),
+          suspendedAt: null,
+          suspendedReason: null,
+          tokenVersion: 0,
+          tokenVersionChangedAt: null,
+        }),
       );
       return { ...saved };
     } catch (error) {
@@ -47,7 +54,11 @@ export class UsersRepository {
 
   /** The account that owns the address: the one that confirmed it. Others may only claim it, unconfirmed. */
   findVerifiedByEmail(email: string): Promise<UserRecord | null> {
-    return this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).andWhere('u.email_verified_at IS NOT NULL').getOne();
+    return this.users
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email })
+      .andWhere('u.email_verified_at IS NOT NULL')
+      .getOne();
   }
 
   /**
@@ -79,7 +90,10 @@ export class UsersRepository {
     return (await this.users.createQueryBuilder('u').where(':role = ANY(u.roles)', { role }).getCount()) > 0;
   }
 
-  async update(id: string, changes: Partial<Pick<UserRecord, 'kind' | 'roles' | 'emailVerifiedAt' | 'suspendedAt' | 'suspendedReason'>>) {
+  async update(
+    id: string,
+    changes: Partial<Pick<UserRecord, 'kind' | 'roles' | 'emailVerifiedAt' | 'suspendedAt' | 'suspendedReason'>>,
+  ) {
     try {
       await this.users.update({ id }, changes);
     } catch (error) {
@@ -109,7 +123,8 @@ export class UsersRepository {
 }
 
 function conflictOr(error: unknown): unknown {
-  const driverError = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
+  const driverError = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } })
+    .driverError;
   if (driverError?.code === UNIQUE_VIOLATION && driverError.constraint === 'users_email_key') {
     return conflict('Another account has confirmed this e-mail address', { field: 'email' });
   }

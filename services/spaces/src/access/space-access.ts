@@ -1,4 +1,12 @@
-import type { Audience, JoinPolicy, PostDenial, SpaceAccess, SpacePurpose, SpaceRole, MembershipStatus } from '@kern/contracts';
+import type {
+  Audience,
+  JoinPolicy,
+  PostDenial,
+  SpaceAccess,
+  SpacePurpose,
+  SpaceRole,
+  MembershipStatus,
+} from '@kern/contracts';
 import type { Viewer } from './viewer';
 
 /** What access is decided from: a space the viewer can see, and the viewer's standing in it. */
@@ -42,6 +50,7 @@ function whyNotPost(viewer: Viewer, space: AccessFacts, read: boolean, active: b
   if (space.archived) return 'ARCHIVED';
   if (space.banned) return 'BANNED';
   if (!read) return 'NOT_A_MEMBER';
-  if (space.hasGuidelines && !viewer.staff && !(active && space.membership?.guidelinesAccepted)) return 'GUIDELINES_NOT_ACCEPTED';
+  if (space.hasGuidelines && !viewer.staff && !(active && space.membership?.guidelinesAccepted))
+    return 'GUIDELINES_NOT_ACCEPTED';
   return null;
 }

@@ -11,7 +11,8 @@ export interface Viewer {
 }
 
 export function viewerOf(principal: Principal): Viewer {
-  if (!isAuthenticated(principal)) return { kind: 'ANONYMOUS', userId: null, staff: false, canWrite: false, emailVerified: false };
+  if (!isAuthenticated(principal))
+    return { kind: 'ANONYMOUS', userId: null, staff: false, canWrite: false, emailVerified: false };
   return {
     kind: principal.kind,
     userId: principal.userId,

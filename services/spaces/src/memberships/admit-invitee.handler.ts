@@ -23,10 +23,20 @@ export class AdmitInviteeHandler implements DurableHandler<typeof identityEvents
     if (invitation.spaceIds.length === 0) return;
     for (const space of await this.memberships.spacesOpenTo(invitation.spaceIds, invitation.userId)) {
       if (space.audience === 'INTERNAL' && invitation.kind !== 'EMPLOYEE') {
-        this.logger.warn({ msg: 'not adding a customer to an internal space named in their invitation', spaceId: space.id, userId: invitation.userId });
+        this.logger.warn({
+          msg: 'not adding a customer to an internal space named in their invitation',
+          spaceId: space.id,
+          userId: invitation.userId,
+        });
         continue;
       }
-      await this.memberships.add({ spaceId: space.id, userId: invitation.userId, role: 'MEMBER', status: 'ACTIVE', guidelinesAccepted: false });
+      await this.memberships.add({
+        spaceId: space.id,
+        userId: invitation.userId,
+        role: 'MEMBER',
+        status: 'ACTIVE',
+        guidelinesAccepted: false,
+      });
     }
   }
 }

@@ -28,14 +28,22 @@ export class JoinSpaceUseCase {
       if (space.banned) throw forbidden('You are banned from this space');
       const accepting = input.acceptGuidelines === true;
       if (space.guidelines !== null && !accepting && !space.guidelines_accepted_at) {
-        throw badInput('This space has guidelines: read them and join with acceptGuidelines: true', { field: 'acceptGuidelines' });
+        throw badInput('This space has guidelines: read them and join with acceptGuidelines: true', {
+          field: 'acceptGuidelines',
+        });
       }
       const current = await this.memberships.find(space.id, principal.userId);
       if (current) {
         if (accepting) await this.memberships.acceptGuidelines(space.id, principal.userId);
         return (await this.memberships.find(space.id, principal.userId))!;
       }
-      return this.memberships.add({ spaceId: space.id, userId: principal.userId, role: 'MEMBER', status: statusOnJoin(viewer, space), guidelinesAccepted: accepting });
+      return this.memberships.add({
+        spaceId: space.id,
+        userId: principal.userId,
+        role: 'MEMBER',
+        status: statusOnJoin(viewer, space),
+        guidelinesAccepted: accepting,
+      });
     });
   }
 
@@ -49,7 +57,9 @@ export class JoinSpaceUseCase {
       const membership = await this.memberships.find(space.id, principal.userId, true);
       if (!membership) throw notFound('Membership');
       if (owners.length === 1 && owners[0] === principal.userId) {
-        throw conflict('You are the last owner of this space: make someone else an owner before leaving', { field: 'spaceId' });
+        throw conflict('You are the last owner of this space: make someone else an owner before leaving', {
+          field: 'spaceId',
+        });
       }
       return this.memberships.remove(space.id, principal.userId);
     });

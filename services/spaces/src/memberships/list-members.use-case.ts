@@ -24,7 +24,12 @@ export class ListMembersUseCase {
     const status = input.status ?? 'ACTIVE';
     if (!access.read) throw forbidden('Only members see who is in this space');
     if (status === 'PENDING' && !access.moderate) throw forbidden('Only moderators see join requests');
-    const rows = await this.memberships.list(input.spaceId, status, input.first, input.after === undefined ? undefined : parseCursor(input.after));
+    const rows = await this.memberships.list(
+      input.spaceId,
+      status,
+      input.first,
+      input.after === undefined ? undefined : parseCursor(input.after),
+    );
     return { memberships: rows.slice(0, input.first), hasNextPage: rows.length > input.first };
   }
 

@@ -41,14 +41,24 @@ export class ManageMembersUseCase {
   async invite(input: { spaceId: string; userId: string }, principal: Principal): Promise<MembershipReply> {
     const { space } = await this.asModerator(input.spaceId, principal);
     await this.assertInAudience(space, input.userId, principal);
-    if (await this.memberships.isBanned(space.id, input.userId)) throw conflict('This user is banned from the space; lift the ban first', { field: 'userId' });
+    if (await this.memberships.isBanned(space.id, input.userId))
+      throw conflict('This user is banned from the space; lift the ban first', { field: 'userId' });
     const current = await this.memberships.find(space.id, input.userId);
     if (current?.status === 'ACTIVE') return current;
     if (current) return (await this.memberships.update(space.id, input.userId, { status: 'ACTIVE' }))!;
-    return this.memberships.add({ spaceId: space.id, userId: input.userId, role: 'MEMBER', status: 'ACTIVE', guidelinesAccepted: false });
+    return this.memberships.add({
+      spaceId: space.id,
+      userId: input.userId,
+      role: 'MEMBER',
+      status: 'ACTIVE',
+      guidelinesAccepted: false,
+    });
   }
 
-  async setRole(input: { spaceId: string; userId: string; role: SpaceRole }, principal: Principal): Promise<MembershipReply> {
+  async setRole(
+    input: { spaceId: string; userId: string; role: SpaceRole },
+    principal: Principal,
+  ): Promise<MembershipReply> {
     const { space, viewer } = await this.asModerator(input.spaceId, principal);
     if (!isOwner(viewer, space)) throw forbidden('Only the owners of a space change roles');
     return this.database.transaction(async () => {
@@ -92,14 +102,16 @@ export class ManageMembersUseCase {
     assertCanWrite(principal);
     const viewer = viewerOf(principal);
     const space = await this.find.visibleOrNotFound(viewer, { id: spaceId });
-    if (!accessOf(viewer, accessFactsOf(space)).moderate) throw forbidden('Only the moderators of a space manage its members');
+    if (!accessOf(viewer, accessFactsOf(space)).moderate)
+      throw forbidden('Only the moderators of a space manage its members');
     return { principal, viewer, space };
   }
 
   /** Customers never join INTERNAL spaces, whoever adds them. */
   private async assertInAudience(space: SpaceRow, userId: string, principal: Principal) {
     const kind = await this.memberKinds.of(userId, principal);
-    if (space.audience === 'INTERNAL' && kind !== 'EMPLOYEE') throw badInput('Customers cannot join internal spaces', { field: 'userId' });
+    if (space.audience === 'INTERNAL' && kind !== 'EMPLOYEE')
+      throw badInput('Customers cannot join internal spaces', { field: 'userId' });
   }
 
   /** Owners are removed only by owners (or staff), and never the last one. */
@@ -107,7 +119,8 @@ export class ManageMembersUseCase {
     const owners = await this.memberships.lockOwners(space.id);
     if (!owners.includes(userId)) return;
     if (!isOwner(viewer, space)) throw forbidden('Only owners remove or ban an owner');
-    if (owners.length === 1) throw conflict('This is the last owner of the space: make someone else an owner first', { field: 'userId' });
+    if (owners.length === 1)
+      throw conflict('This is the last owner of the space: make someone else an owner first', { field: 'userId' });
   }
 }
 

@@ -22,7 +22,11 @@ export class MemberKinds {
   async ofMany(userIds: string[], principal: Principal): Promise<Map<string, MemberKind>> {
     const kinds = new Map<string, MemberKind>();
     for (let start = 0; start < userIds.length; start += BATCH) {
-      const { users } = await this.client.call(identity.getUsers, { ids: userIds.slice(start, start + BATCH) }, principal);
+      const { users } = await this.client.call(
+        identity.getUsers,
+        { ids: userIds.slice(start, start + BATCH) },
+        principal,
+      );
       for (const user of users) kinds.set(user.id, user.kind);
     }
     return kinds;

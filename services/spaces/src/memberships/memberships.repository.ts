@@ -38,7 +38,13 @@ export class MembershipsRepository {
   }
 
   /** Adds the membership, or answers the one that exists (a second join is not an error). */
-  async add(membership: { spaceId: string; userId: string; role: SpaceRole; status: MembershipStatus; guidelinesAccepted: boolean }): Promise<MembershipReply> {
+  async add(membership: {
+    spaceId: string;
+    userId: string;
+    role: SpaceRole;
+    status: MembershipStatus;
+    guidelinesAccepted: boolean;
+  }): Promise<MembershipReply> {
     const rows: MembershipRow[] = await this.db.query(
       `INSERT INTO spaces.memberships (space_id, user_id, role, status, guidelines_accepted_at)
        VALUES ($1, $2, $3, $4, CASE WHEN $5::boolean THEN now() END)
@@ -50,7 +56,11 @@ export class MembershipsRepository {
     return toMembershipReply(rows[0]);
   }
 
-  async update(spaceId: string, userId: string, changes: { role?: SpaceRole; status?: MembershipStatus }): Promise<MembershipReply | null> {
+  async update(
+    spaceId: string,
+    userId: string,
+    changes: { role?: SpaceRole; status?: MembershipStatus },
+  ): Promise<MembershipReply | null> {
     // An UPDATE answers [rows, count] through TypeORM.
     const [rows]: [MembershipRow[], number] = await this.db.query(
       `UPDATE spaces.memberships SET role = coalesce($3, role), status = coalesce($4, status),
@@ -62,7 +72,10 @@ export class MembershipsRepository {
   }
 
   async remove(spaceId: string, userId: string): Promise<boolean> {
-    const [, count] = await this.db.query(`DELETE FROM spaces.memberships WHERE space_id = $1 AND user_id = $2`, [spaceId, userId]);
+    const [, count] = await this.db.query(`DELETE FROM spaces.memberships WHERE space_id = $1 AND user_id = $2`, [
+      spaceId,
+      userId,
+    ]);
     return count > 0;
   }
 
@@ -76,17 +89,28 @@ export class MembershipsRepository {
   }
 
   async activeUserIdsOf(spaceId: string): Promise<string[]> {
-    const rows: Array<{ user_id: string }> = await this.db.query(`SELECT user_id FROM spaces.memberships WHERE space_id = $1 AND status = 'ACTIVE'`, [spaceId]);
+    const rows: Array<{ user_id: string }> = await this.db.query(
+      `SELECT user_id FROM spaces.memberships WHERE space_id = $1 AND status = 'ACTIVE'`,
+      [spaceId],
+    );
     return rows.map((row) => row.user_id);
   }
 
   /** Members and requests (every status), for checks that must see everyone, e.g. who is a customer. */
   async userIdsOf(spaceId: string): Promise<string[]> {
-    const rows: Array<{ user_id: string }> = await this.db.query(`SELECT user_id FROM spaces.memberships WHERE space_id = $1`, [spaceId]);
+    const rows: Array<{ user_id: string }> = await this.db.query(
+      `SELECT user_id FROM spaces.memberships WHERE space_id = $1`,
+      [spaceId],
+    );
     return rows.map((row) => row.user_id);
   }
 
-  async list(spaceId: string, status: MembershipStatus, first: number, after?: { joinedAt: string; userId: string }): Promise<MembershipReply[]> {
+  async list(
+    spaceId: string,
+    status: MembershipStatus,
+    first: number,
+    after?: { joinedAt: string; userId: string },
+  ): Promise<MembershipReply[]> {
     const rows: MembershipRow[] = await this.db.query(
       `SELECT ${COLUMNS} FROM spaces.memberships
        WHERE space_id = $1 AND status = $2 AND ($3::timestamptz IS NULL OR (joined_at, user_id) > ($3::timestamptz, $4::uuid))
@@ -111,12 +135,18 @@ export class MembershipsRepository {
   }
 
   async unban(spaceId: string, userId: string): Promise<boolean> {
-    const [, count] = await this.db.query(`DELETE FROM spaces.bans WHERE space_id = $1 AND user_id = $2`, [spaceId, userId]);
+    const [, count] = await this.db.query(`DELETE FROM spaces.bans WHERE space_id = $1 AND user_id = $2`, [
+      spaceId,
+      userId,
+    ]);
     return count > 0;
   }
 
   async isBanned(spaceId: string, userId: string): Promise<boolean> {
-    const rows = await this.db.query(`SELECT 1 FROM spaces.bans WHERE space_id = $1 AND user_id = $2`, [spaceId, userId]);
+    const rows = await this.db.query(`SELECT 1 FROM spaces.bans WHERE space_id = $1 AND user_id = $2`, [
+      spaceId,
+      userId,
+    ]);
     return rows.length > 0;
   }
 

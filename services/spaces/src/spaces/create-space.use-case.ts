@@ -1,4 +1,11 @@
-import { type Audience, type Principal, type RequestOf, type SpacePurpose, type SpaceReply, spaces } from '@kern/contracts';
+import {
+  type Audience,
+  type Principal,
+  type RequestOf,
+  type SpacePurpose,
+  type SpaceReply,
+  spaces,
+} from '@kern/contracts';
 import { Database } from '@kern/database';
 import { assertCanWrite, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
@@ -42,7 +49,13 @@ export class CreateSpaceUseCase {
         createdBy: principal.userId,
       });
       // The creator owns the space and wrote its guidelines, so they count as accepted.
-      await this.memberships.add({ spaceId: id, userId: principal.userId, role: 'OWNER', status: 'ACTIVE', guidelinesAccepted: true });
+      await this.memberships.add({
+        spaceId: id,
+        userId: principal.userId,
+        role: 'OWNER',
+        status: 'ACTIVE',
+        guidelinesAccepted: true,
+      });
     });
     return toSpaceReply((await this.spaces.findVisible(viewer, { id }))!, viewer);
   }

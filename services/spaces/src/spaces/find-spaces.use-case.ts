@@ -25,12 +25,24 @@ export class FindSpacesUseCase {
     return (await this.spaces.findManyVisible(viewer, ids)).map((row) => toSpaceReply(row, viewer));
   }
 
-  async list(query: RequestOf<typeof spaces.listSpaces>, principal: Principal): Promise<{ spaces: SpaceReply[]; hasNextPage: boolean }> {
+  async list(
+    query: RequestOf<typeof spaces.listSpaces>,
+    principal: Principal,
+  ): Promise<{ spaces: SpaceReply[]; hasNextPage: boolean }> {
     const viewer = viewerOf(principal);
     if (query.mine && viewer.userId === null) return { spaces: [], hasNextPage: false };
     const topicIds = query.topic ? await this.topics.subtreeIds(query.topic, principal) : undefined;
-    const rows = await this.spaces.directory(viewer, { topicIds, audience: query.audience, mine: query.mine, first: query.first, afterSlug: query.after });
-    return { spaces: rows.slice(0, query.first).map((row) => toSpaceReply(row, viewer)), hasNextPage: rows.length > query.first };
+    const rows = await this.spaces.directory(viewer, {
+      topicIds,
+      audience: query.audience,
+      mine: query.mine,
+      first: query.first,
+      afterSlug: query.after,
+    });
+    return {
+      spaces: rows.slice(0, query.first).map((row) => toSpaceReply(row, viewer)),
+      hasNextPage: rows.length > query.first,
+    };
   }
 
   /** "Spaces for you": what the viewer's skills (declared now, earned once evidence flows) point at. */
@@ -41,7 +53,11 @@ export class FindSpacesUseCase {
     return (await this.spaces.joinable(viewer, affinity, first)).map((row) => toSpaceReply(row, viewer));
   }
 
-  async visibleOrNotFound(viewer: Viewer, by: { id: string } | { slug: string }, lock?: 'FOR UPDATE' | 'FOR SHARE'): Promise<SpaceRow> {
+  async visibleOrNotFound(
+    viewer: Viewer,
+    by: { id: string } | { slug: string },
+    lock?: 'FOR UPDATE' | 'FOR SHARE',
+  ): Promise<SpaceRow> {
     const row = await this.spaces.findVisible(viewer, by, lock);
     if (!row) throw notFound('Space');
     return row;

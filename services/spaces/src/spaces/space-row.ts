@@ -1,4 +1,13 @@
-import type { Audience, JoinPolicy, MembershipReply, MembershipStatus, SpaceLanguage, SpacePurpose, SpaceReply, SpaceRole } from '@kern/contracts';
+import type {
+  Audience,
+  JoinPolicy,
+  MembershipReply,
+  MembershipStatus,
+  SpaceLanguage,
+  SpacePurpose,
+  SpaceReply,
+  SpaceRole,
+} from '@kern/contracts';
 import { accessOf, type AccessFacts } from '../access/space-access';
 import type { Viewer } from '../access/viewer';
 
@@ -32,7 +41,10 @@ export function accessFactsOf(row: SpaceRow): AccessFacts {
     purpose: row.purpose,
     hasGuidelines: row.guidelines !== null,
     archived: row.archived_at !== null,
-    membership: row.role && row.status ? { role: row.role, status: row.status, guidelinesAccepted: row.guidelines_accepted_at !== null } : null,
+    membership:
+      row.role && row.status
+        ? { role: row.role, status: row.status, guidelinesAccepted: row.guidelines_accepted_at !== null }
+        : null,
     banned: row.banned,
   };
 }

@@ -33,7 +33,12 @@ export interface NewSpace {
   createdBy: string;
 }
 
-export type SpaceChanges = Partial<Pick<NewSpace, 'name' | 'description' | 'audience' | 'joinPolicy' | 'purpose' | 'language' | 'guidelines' | 'topicIds'>>;
+export type SpaceChanges = Partial<
+  Pick<
+    NewSpace,
+    'name' | 'description' | 'audience' | 'joinPolicy' | 'purpose' | 'language' | 'guidelines' | 'topicIds'
+  >
+>;
 
 export interface DirectoryQuery {
   topicIds?: string[];
@@ -48,16 +53,26 @@ export interface DirectoryQuery {
 export class SpacesRepository {
   constructor(private readonly db: Database) {}
 
-  async findVisible(viewer: Viewer, by: { id: string } | { slug: string }, lock?: 'FOR UPDATE' | 'FOR SHARE'): Promise<SpaceRow | null> {
+  async findVisible(
+    viewer: Viewer,
+    by: { id: string } | { slug: string },
+    lock?: 'FOR UPDATE' | 'FOR SHARE',
+  ): Promise<SpaceRow | null> {
     const condition = 'id' in by ? 's.id = $4::uuid' : 's.slug = $4';
     // Locks the space row only: concurrent joins (FOR SHARE) wait for an audience change (FOR UPDATE).
     const locking = lock ? `${lock} OF s` : '';
-    const rows: SpaceRow[] = await this.db.query(`${selectVisible()} AND ${condition} ${locking}`, [...viewerParameters(viewer), 'id' in by ? by.id : by.slug]);
+    const rows: SpaceRow[] = await this.db.query(`${selectVisible()} AND ${condition} ${locking}`, [
+      ...viewerParameters(viewer),
+      'id' in by ? by.id : by.slug,
+    ]);
     return rows[0] ?? null;
   }
 
   findManyVisible(viewer: Viewer, ids: string[], memberCount = true): Promise<SpaceRow[]> {
-    return this.db.query(`${selectVisible(memberCount)} AND s.id = ANY($4::uuid[])`, [...viewerParameters(viewer), ids]);
+    return this.db.query(`${selectVisible(memberCount)} AND s.id = ANY($4::uuid[])`, [
+      ...viewerParameters(viewer),
+      ids,
+    ]);
   }
 
   /** Every space the viewer sees, for questions across spaces; member counts are not needed there. */
@@ -73,12 +88,20 @@ export class SpacesRepository {
       parameters.push(value);
       conditions.push(sql(`$${parameters.length}`));
     };
-    if (query.topicIds) add((p) => `EXISTS (SELECT 1 FROM spaces.space_topics st WHERE st.space_id = s.id AND st.topic_id = ANY(${p}::uuid[]))`, query.topicIds);
+    if (query.topicIds)
+      add(
+        (p) =>
+          `EXISTS (SELECT 1 FROM spaces.space_topics st WHERE st.space_id = s.id AND st.topic_id = ANY(${p}::uuid[]))`,
+        query.topicIds,
+      );
     if (query.audience) add((p) => `s.audience = ${p}`, query.audience);
     if (query.afterSlug !== undefined) add((p) => `s.slug > ${p}`, query.afterSlug);
     conditions.push(query.mine ? 'm.user_id IS NOT NULL' : 's.archived_at IS NULL');
     parameters.push(query.first + 1);
-    return this.db.query(`${selectVisible()} AND ${conditions.join(' AND ')} ORDER BY s.slug LIMIT $${parameters.length}`, parameters);
+    return this.db.query(
+      `${selectVisible()} AND ${conditions.join(' AND ')} ORDER BY s.slug LIMIT $${parameters.length}`,
+      parameters,
+    );
   }
 
   /** Which of these users may read the space's content now: one query however many there are. */
@@ -109,7 +132,12 @@ export class SpacesRepository {
        ) match
        ORDER BY match.score DESC, candidate.member_count DESC, candidate.slug
        LIMIT $6`,
-      [...viewerParameters(viewer), affinity.map((entry) => entry.topicId), affinity.map((entry) => entry.weight), first],
+      [
+        ...viewerParameters(viewer),
+        affinity.map((entry) => entry.topicId),
+        affinity.map((entry) => entry.weight),
+        first,
+      ],
     );
   }
 
@@ -118,7 +146,18 @@ export class SpacesRepository {
       await this.db.query(
         `INSERT INTO spaces.spaces (id, slug, name, description, audience, join_policy, purpose, language, guidelines, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [space.id, space.slug, space.name, space.description, space.audience, space.joinPolicy, space.purpose, space.language, space.guidelines, space.createdBy],
+        [
+          space.id,
+          space.slug,
+          space.name,
+          space.description,
+          space.audience,
+          space.joinPolicy,
+          space.purpose,
+          space.language,
+          space.guidelines,
+          space.createdBy,
+        ],
       );
     } catch (error) {
       if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
@@ -150,7 +189,10 @@ export class SpacesRepository {
   }
 
   async setArchived(id: string, archived: boolean): Promise<void> {
-    await this.db.query(`UPDATE spaces.spaces SET archived_at = CASE WHEN $2::boolean THEN coalesce(archived_at, now()) END, updated_at = now() WHERE id = $1`, [id, archived]);
+    await this.db.query(
+      `UPDATE spaces.spaces SET archived_at = CASE WHEN $2::boolean THEN coalesce(archived_at, now()) END, updated_at = now() WHERE id = $1`,
+      [id, archived],
+    );
   }
 
   private async setTopics(spaceId: string, topicIds: string[]): Promise<void> {

@@ -13,7 +13,11 @@ export class TopicDirectory {
     const { topics } = await this.client.call(expertise.findTopicsBySlug, { slugs: unique }, principal);
     const bySlug = new Map(topics.map((topic) => [topic.slug, topic.id]));
     const unknown = unique.filter((slug) => !bySlug.has(slug));
-    if (unknown.length > 0) throw badInput(`Unknown topic${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, { field: 'topics', unknown });
+    if (unknown.length > 0)
+      throw badInput(`Unknown topic${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, {
+        field: 'topics',
+        unknown,
+      });
     return unique.map((slug) => bySlug.get(slug)!);
   }
 
@@ -28,7 +32,8 @@ export class TopicDirectory {
       const { topics } = await this.client.call(expertise.topicSubtree, { slug }, principal);
       return topics.map((topic) => topic.id);
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'NOT_FOUND') throw badInput(`Unknown topic: ${slug}`, { field: 'topic' });
+      if (error instanceof DomainError && error.code === 'NOT_FOUND')
+        throw badInput(`Unknown topic: ${slug}`, { field: 'topic' });
       throw error;
     }
   }

@@ -40,8 +40,14 @@ export class UpdateSpaceUseCase {
       assertOwner(viewer, space);
       if (input.audience && input.audience !== space.audience) {
         if (input.audience === 'EXTERNAL') assertMayPublish(viewer, input.confirmPublish);
-        else if (!checkedMembers || (await this.memberships.userIdsOf(space.id)).some((id) => !checkedMembers.has(id))) {
-          throw conflict('Members joined this space while its audience was being changed; try again', { field: 'audience', reason: 'MEMBERS_CHANGED' });
+        else if (
+          !checkedMembers ||
+          (await this.memberships.userIdsOf(space.id)).some((id) => !checkedMembers.has(id))
+        ) {
+          throw conflict('Members joined this space while its audience was being changed; try again', {
+            field: 'audience',
+            reason: 'MEMBERS_CHANGED',
+          });
         }
       }
       await this.spaces.update(space.id, {
@@ -78,10 +84,13 @@ export class UpdateSpaceUseCase {
     const kinds = await this.memberKinds.ofMany(members, principal);
     const customers = [...kinds.values()].filter((kind) => kind === 'CUSTOMER').length;
     if (customers > 0) {
-      throw conflict(`This space has ${customers} customer member${customers > 1 ? 's' : ''}; an external space with customers cannot become internal`, {
-        field: 'audience',
-        customerMembers: customers,
-      });
+      throw conflict(
+        `This space has ${customers} customer member${customers > 1 ? 's' : ''}; an external space with customers cannot become internal`,
+        {
+          field: 'audience',
+          customerMembers: customers,
+        },
+      );
     }
     return new Set(members);
   }
@@ -100,8 +109,12 @@ function assertOwner(viewer: Viewer, space: SpaceRow) {
 function assertMayPublish(viewer: Viewer, confirmed: boolean | undefined) {
   if (!viewer.staff) throw forbidden('Only platform admins and community managers make spaces external');
   if (!confirmed) {
-    throw new DomainError('CONFIRMATION_REQUIRED', 'Making this space EXTERNAL shows everything in it to customers; repeat with confirmPublish: true', {
-      field: 'confirmPublish',
-    });
+    throw new DomainError(
+      'CONFIRMATION_REQUIRED',
+      'Making this space EXTERNAL shows everything in it to customers; repeat with confirmPublish: true',
+      {
+        field: 'confirmPublish',
+      },
+    );
   }
 }

@@ -7,4 +7,12 @@ import type { SpaceAccess } from '@kern/contracts';
 export const NOTHING = '00000000-0000-4000-8000-000000000000';
 
 /** What a principal may do in a space they may not see, or one that does not exist: nothing. */
-export const NO_ACCESS: SpaceAccess = { spaceId: NOTHING, audience: 'INTERNAL', purpose: 'SERVICE', read: false, post: false, postDenial: null, moderate: false };
+export const NO_ACCESS: SpaceAccess = {
+  spaceId: NOTHING,
+  audience: 'INTERNAL',
+  purpose: 'SERVICE',
+  read: false,
+  post: false,
+  postDenial: null,
+  moderate: false,
+};

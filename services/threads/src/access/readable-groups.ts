@@ -5,7 +5,11 @@ import { NOTHING } from './nothing';
  * The ids grouped by the readable space they are in, from where each is (`spaceOf`) and the
  * principal's access; `outside` says whether any id is in no readable space (or there are none).
  */
-export function byReadableSpace(ids: string[], spaceOf: (id: string) => string | undefined, access: Map<string, SpaceAccess>) {
+export function byReadableSpace(
+  ids: string[],
+  spaceOf: (id: string) => string | undefined,
+  access: Map<string, SpaceAccess>,
+) {
   const groups = new Map<string, { access: SpaceAccess; ids: string[] }>();
   for (const id of ids) {
     const entry = access.get(spaceOf(id) ?? NOTHING);

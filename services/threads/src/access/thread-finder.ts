@@ -47,7 +47,11 @@ export class ThreadFinder {
    * A missing thread and a hidden one take the same steps (the spaces service is asked, the thread
    * looked for), only with an id that matches nothing: the answer's timing must not tell them apart.
    */
-  private async inSpace(threadId: string | undefined, spaceId: string | undefined, principal: Principal): Promise<Partial<FoundThread> & Omit<FoundThread, 'thread'>> {
+  private async inSpace(
+    threadId: string | undefined,
+    spaceId: string | undefined,
+    principal: Principal,
+  ): Promise<Partial<FoundThread> & Omit<FoundThread, 'thread'>> {
     const access = (await this.spaces.forSpaces([spaceId ?? NOTHING], principal)).get(spaceId ?? NOTHING) ?? NO_ACCESS;
     const reader = readerOf(principal, access);
     const [thread] = await this.threads.findVisible(reader, [threadId && access.read ? threadId : NOTHING]);

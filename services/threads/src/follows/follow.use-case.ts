@@ -23,15 +23,22 @@ export class FollowUseCase {
   }
 
   /** Following a space needs only seeing it: an APPROVAL space's directory entry, say, before joining. */
-  async followSpace(input: { spaceId: string; level: SpaceFollowLevel }, principal: Principal): Promise<SpaceFollowLevel> {
+  async followSpace(
+    input: { spaceId: string; level: SpaceFollowLevel },
+    principal: Principal,
+  ): Promise<SpaceFollowLevel> {
     assertCanWrite(principal);
     await this.spaces.listable(input.spaceId, principal);
     await this.follows.setSpaceLevel(principal.userId, input.spaceId, input.level);
     return input.level;
   }
 
-  async spaceLevels(spaceIds: string[], principal: Principal): Promise<Array<{ spaceId: string; level: SpaceFollowLevel }>> {
-    if (principal.kind === 'ANONYMOUS' || spaceIds.length === 0) return spaceIds.map((spaceId) => ({ spaceId, level: 'NORMAL' }));
+  async spaceLevels(
+    spaceIds: string[],
+    principal: Principal,
+  ): Promise<Array<{ spaceId: string; level: SpaceFollowLevel }>> {
+    if (principal.kind === 'ANONYMOUS' || spaceIds.length === 0)
+      return spaceIds.map((spaceId) => ({ spaceId, level: 'NORMAL' }));
     const levels = await this.follows.spaceLevels(principal.userId, spaceIds);
     return spaceIds.map((spaceId) => ({ spaceId, level: levels.get(spaceId) ?? 'NORMAL' }));
   }

@@ -16,7 +16,10 @@ export class FollowsRepository {
 
   /** Writing in a thread makes you watch it, unless you chose a level for it before. */
   async watchUnlessChosen(userId: string, threadId: string): Promise<void> {
-    await this.db.query(`INSERT INTO threads.thread_follows (user_id, thread_id, level) VALUES ($1, $2, 'WATCHING') ON CONFLICT DO NOTHING`, [userId, threadId]);
+    await this.db.query(
+      `INSERT INTO threads.thread_follows (user_id, thread_id, level) VALUES ($1, $2, 'WATCHING') ON CONFLICT DO NOTHING`,
+      [userId, threadId],
+    );
   }
 
   async setSpaceLevel(userId: string, spaceId: string, level: SpaceFollowLevel): Promise<void> {

@@ -17,7 +17,10 @@ export class InsightsRepository {
   constructor(private readonly db: Database) {}
 
   /** Posts per author (and in how many spaces) over the last ACTIVITY_DAYS. */
-  async activity(spaceIds: string[] | null, employee: boolean): Promise<Array<{ userId: string; posts: number; spaces: number }>> {
+  async activity(
+    spaceIds: string[] | null,
+    employee: boolean,
+  ): Promise<Array<{ userId: string; posts: number; spaces: number }>> {
     return this.db.query(
       `SELECT p.author_id AS "userId", count(*)::int AS posts, count(DISTINCT t.space_id)::int AS spaces
        FROM threads.posts p JOIN threads.threads t ON t.id = p.thread_id
@@ -47,11 +50,18 @@ export class InsightsRepository {
        FROM q`,
       [spaceIds, QUESTION_DAYS],
     );
-    return { questions: row.questions, answered: row.answered, medianFirstResponseMinutes: row.median === null ? null : Number(row.median) };
+    return {
+      questions: row.questions,
+      answered: row.answered,
+      medianFirstResponseMinutes: row.median === null ? null : Number(row.median),
+    };
   }
 
   /** Authors of the replies of the last QUESTION_DAYS, with how many each wrote. */
-  async replyAuthors(spaceIds: string[] | null, employee: boolean): Promise<Array<{ userId: string; replies: number }>> {
+  async replyAuthors(
+    spaceIds: string[] | null,
+    employee: boolean,
+  ): Promise<Array<{ userId: string; replies: number }>> {
     return this.db.query(
       `SELECT p.author_id AS "userId", count(*)::int AS replies FROM threads.posts p JOIN threads.threads t ON t.id = p.thread_id
        WHERE ($1::uuid[] IS NULL OR t.space_id = ANY($1::uuid[])) AND NOT p.opening AND p.status = 'VISIBLE' AND (p.visibility = 'EVERYONE' OR $2::boolean)

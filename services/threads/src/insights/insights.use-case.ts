@@ -17,9 +17,18 @@ export class InsightsUseCase {
   ) {}
 
   /** Each user's ring in a space, counting what the principal may see (for `Membership.ring`). */
-  async rings(spaceId: string, userIds: string[], principal: Principal): Promise<Array<{ userId: string; ring: EngagementRing }>> {
+  async rings(
+    spaceId: string,
+    userIds: string[],
+    principal: Principal,
+  ): Promise<Array<{ userId: string; ring: EngagementRing }>> {
     if (!(await this.spaces.forSpaces([spaceId], principal)).get(spaceId)) throw notFound('Space');
-    const posts = new Map((await this.insights.activity([spaceId], principal.kind === 'EMPLOYEE')).map((entry) => [entry.userId, entry.posts]));
+    const posts = new Map(
+      (await this.insights.activity([spaceId], principal.kind === 'EMPLOYEE')).map((entry) => [
+        entry.userId,
+        entry.posts,
+      ]),
+    );
     return userIds.map((userId) => ({ userId, ring: ringOf(posts.get(userId) ?? 0) }));
   }
 
@@ -28,12 +37,16 @@ export class InsightsUseCase {
     if (!access) throw notFound('Space');
     if (!access.moderate) throw forbidden("Only the space's moderators see its insights");
     const employee = principal.kind === 'EMPLOYEE';
-    const posts = new Map((await this.insights.activity([spaceId], employee)).map((entry) => [entry.userId, entry.posts]));
+    const posts = new Map(
+      (await this.insights.activity([spaceId], employee)).map((entry) => [entry.userId, entry.posts]),
+    );
     const questions = await this.insights.questions([spaceId]);
     const authors = await this.insights.replyAuthors([spaceId], employee);
     const kinds = await this.kindsOf(authors.map((author) => author.userId));
     const replies = authors.reduce((sum, author) => sum + author.replies, 0);
-    const byEmployees = authors.filter((author) => kinds.get(author.userId) === 'EMPLOYEE').reduce((sum, author) => sum + author.replies, 0);
+    const byEmployees = authors
+      .filter((author) => kinds.get(author.userId) === 'EMPLOYEE')
+      .reduce((sum, author) => sum + author.replies, 0);
     const rings = countRings(memberIds.map((id) => ringOf(posts.get(id) ?? 0)));
     return {
       members: memberIds.length,
@@ -48,7 +61,8 @@ export class InsightsUseCase {
 
   /** `people`: everyone who could take part (employees and customers), so the observers are the rest. */
   async community(people: number, principal: Principal) {
-    if (!hasRole(principal, 'ADMIN', 'COMMUNITY_MANAGER')) throw forbidden('Only platform admins and community managers see community insights');
+    if (!hasRole(principal, 'ADMIN', 'COMMUNITY_MANAGER'))
+      throw forbidden('Only platform admins and community managers see community insights');
     const activity = await this.insights.activity(null, true);
     const rings = countRings(activity.map((entry) => ringOf(entry.posts)));
     rings.OBSERVER = Math.max(0, people - rings.CORE - rings.ACTIVE - rings.PERIPHERAL);
@@ -66,7 +80,11 @@ export class InsightsUseCase {
   private async kindsOf(userIds: string[]): Promise<Map<string, string>> {
     const kinds = new Map<string, string>();
     for (let start = 0; start < userIds.length; start += STANDINGS_PER_CALL) {
-      const { users } = await this.client.call(identity.getStandings, { ids: userIds.slice(start, start + STANDINGS_PER_CALL) }, ANONYMOUS);
+      const { users } = await this.client.call(
+        identity.getStandings,
+        { ids: userIds.slice(start, start + STANDINGS_PER_CALL) },
+        ANONYMOUS,
+      );
       for (const user of users) kinds.set(user.id, user.kind);
     }
     return kinds;

@@ -33,12 +33,21 @@ describe('comparableText', () => {
 
 describe('visibleText', () => {
   it('reads rendered markdown back as shown: entities decoded, markup inside words joined, blocks apart', () => {
-    const { text, linkTargets } = visibleText('t&#104;is th**is** `code` [docs](https://a.example/x&amp;y)\n\n- one\n- two');
+    const { text, linkTargets } = visibleText(
+      't&#104;is th**is** `code` [docs](https://a.example/x&amp;y)\n\n- one\n- two',
+    );
     expect(wordsOf(comparableText(text))).toEqual(['this', 'this', 'code', 'docs', 'one', 'two']);
     expect(linkTargets).toEqual(['https://a.example/x&y']);
   });
 
   it('keeps table cells and lines apart', () => {
-    expect(wordsOf(visibleText('| a | b |\n|---|---|\n| c | d |\n\nline\nnext').text)).toEqual(['a', 'b', 'c', 'd', 'line', 'next']);
+    expect(wordsOf(visibleText('| a | b |\n|---|---|\n| c | d |\n\nline\nnext').text)).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'line',
+      'next',
+    ]);
   });
 });

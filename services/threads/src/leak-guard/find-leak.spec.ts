@@ -3,28 +3,60 @@ import { join } from 'node:path';
 import { renderMarkdown } from '../posts/markdown';
 import { findLeak } from './find-leak';
 
-const corpus = JSON.parse(readFileSync(join(__dirname, 'leak-corpus.fixture.json'), 'utf8')) as { internalNotes: string[]; ordinaryReplies: string[] };
+const corpus = JSON.parse(readFileSync(join(__dirname, 'leak-corpus.fixture.json'), 'utf8')) as {
+  internalNotes: string[];
+  ordinaryReplies: string[];
+};
 const internal = corpus.internalNotes;
 
 // From the first note; what an employee pastes into a public reply by mistake.
 const pasted = 'this customer is on the legacy plan and we lose money on every invoice';
 const eachWord = (text: string, change: (word: string) => string) => text.replace(/\S+/g, change);
-const LOOK_ALIKES: Record<string, string> = { a: 'а', c: 'с', e: 'е', i: 'і', o: 'о', p: 'р', s: 'ѕ', y: 'у', T: 'Т', H: 'Н' };
+const LOOK_ALIKES: Record<string, string> = {
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  i: 'і',
+  o: 'о',
+  p: 'р',
+  s: 'ѕ',
+  y: 'у',
+  T: 'Т',
+  H: 'Н',
+};
 const fullWidth = (text: string) => text.replace(/[!-~]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
 
 describe('findLeak', () => {
   describe('when a public reply repeats an internal note in disguise, then it is found', () => {
     it.each([
       ['as pasted', `Hi! As we discussed, ${pasted}.`],
-      ['with HTML entities', 'Hi! T&#104;is customer is on th&#x65; legacy pl&amp;an and we lose m&#111;ney on every inv&#111;ice.'.replace('&amp;', '')],
+      [
+        'with HTML entities',
+        'Hi! T&#104;is customer is on th&#x65; legacy pl&amp;an and we lose m&#111;ney on every inv&#111;ice.'.replace(
+          '&amp;',
+          '',
+        ),
+      ],
       ['with zero-width spaces inside words', eachWord(pasted, (word) => [...word].join('\u200b'))],
-      ['with zero-width joiners and bidi marks', eachWord(pasted, (word) => `${word.slice(0, 1)}\u200d${word.slice(1)}\u200e`)],
+      [
+        'with zero-width joiners and bidi marks',
+        eachWord(pasted, (word) => `${word.slice(0, 1)}\u200d${word.slice(1)}\u200e`),
+      ],
       ['with soft hyphens inside words', eachWord(pasted, (word) => [...word].join('\u00ad'))],
       ['with Cyrillic look-alikes', pasted.replace(/[acei ops yTH]/g, (char) => LOOK_ALIKES[char] ?? char)],
       ['in full-width letters', fullWidth(pasted)],
-      ['with ** inside words', eachWord(pasted, (word) => (word.length > 3 ? `${word.slice(0, 2)}**${word.slice(2)}**` : word))],
-      ['with __ and ` inside words', eachWord(pasted, (word) => (word.length > 3 ? `${word.slice(0, 2)}__${word.slice(2)}__` : `\`${word}\``))],
-      ['with typed tags inside words', eachWord(pasted, (word) => (word.length > 3 ? `${word.slice(0, 2)}<b>${word.slice(2)}</b>` : word))],
+      [
+        'with ** inside words',
+        eachWord(pasted, (word) => (word.length > 3 ? `${word.slice(0, 2)}**${word.slice(2)}**` : word)),
+      ],
+      [
+        'with __ and ` inside words',
+        eachWord(pasted, (word) => (word.length > 3 ? `${word.slice(0, 2)}__${word.slice(2)}__` : `\`${word}\``)),
+      ],
+      [
+        'with typed tags inside words',
+        eachWord(pasted, (word) => (word.length > 3 ? `${word.slice(0, 2)}<b>${word.slice(2)}</b>` : word)),
+      ],
       ['in capitals with accents', 'THÍS CÜSTOMER ÏS ÖN THE LÉGACY PLAN ÀND WE LOSE MONEY'],
       ['as the first 11 words only', 'this customer is on the legacy plan and we lose money'],
       ['across lines and a list', '- this customer is on the\n- legacy plan and we lose money on every'],
@@ -37,8 +69,16 @@ describe('findLeak', () => {
   describe('when a public reply names something only internal notes name, then it is found', () => {
     it.each([
       ['a case number', 'Your RMA number is INT-RMA-7781.', 'int-rma-7781'],
-      ['a case number written differently', 'Your RMA number is INT RMA 7781, or intrma7781 in the portal.', 'int-rma-7781'],
-      ['a case number in a link target only', 'Track it [here](https://tracker.example/cases/INT-RMA-7781).', 'int-rma-7781'],
+      [
+        'a case number written differently',
+        'Your RMA number is INT RMA 7781, or intrma7781 in the portal.',
+        'int-rma-7781',
+      ],
+      [
+        'a case number in a link target only',
+        'Track it [here](https://tracker.example/cases/INT-RMA-7781).',
+        'int-rma-7781',
+      ],
       ['a case number with a zero-width space', 'Case INT-RMA-77\u200b81 is open.', 'int-rma-7781'],
       ['a case number in full width', 'Case ＩＮＴ－ＲＭＡ－７７８１ is open.', 'int-rma-7781'],
       ['an internal ticket', 'That is tracked as KL-20931.', 'kl-20931'],
@@ -56,13 +96,24 @@ describe('findLeak', () => {
     const stored = internal.map((note) => ({ html: renderMarkdown(note) }));
     expect(findLeak(`Hi! ${pasted}.`, { internal: stored })).toMatchObject({ match: 'PASSAGE' });
     expect(findLeak('Your RMA number is INT-RMA-7781.', { internal: stored })).toMatchObject({ match: 'IDENTIFIER' });
-    expect(findLeak('Your RMA number is INT-RMA-7781.', { internal: stored, alreadyPublic: [{ text: 'Title: RMA INT-RMA-7781' }] })).toBeNull();
-    expect(findLeak('Secret launch plans for the Benelux market', { internal: [{ text: 'Secret launch plans for the Benelux market' }] })).toMatchObject({ match: 'PASSAGE' });
+    expect(
+      findLeak('Your RMA number is INT-RMA-7781.', {
+        internal: stored,
+        alreadyPublic: [{ text: 'Title: RMA INT-RMA-7781' }],
+      }),
+    ).toBeNull();
+    expect(
+      findLeak('Secret launch plans for the Benelux market', {
+        internal: [{ text: 'Secret launch plans for the Benelux market' }],
+      }),
+    ).toMatchObject({ match: 'PASSAGE' });
     for (const reply of corpus.ordinaryReplies) expect(findLeak(reply, { internal: stored })).toBeNull();
   });
 
   it('finds a whole short internal note repeated', () => {
-    expect(findLeak('Refund approved by finance, keep quiet.', { internal: ['Refund approved by finance; keep quiet!'] })).toMatchObject({ match: 'PASSAGE' });
+    expect(
+      findLeak('Refund approved by finance, keep quiet.', { internal: ['Refund approved by finance; keep quiet!'] }),
+    ).toMatchObject({ match: 'PASSAGE' });
   });
 
   describe('when a public reply is ordinary, then nothing is found', () => {
@@ -75,11 +126,14 @@ describe('findLeak', () => {
     });
 
     it('lets a stock phrase through that a note shares with replies', () => {
-      expect(findLeak('Thank you for your patience, let me know if you have any other questions.', { internal })).toBeNull();
+      expect(
+        findLeak('Thank you for your patience, let me know if you have any other questions.', { internal }),
+      ).toBeNull();
     });
 
     it('lets versions, dates, amounts and product names through that notes mention too', () => {
-      const reply = 'On Office 365 with 2FA, the Fritz!Box 7590 with firmware 7.57 or 7.58 works since 2024-01-15; the credit was 50 euros.';
+      const reply =
+        'On Office 365 with 2FA, the Fritz!Box 7590 with firmware 7.57 or 7.58 works since 2024-01-15; the credit was 50 euros.';
       expect(findLeak(reply, { internal })).toBeNull();
     });
 
@@ -91,7 +145,8 @@ describe('findLeak', () => {
   });
 
   describe('when what is repeated was already public in the thread, then nothing is found', () => {
-    const customer = 'My order ORD-2024-00042 never arrived and the credit check failed, what does that mean for my order?';
+    const customer =
+      'My order ORD-2024-00042 never arrived and the credit check failed, what does that mean for my order?';
 
     it('lets the customer’s own order number through', () => {
       const reply = 'Your order ORD-2024-00042 is on its way.';
@@ -107,7 +162,9 @@ describe('findLeak', () => {
     });
 
     it('still finds what is new to customers', () => {
-      expect(findLeak(`Your order is fine. ${pasted}`, { internal, alreadyPublic: [customer] })).toMatchObject({ match: 'PASSAGE' });
+      expect(findLeak(`Your order is fine. ${pasted}`, { internal, alreadyPublic: [customer] })).toMatchObject({
+        match: 'PASSAGE',
+      });
     });
   });
 });

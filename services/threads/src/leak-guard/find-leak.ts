@@ -79,7 +79,8 @@ export function findLeak(publicBody: string, sources: LeakSources): Leak | null 
   const isKnown = knownPositions(words, known);
   for (const { start, size } of repeated) {
     const run = words.slice(start, start + size);
-    if (meaningful(run.filter((_word, at) => !isKnown[start + at]))) return { reason: 'REPEATS_INTERNAL', match: 'PASSAGE', repeated: run.join(' ') };
+    if (meaningful(run.filter((_word, at) => !isKnown[start + at])))
+      return { reason: 'REPEATS_INTERNAL', match: 'PASSAGE', repeated: run.join(' ') };
   }
   const [id] = repeatedIds.values();
   return id === undefined ? null : { reason: 'REPEATS_INTERNAL', match: 'IDENTIFIER', repeated: id };
@@ -87,7 +88,12 @@ export function findLeak(publicBody: string, sources: LeakSources): Leak | null 
 
 /** A text as it reads: its visible text and link targets, comparable, and its words. */
 function readText(source: LeakSource): { comparable: string; words: string[] } {
-  const { text, linkTargets } = typeof source === 'string' ? visibleText(source) : 'html' in source ? visibleTextOfHtml(source.html) : { text: source.text, linkTargets: [] };
+  const { text, linkTargets } =
+    typeof source === 'string'
+      ? visibleText(source)
+      : 'html' in source
+        ? visibleTextOfHtml(source.html)
+        : { text: source.text, linkTargets: [] };
   const comparable = comparableText([text, ...linkTargets.map(decodeTarget)].join('\n'));
   return { comparable, words: wordsOf(comparable) };
 }
@@ -114,7 +120,8 @@ interface Run {
  */
 function* passagesOf(words: string[], present: ReadonlySet<string>): Generator<{ key: string; size: number }> {
   const whole = words.length >= SHORTEST_WHOLE_PASSAGE && words.length < PASSAGE_WORDS;
-  if (whole && words.every((word) => present.has(word)) && meaningful(words)) yield { key: words.join(' '), size: words.length };
+  if (whole && words.every((word) => present.has(word)) && meaningful(words))
+    yield { key: words.join(' '), size: words.length };
   let inRow = 0;
   for (let end = 0; end < words.length; end += 1) {
     inRow = present.has(words[end]) ? inRow + 1 : 0;
@@ -124,7 +131,8 @@ function* passagesOf(words: string[], present: ReadonlySet<string>): Generator<{
   }
 }
 
-const meaningful = (run: string[]) => run.filter((word) => !COMMON_WORDS.has(word)).length >= UNCOMMON_WORDS_PER_PASSAGE;
+const meaningful = (run: string[]) =>
+  run.filter((word) => !COMMON_WORDS.has(word)).length >= UNCOMMON_WORDS_PER_PASSAGE;
 
 /** Where each run of words starts in a text, indexed per run length when first asked for. */
 class RunsOf {
@@ -156,10 +164,12 @@ function knownPositions(words: string[], known: string[][]): boolean[] {
   const isKnown = new Array<boolean>(words.length).fill(false);
   const knownRuns = new Set<string>();
   for (const knownWords of known) {
-    for (let start = 0; start + KNOWN_RUN_WORDS <= knownWords.length; start += 1) knownRuns.add(knownWords.slice(start, start + KNOWN_RUN_WORDS).join(' '));
+    for (let start = 0; start + KNOWN_RUN_WORDS <= knownWords.length; start += 1)
+      knownRuns.add(knownWords.slice(start, start + KNOWN_RUN_WORDS).join(' '));
   }
   for (let start = 0; start + KNOWN_RUN_WORDS <= words.length; start += 1) {
-    if (knownRuns.has(words.slice(start, start + KNOWN_RUN_WORDS).join(' '))) isKnown.fill(true, start, start + KNOWN_RUN_WORDS);
+    if (knownRuns.has(words.slice(start, start + KNOWN_RUN_WORDS).join(' ')))
+      isKnown.fill(true, start, start + KNOWN_RUN_WORDS);
   }
   return isKnown;
 }

@@ -43,13 +43,18 @@ function namesOneThing(token: string): boolean {
   const digitRuns = token.match(DIGIT_RUN) ?? [];
   const letters = token.match(LETTER)?.length ?? 0;
   // Digits joined by dots are versions, amounts and addresses (7.57, 1.250, 10.0.0.1).
-  if (parts.length > 1 && !token.includes('@') && !token.includes('-') && parts.every((part) => DIGITS.test(part))) return false;
+  if (parts.length > 1 && !token.includes('@') && !token.includes('-') && parts.every((part) => DIGITS.test(part)))
+    return false;
   const at = token.indexOf('@');
   if (at > 0 && token.indexOf('.', at) > at) return true;
   // Five digits or more: ticket, order and customer numbers; not a round 10000 or 50000.
   if (digitRuns.some((run) => run.length >= 5 && !run.endsWith('000'))) return true;
   // A code: a word and a number of three digits or more as separate parts (`sr-123`, `int-rma-7781`).
-  if (parts.some((part) => part.length >= 2 && LETTERS.test(part)) && parts.some((part) => part.length >= 3 && DIGITS.test(part))) return true;
+  if (
+    parts.some((part) => part.length >= 2 && LETTERS.test(part)) &&
+    parts.some((part) => part.length >= 3 && DIGITS.test(part))
+  )
+    return true;
   // Or run together (`rma7781`), with four digits: fewer are product names (`office365`, `h264`).
   if (parts.length === 1 && letters >= 2 && token.length >= 6 && digitRuns.some((run) => run.length >= 4)) return true;
   // Long opaque codes: hashes, UUIDs, account numbers.

@@ -70,7 +70,11 @@ export class LeakGuardRepository {
 
   /** What customers of these threads read: their visible public posts, opening posts included. */
   publicPosts(threadIds: string[]): Promise<StoredText[]> {
-    return this.db.query(newestPosts(`p.visibility = 'EVERYONE' AND p.status = 'VISIBLE'`), [threadIds, MAX_SOURCES, MAX_SOURCE_CHARS]);
+    return this.db.query(newestPosts(`p.visibility = 'EVERYONE' AND p.status = 'VISIBLE'`), [
+      threadIds,
+      MAX_SOURCES,
+      MAX_SOURCE_CHARS,
+    ]);
   }
 
   /** Every post of these threads, whatever its visibility: for linked threads of internal spaces. */
@@ -79,7 +83,10 @@ export class LeakGuardRepository {
   }
 
   async titles(threadIds: string[]): Promise<string[]> {
-    const rows: Array<{ title: string }> = await this.db.query(`SELECT title FROM threads.threads WHERE id = ANY($1::uuid[])`, [threadIds]);
+    const rows: Array<{ title: string }> = await this.db.query(
+      `SELECT title FROM threads.threads WHERE id = ANY($1::uuid[])`,
+      [threadIds],
+    );
     return rows.map((row) => row.title);
   }
 

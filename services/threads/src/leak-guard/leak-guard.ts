@@ -1,4 +1,11 @@
-import { type Audience, type LeakReason, type Principal, type PostVisibility, spaces, type UserPrincipal } from '@kern/contracts';
+import {
+  type Audience,
+  type LeakReason,
+  type Principal,
+  type PostVisibility,
+  spaces,
+  type UserPrincipal,
+} from '@kern/contracts';
 import { DomainError, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { SpaceAccessClient } from '../access/space-access.client';
@@ -65,7 +72,11 @@ export class LeakGuard {
   }
 
   private async repeatsInternal(post: PublicText, principal: UserPrincipal): Promise<Leak | null> {
-    const threadIds = post.threadId ? [post.threadId] : post.spaceId ? await this.repository.candidateThreads(post.spaceId, principal.userId) : [];
+    const threadIds = post.threadId
+      ? [post.threadId]
+      : post.spaceId
+        ? await this.repository.candidateThreads(post.spaceId, principal.userId)
+        : [];
     if (threadIds.length === 0) return null;
     const sources = await this.sourcesIn(threadIds, principal);
     return sources ? findLeak(post.text, sources) : null;
@@ -79,20 +90,35 @@ export class LeakGuard {
     const notes = await this.repository.internalNotes(threadIds);
     // Everything in a linked thread of an internal space (an escalation) is internal, whatever its visibility there.
     const linked = await this.repository.linkedThreads(threadIds);
-    const access = await this.spaces.forSpaces(linked.map((thread) => thread.spaceId), principal);
-    const internalThreads = linked.filter((thread) => access.get(thread.spaceId)?.read && access.get(thread.spaceId)?.audience === 'INTERNAL');
-    const linkedPosts = internalThreads.length > 0 ? await this.repository.allPosts(internalThreads.map((thread) => thread.id)) : [];
+    const access = await this.spaces.forSpaces(
+      linked.map((thread) => thread.spaceId),
+      principal,
+    );
+    const internalThreads = linked.filter(
+      (thread) => access.get(thread.spaceId)?.read && access.get(thread.spaceId)?.audience === 'INTERNAL',
+    );
+    const linkedPosts =
+      internalThreads.length > 0 ? await this.repository.allPosts(internalThreads.map((thread) => thread.id)) : [];
     if (notes.length + linkedPosts.length === 0) return null;
 
-    const readThreads = [...new Set([...notes.map((note) => note.threadId), ...internalThreads.map((thread) => thread.partnerId)])];
+    const readThreads = [
+      ...new Set([...notes.map((note) => note.threadId), ...internalThreads.map((thread) => thread.partnerId)]),
+    ];
     const publicPosts = await this.repository.publicPosts(readThreads);
     const titles = await this.repository.titles(readThreads);
     const internal: LeakSource[] = [...notes, ...linkedPosts].map(({ html }) => ({ html }));
     internal.push(...internalThreads.map((thread) => ({ text: thread.title })));
-    return { internal, alreadyPublic: [...publicPosts.map(({ html }) => ({ html })), ...titles.map((title) => ({ text: title }))] };
+    return {
+      internal,
+      alreadyPublic: [...publicPosts.map(({ html }) => ({ html })), ...titles.map((title) => ({ text: title }))],
+    };
   }
 }
 
 function confirmationRequired(reason: LeakReason, details: Record<string, unknown> = {}): DomainError {
-  return new DomainError('CONFIRMATION_REQUIRED', `${MESSAGES[reason]}: check it, then send it again with confirmPublic: true`, { reason, ...details, field: 'confirmPublic' });
+  return new DomainError(
+    'CONFIRMATION_REQUIRED',
+    `${MESSAGES[reason]}: check it, then send it again with confirmPublic: true`,
+    { reason, ...details, field: 'confirmPublic' },
+  );
 }

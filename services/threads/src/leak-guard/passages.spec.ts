@@ -4,7 +4,9 @@ describe('referencedIds', () => {
   it('finds global ids of threads, posts and spaces, and raw UUIDs', () => {
     const thread = Buffer.from('Thread:11111111-2222-4333-8444-555555555555').toString('base64url');
     const space = Buffer.from('Space:aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee').toString('base64url');
-    const found = referencedIds(`see https://kern.example/threads/${thread} and /spaces/${space}, or 99999999-8888-4777-8666-555555555555`);
+    const found = referencedIds(
+      `see https://kern.example/threads/${thread} and /spaces/${space}, or 99999999-8888-4777-8666-555555555555`,
+    );
     expect(found.threadIds).toEqual(['11111111-2222-4333-8444-555555555555']);
     expect(found.spaceIds).toEqual(['aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee']);
     expect(found.unknownIds).toEqual(['99999999-8888-4777-8666-555555555555']);
@@ -15,20 +17,32 @@ describe('referencedIds', () => {
     const zeroWidth = `${thread.slice(0, 10)}\u200b${thread.slice(10)}`;
     const entity = `${thread.slice(0, 10)}&#${thread.charCodeAt(10)};${thread.slice(11)}`;
     const fullWidth = '１１１１１１１１-2222-4333-8444-555555555555';
-    for (const body of [`see /threads/${zeroWidth}`, `see /threads/${entity}`, `[the answer](https://kern.example/threads/${entity})`, `id ${fullWidth}`]) {
+    for (const body of [
+      `see /threads/${zeroWidth}`,
+      `see /threads/${entity}`,
+      `[the answer](https://kern.example/threads/${entity})`,
+      `id ${fullWidth}`,
+    ]) {
       const found = referencedIds(body);
       expect([...found.threadIds, ...found.unknownIds]).toContain('11111111-2222-4333-8444-555555555555');
     }
   });
 
   it('finds nothing in ordinary text', () => {
-    expect(referencedIds('Just a normal reply with a https://example.com/link.')).toEqual({ threadIds: [], spaceIds: [], unknownIds: [] });
+    expect(referencedIds('Just a normal reply with a https://example.com/link.')).toEqual({
+      threadIds: [],
+      spaceIds: [],
+      unknownIds: [],
+    });
   });
 });
 
 describe('referencedSpaceSlugs', () => {
   it('reads space slugs from links', () => {
-    expect(referencedSpaceSlugs('ask in https://kern.example/spaces/Backoffice/threads or /spaces/tax-team')).toEqual(['backoffice', 'tax-team']);
+    expect(referencedSpaceSlugs('ask in https://kern.example/spaces/Backoffice/threads or /spaces/tax-team')).toEqual([
+      'backoffice',
+      'tax-team',
+    ]);
   });
 
   it.each([

@@ -14,7 +14,9 @@ const FORMAT = /\p{Cf}/gu;
  */
 function linkText(body: string): string {
   const { text, linkTargets } = visibleText(body);
-  return [body, text, ...linkTargets.map(decodeTarget)].map((part) => part.normalize('NFKC').replace(FORMAT, '')).join('\n');
+  return [body, text, ...linkTargets.map(decodeTarget)]
+    .map((part) => part.normalize('NFKC').replace(FORMAT, ''))
+    .join('\n');
 }
 
 /**

@@ -11,7 +11,26 @@ export interface VisibleText {
 
 // Tags that separate what they hold from what is around them; every other tag is inline and may
 // sit inside a word.
-const SEPARATING = new Set(['p', 'br', 'li', 'ul', 'ol', 'pre', 'blockquote', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
+const SEPARATING = new Set([
+  'p',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'pre',
+  'blockquote',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+]);
 
 /**
  * A markdown body rendered by the same renderer as `bodyHtml` and read back as text, so whatever

@@ -29,7 +29,10 @@ export class EscalateThreadUseCase {
     private readonly events: PostEvents,
   ) {}
 
-  async execute(input: { threadId: string; spaceId: string; note: string }, principal: Principal): Promise<ThreadReply> {
+  async execute(
+    input: { threadId: string; spaceId: string; note: string },
+    principal: Principal,
+  ): Promise<ThreadReply> {
     assertCanWrite(principal);
     if (principal.kind !== 'EMPLOYEE') throw forbidden('Only employees escalate threads');
     const { thread: source } = await this.finder.thread(input.threadId, principal);
@@ -38,7 +41,14 @@ export class EscalateThreadUseCase {
     assertMayPost(target.viewerAccess);
     const title = `Escalated: ${source.t_title}`.slice(0, TITLE_MAX);
     const id = await this.database.transaction(async () => {
-      const opened = await this.writer.open({ space: target, authorId: principal.userId, kind: 'DISCUSSION', title, body: input.note, topicIds: source.t_topic_ids });
+      const opened = await this.writer.open({
+        space: target,
+        authorId: principal.userId,
+        kind: 'DISCUSSION',
+        title,
+        body: input.note,
+        topicIds: source.t_topic_ids,
+      });
       await this.links.link(source.thread_id, opened.threadId, principal.userId);
       return opened.threadId;
     });

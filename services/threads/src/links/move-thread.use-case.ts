@@ -31,23 +31,37 @@ export class MoveThreadUseCase {
     private readonly events: PostEvents,
   ) {}
 
-  async execute(input: { threadId: string; spaceId: string; confirmPublish?: boolean }, principal: Principal): Promise<ThreadReply> {
+  async execute(
+    input: { threadId: string; spaceId: string; confirmPublish?: boolean },
+    principal: Principal,
+  ): Promise<ThreadReply> {
     assertCanWrite(principal);
     const { thread, access, reader } = await this.finder.thread(input.threadId, principal);
     const target = await this.spaces.space(input.spaceId, principal);
-    if (!reader.moderator || !target.viewerAccess.moderate) throw forbidden('Only moderators of both spaces move a thread');
+    if (!reader.moderator || !target.viewerAccess.moderate)
+      throw forbidden('Only moderators of both spaces move a thread');
     if (target.id !== thread.t_space_id) {
       if (access.audience === 'INTERNAL' && target.audience === 'EXTERNAL' && !input.confirmPublish) {
-        throw new DomainError('CONFIRMATION_REQUIRED', 'Moving this thread to an EXTERNAL space shows it to customers; repeat with confirmPublish: true', {
-          field: 'confirmPublish',
-        });
+        throw new DomainError(
+          'CONFIRMATION_REQUIRED',
+          'Moving this thread to an EXTERNAL space shows it to customers; repeat with confirmPublish: true',
+          {
+            field: 'confirmPublish',
+          },
+        );
       }
-      const checkedAuthors = target.audience === 'INTERNAL' ? await this.assertNoCustomerPosts(thread.thread_id, principal) : null;
+      const checkedAuthors =
+        target.audience === 'INTERNAL' ? await this.assertNoCustomerPosts(thread.thread_id, principal) : null;
       await this.database.transaction(async () => {
         await assertStillWritable(this.threads, { thread, reader, access });
         // Someone new may have written in the thread since its authors were checked (the row lock keeps anyone else out from here on).
-        if (checkedAuthors && (await this.posts.authorsIn(thread.thread_id)).some((author) => !checkedAuthors.has(author))) {
-          throw conflict('Someone wrote in this thread while it was being moved; try again', { reason: 'THREAD_CHANGED' });
+        if (
+          checkedAuthors &&
+          (await this.posts.authorsIn(thread.thread_id)).some((author) => !checkedAuthors.has(author))
+        ) {
+          throw conflict('Someone wrote in this thread while it was being moved; try again', {
+            reason: 'THREAD_CHANGED',
+          });
         }
         await this.threads.move(thread.thread_id, target.id, searchLanguage(target.language));
         await this.events.record(threadsEvents.threadMoved, { threadId: thread.thread_id, spaceId: target.id });
@@ -62,8 +76,16 @@ export class MoveThreadUseCase {
   private async assertNoCustomerPosts(threadId: string, principal: Principal): Promise<Set<string>> {
     const authors = await this.posts.authorsIn(threadId);
     for (let start = 0; start < authors.length; start += 100) {
-      const { users } = await this.client.call(identity.getUsers, { ids: authors.slice(start, start + 100) }, principal);
-      if (users.some((user) => user.kind === 'CUSTOMER')) throw conflict('This thread has posts by customers; moving it into an INTERNAL space would take them away from their authors', { field: 'spaceId' });
+      const { users } = await this.client.call(
+        identity.getUsers,
+        { ids: authors.slice(start, start + 100) },
+        principal,
+      );
+      if (users.some((user) => user.kind === 'CUSTOMER'))
+        throw conflict(
+          'This thread has posts by customers; moving it into an INTERNAL space would take them away from their authors',
+          { field: 'spaceId' },
+        );
     }
     return new Set(authors);
   }

@@ -22,7 +22,10 @@ export class FlagPostUseCase {
     private readonly threads: ThreadsRepository,
   ) {}
 
-  async execute(input: { postId: string; reason: FlagReason; comment?: string }, principal: Principal): Promise<boolean> {
+  async execute(
+    input: { postId: string; reason: FlagReason; comment?: string },
+    principal: Principal,
+  ): Promise<boolean> {
     assertCanWrite(principal);
     const { post, reader } = await this.finder.post(input.postId, principal);
     if (post.author_id === principal.userId) throw badInput('You cannot flag your own post', { field: 'postId' });
@@ -32,10 +35,19 @@ export class FlagPostUseCase {
     const countsTowardHiding = reader.moderator || (await this.policy.flagCountsTowardHiding(principal));
     await this.database.transaction(async () => {
       const now = await this.posts.lockForWrite(post.id);
-      const { openFlags } = await this.moderation.flag(post.id, principal.userId, { reason: input.reason, comment: input.comment ?? null, countsTowardHiding });
+      const { openFlags } = await this.moderation.flag(post.id, principal.userId, {
+        reason: input.reason,
+        comment: input.comment ?? null,
+        countsTowardHiding,
+      });
       if (now?.status === 'VISIBLE' && countsTowardHiding && (reader.moderator || openFlags >= FLAGS_TO_HIDE)) {
         await this.posts.setStatus(post.id, 'HIDDEN');
-        await this.moderation.log(post.id, reader.moderator ? principal.userId : null, 'HIDE', reader.moderator ? `flagged: ${input.reason}` : `flagged by ${openFlags} members`);
+        await this.moderation.log(
+          post.id,
+          reader.moderator ? principal.userId : null,
+          'HIDE',
+          reader.moderator ? `flagged: ${input.reason}` : `flagged by ${openFlags} members`,
+        );
         await this.threads.recount(post.thread_id);
       }
     });

@@ -1,4 +1,11 @@
-import { type ModerationAction, type ModerationEntryReply, type PostReply, type PostStatus, type Principal, threadsEvents } from '@kern/contracts';
+import {
+  type ModerationAction,
+  type ModerationEntryReply,
+  type PostReply,
+  type PostStatus,
+  type Principal,
+  threadsEvents,
+} from '@kern/contracts';
 import { Database } from '@kern/database';
 import { Outbox, OutboxRelay } from '@kern/events';
 import { assertCanWrite, forbidden } from '@kern/messaging';
@@ -33,7 +40,10 @@ export class ModeratePostUseCase {
     private readonly events: PostEvents,
   ) {}
 
-  async execute(input: { postId: string; action: ModerationAction; reason?: string }, principal: Principal): Promise<PostReply> {
+  async execute(
+    input: { postId: string; action: ModerationAction; reason?: string },
+    principal: Principal,
+  ): Promise<PostReply> {
     assertCanWrite(principal);
     const { post, reader, thread } = await this.finder.post(input.postId, principal);
     if (!reader.moderator) throw forbidden("Only the space's moderators moderate posts");
@@ -48,8 +58,21 @@ export class ModeratePostUseCase {
       await this.threads.recount(post.thread_id);
       // A post held when it was written reaches its readers only now (one held after an edit had already).
       if (status === 'VISIBLE' && !now.published) {
-        const place = { postId: post.id, threadId: post.thread_id, spaceId: thread.t_space_id, authorId: post.author_id, topicIds: thread.t_topic_ids };
-        await this.events.published({ ...place, threadKind: thread.t_kind, opening: post.opening, visibility: post.visibility, replyToPostId: post.reply_to_post_id, body: post.body });
+        const place = {
+          postId: post.id,
+          threadId: post.thread_id,
+          spaceId: thread.t_space_id,
+          authorId: post.author_id,
+          topicIds: thread.t_topic_ids,
+        };
+        await this.events.published({
+          ...place,
+          threadKind: thread.t_kind,
+          opening: post.opening,
+          visibility: post.visibility,
+          replyToPostId: post.reply_to_post_id,
+          body: post.body,
+        });
       }
       await this.outbox.add(threadsEvents.postModerated, {
         postId: post.id,

@@ -73,7 +73,11 @@ export class ModerationRepository {
    * Records a flag once per member and post; answers how many open flags count toward hiding it now
    * (those from accounts with standing, see `flagCountsTowardHiding`).
    */
-  async flag(postId: string, userId: string, flag: { reason: FlagReason; comment: string | null; countsTowardHiding: boolean }): Promise<{ added: boolean; openFlags: number }> {
+  async flag(
+    postId: string,
+    userId: string,
+    flag: { reason: FlagReason; comment: string | null; countsTowardHiding: boolean },
+  ): Promise<{ added: boolean; openFlags: number }> {
     const inserted: unknown[] = await this.db.query(
       `INSERT INTO threads.flags (post_id, user_id, reason, comment, counts_toward_hiding) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`,
       [postId, userId, flag.reason, flag.comment, flag.countsTowardHiding],
@@ -86,14 +90,21 @@ export class ModerationRepository {
   }
 
   async resolveFlags(postId: string): Promise<void> {
-    await this.db.query(`UPDATE threads.flags SET resolved_at = now() WHERE post_id = $1 AND resolved_at IS NULL`, [postId]);
+    await this.db.query(`UPDATE threads.flags SET resolved_at = now() WHERE post_id = $1 AND resolved_at IS NULL`, [
+      postId,
+    ]);
   }
 
   async log(postId: string, moderatorId: string | null, action: string, reason: string | null): Promise<void> {
-    await this.db.query(`INSERT INTO threads.moderation_actions (post_id, moderator_id, action, reason) VALUES ($1, $2, $3, $4)`, [postId, moderatorId, action, reason]);
+    await this.db.query(
+      `INSERT INTO threads.moderation_actions (post_id, moderator_id, action, reason) VALUES ($1, $2, $3, $4)`,
+      [postId, moderatorId, action, reason],
+    );
   }
 
-  async history(postId: string): Promise<Array<{ moderatorId: string | null; action: string; reason: string | null; at: Date }>> {
+  async history(
+    postId: string,
+  ): Promise<Array<{ moderatorId: string | null; action: string; reason: string | null; at: Date }>> {
     return this.db.query(
       `SELECT moderator_id AS "moderatorId", action, reason, created_at AS at FROM threads.moderation_actions WHERE post_id = $1 ORDER BY id`,
       [postId],

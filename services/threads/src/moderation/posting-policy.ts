@@ -5,7 +5,13 @@ import { THREADS_CONFIG, type ThreadsConfig } from '../config/threads.config';
 import { ModerationRepository } from './moderation.repository';
 import { checkSpam, type SpamClassifier, type SpamVerdict } from './spam-check';
 import { countLinks, countMentions } from './text-features';
-import { type AuthorStanding, checkNewAccountLimits, flagCountsTowardHiding, isNewAccount, type NewAccountLimits } from './trust';
+import {
+  type AuthorStanding,
+  checkNewAccountLimits,
+  flagCountsTowardHiding,
+  isNewAccount,
+  type NewAccountLimits,
+} from './trust';
 
 /** An external classifier (e.g. an Akismet adapter) is provided under this token; none by default. */
 export const SPAM_CLASSIFIER = Symbol('SpamClassifier');
@@ -54,7 +60,11 @@ export class PostingPolicy {
     if (await this.moderation.reserveWrite(principal.userId, this.config.WRITES_PER_MINUTE)) return;
     const oldest = (await this.moderation.oldestWriteLastMinute(principal.userId))?.getTime() ?? Date.now();
     const retryAfterSeconds = Math.max(1, Math.ceil((oldest + 60_000 - Date.now()) / 1000));
-    throw new DomainError('RATE_LIMITED', `Too many posts, edits and flags in a minute; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+    throw new DomainError(
+      'RATE_LIMITED',
+      `Too many posts, edits and flags in a minute; try again in ${retryAfterSeconds} s`,
+      { retryAfterSeconds },
+    );
   }
 
   async admit(principal: UserPrincipal, writing: Writing): Promise<Admission> {
@@ -65,9 +75,17 @@ export class PostingPolicy {
     const now = new Date();
     const title = writing.kind === 'REPLY' ? undefined : writing.title;
     const text = `${title ?? ''}\n${writing.body}`;
-    const violation = checkNewAccountLimits(standing, { kind: writing.kind, links: countLinks(text), mentions: countMentions(text) }, now, this.limits);
+    const violation = checkNewAccountLimits(
+      standing,
+      { kind: writing.kind, links: countLinks(text), mentions: countMentions(text) },
+      now,
+      this.limits,
+    );
     if (violation?.retryAfterSeconds !== undefined) {
-      throw new DomainError('RATE_LIMITED', violation.message, { limit: violation.limit, retryAfterSeconds: violation.retryAfterSeconds });
+      throw new DomainError('RATE_LIMITED', violation.message, {
+        limit: violation.limit,
+        retryAfterSeconds: violation.retryAfterSeconds,
+      });
     }
     if (violation) throw badInput(violation.message, { field: 'body', limit: violation.limit });
     const spam = await checkSpam(
@@ -76,7 +94,8 @@ export class PostingPolicy {
         title,
         recentBodies,
         // An edit follows its own post by seconds when a typo is fixed: that is no posting speed.
-        secondsSinceLastPost: standing.lastPostAt && !editedPostId ? (now.getTime() - standing.lastPostAt.getTime()) / 1000 : null,
+        secondsSinceLastPost:
+          standing.lastPostAt && !editedPostId ? (now.getTime() - standing.lastPostAt.getTime()) / 1000 : null,
         newAccount: isNewAccount(standing, now),
       },
       this.classifier ?? undefined,
@@ -90,7 +109,10 @@ export class PostingPolicy {
     return flagCountsTowardHiding({ ...standing, emailVerified: principal.emailVerified }, new Date());
   }
 
-  private async standingOf(principal: UserPrincipal, editedPostId: string | null): Promise<{ standing: AuthorStanding; recentBodies: string[] }> {
+  private async standingOf(
+    principal: UserPrincipal,
+    editedPostId: string | null,
+  ): Promise<{ standing: AuthorStanding; recentBodies: string[] }> {
     const { users } = await this.client.call(identity.getUsers, { ids: [principal.userId] }, principal);
     const accountCreatedAt = new Date(users[0]?.createdAt ?? Date.now());
     const activity = await this.moderation.activityOf(principal.userId, accountCreatedAt, editedPostId);

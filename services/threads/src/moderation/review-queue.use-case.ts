@@ -14,7 +14,10 @@ export class ReviewQueueUseCase {
   ) {}
 
   /** One space's queue, or the queues of every space the principal moderates. */
-  async execute(query: { spaceId?: string; first: number; after?: string }, principal: Principal): Promise<{ posts: PostReply[]; hasNextPage: boolean }> {
+  async execute(
+    query: { spaceId?: string; first: number; after?: string },
+    principal: Principal,
+  ): Promise<{ posts: PostReply[]; hasNextPage: boolean }> {
     const after = query.after === undefined ? undefined : parseSequenceCursor(query.after);
     const candidates = query.spaceId ? [query.spaceId] : await this.moderation.spacesWithQueue();
     const access = await this.spaces.forSpaces(candidates, principal);
@@ -27,7 +30,15 @@ export class ReviewQueueUseCase {
     if (moderated.length === 0) return { posts: [], hasNextPage: false };
     // Moderators of several spaces are employees or customers alike; internal notes follow the principal's kind.
     const reader = readerOf(principal, moderated[0]);
-    const rows = await this.moderation.queue(reader, moderated.map((entry) => entry.spaceId), query.first, after);
-    return { posts: rows.slice(0, query.first).map((row) => toPostReply(row, reader)), hasNextPage: rows.length > query.first };
+    const rows = await this.moderation.queue(
+      reader,
+      moderated.map((entry) => entry.spaceId),
+      query.first,
+      after,
+    );
+    return {
+      posts: rows.slice(0, query.first).map((row) => toPostReply(row, reader)),
+      hasNextPage: rows.length > query.first,
+    };
   }
 }

@@ -37,12 +37,16 @@ describe('checkSpam', () => {
   });
 
   it('reads the title for contact details and offers as well', async () => {
-    const verdict = await checkSpam(fromNewAccount('Details inside.', { title: 'Cheap loans, mail some-address@gmail.com' }));
+    const verdict = await checkSpam(
+      fromNewAccount('Details inside.', { title: 'Cheap loans, mail some-address@gmail.com' }),
+    );
     expect(verdict).toMatchObject({ reasons: ['EMAIL_ADDRESS', 'MONEY_OFFER'], held: true });
   });
 
   it('does not hold contact details alone: customers share a support number or address', async () => {
-    const verdict = await checkSpam(fromNewAccount('Support told me to call +31 20 123 4567 or write to help@vendor.example'));
+    const verdict = await checkSpam(
+      fromNewAccount('Support told me to call +31 20 123 4567 or write to help@vendor.example'),
+    );
     expect(verdict).toEqual({ score: 4, reasons: ['EMAIL_ADDRESS', 'PHONE_NUMBER'], held: false });
   });
 

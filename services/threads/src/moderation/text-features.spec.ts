@@ -10,7 +10,8 @@ import {
 
 describe('countLinks', () => {
   it('counts bare URLs, markdown links, images and www. domains', () => {
-    const body = 'See https://a.example/x and [the docs](https://b.example), ![shot](http://c.example/i.png) or www.d.example.';
+    const body =
+      'See https://a.example/x and [the docs](https://b.example), ![shot](http://c.example/i.png) or www.d.example.';
     expect(countLinks(body)).toBe(4);
   });
 
@@ -76,10 +77,11 @@ describe('mentionedHandles and countMentions', () => {
 });
 
 describe('hasEmailAddress', () => {
-  it.each(['contact me at some-address@gmail.com', 'write to john.doe+forum@mail.example.nl', 'john [at] example [dot] com'])(
-    'finds the address in "%s"',
-    (text) => expect(hasEmailAddress(text)).toBe(true),
-  );
+  it.each([
+    'contact me at some-address@gmail.com',
+    'write to john.doe+forum@mail.example.nl',
+    'john [at] example [dot] com',
+  ])('finds the address in "%s"', (text) => expect(hasEmailAddress(text)).toBe(true));
 
   it.each(['thanks @bob.smith', 'installed pkg@1.2.3', ''])('finds none in "%s"', (text) => {
     expect(hasEmailAddress(text)).toBe(false);
@@ -124,7 +126,8 @@ describe('hasMoneyOffer', () => {
 });
 
 describe('similarity', () => {
-  const spam = 'Best loans in town at two percent interest, write to me today and get your money within the hour guaranteed';
+  const spam =
+    'Best loans in town at two percent interest, write to me today and get your money within the hour guaranteed';
 
   it('is 1 for the same words, whatever the case and punctuation', () => {
     expect(similarity(spam, spam.toUpperCase().replace(/,/g, ''))).toBe(1);

@@ -35,7 +35,7 @@ export function countLinks(markdownBody: string): number {
 function withoutMarkdownLinks(text: string, found: (target: string) => void): string {
   let rest = '';
   let copied = 0;
-  for (let open = text.indexOf('['); open !== -1; ) {
+  for (let open = text.indexOf('['); open !== -1;) {
     const link = markdownLinkAt(text, open);
     if (!link) {
       open = text.indexOf('[', open + 1);
@@ -135,7 +135,8 @@ export function phoneNumbersIn(text: string): string[] {
 
 // A money word alone is a customer talking about their own loan or a report's cash column; an offer
 // needs a pitch as well: a rate, a sales word, a request to get in touch, or "fast cash"-style praise.
-const MONEY = /\b(?:loans?|lening(?:en)?|cash|bitcoin|crypto\w*)\b|[$€£]\s?\d|\d\s?[$€£]|\b\d+(?:[.,]\d+){0,3}\s?(?:euros?|dollars?|usd|eur)\b/i;
+const MONEY =
+  /\b(?:loans?|lening(?:en)?|cash|bitcoin|crypto\w*)\b|[$€£]\s?\d|\d\s?[$€£]|\b\d+(?:[.,]\d+){0,3}\s?(?:euros?|dollars?|usd|eur)\b/i;
 const PITCH = new RegExp(
   [
     String.raw`(?:\d\s?%|\blow|\blage)\s*(?:interest|rente)\b|\b(?:interest|rente)\s+(?:rate\s+)?(?:of\s+|van\s+)?\d+(?:[.,]\d+)?\s?%`,
@@ -146,7 +147,8 @@ const PITCH = new RegExp(
   'i',
 );
 // Only right before the money word: "quick question about my loan" is no pitch.
-const PRAISED_MONEY = /\b(?:fast|quick|easy|instant|cheap|snelle?|goedkope?|makkelijke?)\s+(?:loans?|cash|money|lening(?:en)?|geld)\b/i;
+const PRAISED_MONEY =
+  /\b(?:fast|quick|easy|instant|cheap|snelle?|goedkope?|makkelijke?)\s+(?:loans?|cash|money|lening(?:en)?|geld)\b/i;
 
 /** English and Dutch money offers: a money word (loan, lening, cash, crypto, an amount) with a pitch. */
 export function hasMoneyOffer(text: string): boolean {

@@ -1,4 +1,11 @@
-import { type AuthorStanding, type FlaggerStanding, type PostShape, checkNewAccountLimits, flagCountsTowardHiding, isNewAccount } from './trust';
+import {
+  type AuthorStanding,
+  type FlaggerStanding,
+  type PostShape,
+  checkNewAccountLimits,
+  flagCountsTowardHiding,
+  isNewAccount,
+} from './trust';
 
 const now = new Date('2025-06-02T12:00:00Z');
 const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
@@ -71,18 +78,31 @@ describe('checkNewAccountLimits', () => {
   it('refuses an eleventh reply on the first day, until the first day is over', () => {
     const standing = customer({ accountCreatedAt: secondsAgo(24 * 3600 - 90), repliesToday: 10 });
     const violation = checkNewAccountLimits(standing, reply, now);
-    expect(violation).toEqual({ limit: 'REPLIES_PER_DAY', message: expect.stringContaining('2 minutes'), retryAfterSeconds: 90 });
+    expect(violation).toEqual({
+      limit: 'REPLIES_PER_DAY',
+      message: expect.stringContaining('2 minutes'),
+      retryAfterSeconds: 90,
+    });
   });
 
   it('drops the day quotas after the first day, while the account is still new for lack of posts', () => {
-    const standing = customer({ accountCreatedAt: hoursAgo(30), postsNotRemoved: 1, threadsToday: 5, repliesToday: 20 });
+    const standing = customer({
+      accountCreatedAt: hoursAgo(30),
+      postsNotRemoved: 1,
+      threadsToday: 5,
+      repliesToday: 20,
+    });
     expect(checkNewAccountLimits(standing, thread, now)).toBeNull();
     expect(checkNewAccountLimits(standing, { ...reply, links: 3 }, now)?.limit).toBe('LINKS');
   });
 
   it('asks a new customer to wait out the rest of the 30 seconds between posts', () => {
     const violation = checkNewAccountLimits(customer({ lastPostAt: secondsAgo(12.5) }), reply, now);
-    expect(violation).toEqual({ limit: 'TOO_SOON', message: 'Please wait 18 seconds before posting again.', retryAfterSeconds: 18 });
+    expect(violation).toEqual({
+      limit: 'TOO_SOON',
+      message: 'Please wait 18 seconds before posting again.',
+      retryAfterSeconds: 18,
+    });
   });
 
   it('lets a new customer post again once 30 seconds have passed', () => {
@@ -100,7 +120,9 @@ describe('checkNewAccountLimits', () => {
   });
 
   it('reports too many links before the pause, which passes while the post is edited', () => {
-    expect(checkNewAccountLimits(customer({ lastPostAt: secondsAgo(1) }), { ...reply, links: 3 }, now)?.limit).toBe('LINKS');
+    expect(checkNewAccountLimits(customer({ lastPostAt: secondsAgo(1) }), { ...reply, links: 3 }, now)?.limit).toBe(
+      'LINKS',
+    );
   });
 
   it('sets no limits for an employee on their first day', () => {
@@ -109,12 +131,14 @@ describe('checkNewAccountLimits', () => {
   });
 
   it('sets no limits for an established customer', () => {
-    expect(checkNewAccountLimits(established({ lastPostAt: secondsAgo(1) }), { ...reply, links: 5, mentions: 5 }, now)).toBeNull();
+    expect(
+      checkNewAccountLimits(established({ lastPostAt: secondsAgo(1) }), { ...reply, links: 5, mentions: 5 }, now),
+    ).toBeNull();
   });
 });
 
 describe('checkNewAccountLimits for an edit', () => {
-  it('limits the links and mentions an edit puts in a new account\'s post', () => {
+  it("limits the links and mentions an edit puts in a new account's post", () => {
     expect(checkNewAccountLimits(customer(), { ...edit, links: 3 }, now)?.limit).toBe('LINKS');
     expect(checkNewAccountLimits(customer(), { ...edit, mentions: 3 }, now)?.limit).toBe('MENTIONS');
   });
@@ -124,7 +148,7 @@ describe('checkNewAccountLimits for an edit', () => {
     expect(checkNewAccountLimits(standing, edit, now)).toBeNull();
   });
 
-  it('sets no limits on an established customer\'s edit', () => {
+  it("sets no limits on an established customer's edit", () => {
     expect(checkNewAccountLimits(established(), { ...edit, links: 9 }, now)).toBeNull();
   });
 });
@@ -149,7 +173,12 @@ describe('flagCountsTowardHiding', () => {
   });
 
   it('never counts an unverified account, however old or active', () => {
-    expect(flagCountsTowardHiding(flagger({ emailVerified: false, accountCreatedAt: hoursAgo(24 * 365), postsNotRemoved: 100 }), now)).toBe(false);
+    expect(
+      flagCountsTowardHiding(
+        flagger({ emailVerified: false, accountCreatedAt: hoursAgo(24 * 365), postsNotRemoved: 100 }),
+        now,
+      ),
+    ).toBe(false);
   });
 
   it('counts a verified employee from the first minute', () => {

@@ -17,7 +17,10 @@ export interface AuthorStanding {
 const FIRST_DAY_MS = 24 * 60 * 60 * 1000;
 const POSTS_TO_LEAVE_NEW = 3;
 
-export type NewAccountLimits = Record<'linksPerPost' | 'mentionsPerPost' | 'threadsOnFirstDay' | 'repliesOnFirstDay' | 'secondsBetweenPosts', number>;
+export type NewAccountLimits = Record<
+  'linksPerPost' | 'mentionsPerPost' | 'threadsOnFirstDay' | 'repliesOnFirstDay' | 'secondsBetweenPosts',
+  number
+>;
 
 export const NEW_ACCOUNT_LIMITS: NewAccountLimits = {
   linksPerPost: 2,
@@ -60,14 +63,23 @@ export interface PostShape {
  * An edit adds no post, so only what it contains is limited: fixing a typo right away is no flood.
  * `limits` are NEW_ACCOUNT_LIMITS unless the operator configured others (tests raise them).
  */
-export function checkNewAccountLimits(standing: AuthorStanding, post: PostShape, now: Date, limits: NewAccountLimits = NEW_ACCOUNT_LIMITS): LimitViolation | null {
+export function checkNewAccountLimits(
+  standing: AuthorStanding,
+  post: PostShape,
+  now: Date,
+  limits: NewAccountLimits = NEW_ACCOUNT_LIMITS,
+): LimitViolation | null {
   if (!isNewAccount(standing, now)) return null;
   if (post.kind === 'EDIT') return contentLimit(post, limits);
-  return firstDayQuota(standing, post, now, limits) ?? contentLimit(post, limits) ?? pauseBetweenPosts(standing, now, limits);
+  return (
+    firstDayQuota(standing, post, now, limits) ?? contentLimit(post, limits) ?? pauseBetweenPosts(standing, now, limits)
+  );
 }
 
 /** What decides whether a member's flag counts toward hiding a post. */
-export type FlaggerStanding = Pick<AuthorStanding, 'kind' | 'accountCreatedAt' | 'postsNotRemoved'> & { emailVerified: boolean };
+export type FlaggerStanding = Pick<AuthorStanding, 'kind' | 'accountCreatedAt' | 'postsNotRemoved'> & {
+  emailVerified: boolean;
+};
 
 /**
  * Whether a member's flag counts toward hiding a post: from a verified account that is a day old or
@@ -77,10 +89,18 @@ export type FlaggerStanding = Pick<AuthorStanding, 'kind' | 'accountCreatedAt' |
 export function flagCountsTowardHiding(standing: FlaggerStanding, now: Date): boolean {
   if (!standing.emailVerified) return false;
   if (standing.kind === 'EMPLOYEE') return true;
-  return now.getTime() - standing.accountCreatedAt.getTime() >= FIRST_DAY_MS || standing.postsNotRemoved >= POSTS_TO_LEAVE_NEW;
+  return (
+    now.getTime() - standing.accountCreatedAt.getTime() >= FIRST_DAY_MS ||
+    standing.postsNotRemoved >= POSTS_TO_LEAVE_NEW
+  );
 }
 
-function firstDayQuota(standing: AuthorStanding, post: PostShape, now: Date, limits: NewAccountLimits): LimitViolation | null {
+function firstDayQuota(
+  standing: AuthorStanding,
+  post: PostShape,
+  now: Date,
+  limits: NewAccountLimits,
+): LimitViolation | null {
   const msLeftOfFirstDay = standing.accountCreatedAt.getTime() + FIRST_DAY_MS - now.getTime();
   if (msLeftOfFirstDay <= 0) return null;
   const retryAfterSeconds = Math.ceil(msLeftOfFirstDay / 1000);
@@ -100,7 +120,10 @@ function contentLimit(post: PostShape, limits: NewAccountLimits): LimitViolation
     return { limit: 'LINKS', message: `New accounts can include at most ${limits.linksPerPost} links in a post.` };
   }
   if (post.mentions > limits.mentionsPerPost) {
-    return { limit: 'MENTIONS', message: `New accounts can mention at most ${limits.mentionsPerPost} people in a post.` };
+    return {
+      limit: 'MENTIONS',
+      message: `New accounts can mention at most ${limits.mentionsPerPost} people in a post.`,
+    };
   }
   return null;
 }
@@ -112,11 +135,19 @@ function pauseBetweenPosts(standing: AuthorStanding, now: Date, limits: NewAccou
   const msToWait = limits.secondsBetweenPosts * 1000 - elapsedMs;
   if (msToWait <= 0) return null;
   const retryAfterSeconds = Math.ceil(msToWait / 1000);
-  return { limit: 'TOO_SOON', message: `Please wait ${describeWait(retryAfterSeconds)} before posting again.`, retryAfterSeconds };
+  return {
+    limit: 'TOO_SOON',
+    message: `Please wait ${describeWait(retryAfterSeconds)} before posting again.`,
+    retryAfterSeconds,
+  };
 }
 
 function describeWait(seconds: number): string {
   const [amount, unit] =
-    seconds < 60 ? [seconds, 'second'] : seconds < 3600 ? [Math.ceil(seconds / 60), 'minute'] : [Math.ceil(seconds / 3600), 'hour'];
+    seconds < 60
+      ? [seconds, 'second']
+      : seconds < 3600
+        ? [Math.ceil(seconds / 60), 'minute']
+        : [Math.ceil(seconds / 3600), 'hour'];
   return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
 }

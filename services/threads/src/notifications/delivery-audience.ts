@@ -19,7 +19,11 @@ export class DeliveryAudience {
     const users: Array<{ userId: string; kind: 'EMPLOYEE' | 'CUSTOMER'; staff: boolean }> = [];
     for (let start = 0; start < userIds.length; start += USERS_PER_CALL) {
       // Anonymous: the fan-out acts for nobody in particular and needs no one's private fields.
-      const { users: found } = await this.client.call(identity.getUsers, { ids: userIds.slice(start, start + USERS_PER_CALL) }, ANONYMOUS);
+      const { users: found } = await this.client.call(
+        identity.getUsers,
+        { ids: userIds.slice(start, start + USERS_PER_CALL) },
+        ANONYMOUS,
+      );
       for (const user of found) {
         if (visibility === 'INTERNAL' && user.kind !== 'EMPLOYEE') continue;
         users.push({ userId: user.id, kind: user.kind, staff: user.kind === 'EMPLOYEE' && user.roles.length > 0 });
@@ -27,7 +31,11 @@ export class DeliveryAudience {
     }
     const readers: string[] = [];
     for (let start = 0; start < users.length; start += READERS_PER_CALL) {
-      const { userIds: allowed } = await this.client.call(spaces.readers, { spaceId, users: users.slice(start, start + READERS_PER_CALL) }, ANONYMOUS);
+      const { userIds: allowed } = await this.client.call(
+        spaces.readers,
+        { spaceId, users: users.slice(start, start + READERS_PER_CALL) },
+        ANONYMOUS,
+      );
       readers.push(...allowed);
     }
     return readers;

@@ -63,14 +63,27 @@ export class NotificationsRepository {
     await this.db.query(
       `INSERT INTO threads.notifications (id, recipient_id, kind, space_id, thread_id, post_id, actor_id)
        SELECT gen_random_uuid(), r, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS r
-       ${batched ? `ON CONFLICT (recipient_id, thread_id) WHERE read_at IS NULL AND kind = 'REPLY' DO UPDATE SET
+       ${
+         batched
+           ? `ON CONFLICT (recipient_id, thread_id) WHERE read_at IS NULL AND kind = 'REPLY' DO UPDATE SET
          count = threads.notifications.count + 1, post_id = EXCLUDED.post_id, actor_id = EXCLUDED.actor_id,
-         created_at = date_trunc('milliseconds', now())` : ''}`,
-      [recipientIds, notification.kind, notification.spaceId, notification.threadId, notification.postId, notification.actorId],
+         created_at = date_trunc('milliseconds', now())`
+           : ''
+       }`,
+      [
+        recipientIds,
+        notification.kind,
+        notification.spaceId,
+        notification.threadId,
+        notification.postId,
+        notification.actorId,
+      ],
     );
     // Published with the delivery's commit: online recipients hear of it through their gateway.
     for (let start = 0; start < recipientIds.length; start += RECIPIENTS_PER_EVENT) {
-      await this.outbox.add(threadsEvents.notificationsDelivered, { recipientIds: recipientIds.slice(start, start + RECIPIENTS_PER_EVENT) });
+      await this.outbox.add(threadsEvents.notificationsDelivered, {
+        recipientIds: recipientIds.slice(start, start + RECIPIENTS_PER_EVENT),
+      });
     }
   }
 
@@ -79,7 +92,10 @@ export class NotificationsRepository {
    * post, and the space its thread is in today, which is not the one it was delivered from once the
    * thread moved (out of customers' reach, say).
    */
-  list(recipientId: string, query: { unreadOnly: boolean; first: number; after?: { createdAt: string; id: string } }): Promise<InboxRow[]> {
+  list(
+    recipientId: string,
+    query: { unreadOnly: boolean; first: number; after?: { createdAt: string; id: string } },
+  ): Promise<InboxRow[]> {
     return this.db.query(
       `SELECT ${INBOX_COLUMNS} FROM ${INBOX_JOINS}
        WHERE n.recipient_id = $1 AND (NOT $2::boolean OR n.read_at IS NULL)

@@ -19,7 +19,11 @@ export class NotificationsUseCase {
 
   async list(query: { unreadOnly?: boolean; first: number; after?: string }, principal: Principal) {
     if (principal.kind === 'ANONYMOUS') throw unauthenticated();
-    const rows = await this.notifications.list(principal.userId, { unreadOnly: query.unreadOnly ?? false, first: query.first + 1, after: query.after ? parseTimeCursor(query.after) : undefined });
+    const rows = await this.notifications.list(principal.userId, {
+      unreadOnly: query.unreadOnly ?? false,
+      first: query.first + 1,
+      after: query.after ? parseTimeCursor(query.after) : undefined,
+    });
     const shown = await this.stillReadable(rows.slice(0, query.first), principal);
     const unread = await this.stillReadable(await this.notifications.unread(principal.userId), principal);
     return {
@@ -33,7 +37,10 @@ export class NotificationsUseCase {
   async markRead(ids: string[] | undefined, principal: Principal): Promise<number> {
     if (principal.kind === 'ANONYMOUS') throw unauthenticated();
     const wanted = ids ? new Set(ids) : null;
-    const readable = await this.stillReadable((await this.notifications.unread(principal.userId)).filter((row) => !wanted || wanted.has(row.id)), principal);
+    const readable = await this.stillReadable(
+      (await this.notifications.unread(principal.userId)).filter((row) => !wanted || wanted.has(row.id)),
+      principal,
+    );
     // All of them, as asked ("mark all read" leaves nothing unread), hidden ones included.
     await this.notifications.markRead(principal.userId, ids);
     return readable.length;
@@ -43,7 +50,9 @@ export class NotificationsUseCase {
     const spaceIds = rows.map((row) => row.space_id).filter((id): id is string => id !== null);
     const access = await this.spaces.forSpaces(spaceIds, principal);
     return rows.filter(
-      (row) => (row.space_id === null || access.get(row.space_id)?.read) && (row.post_visibility !== 'INTERNAL' || principal.kind === 'EMPLOYEE'),
+      (row) =>
+        (row.space_id === null || access.get(row.space_id)?.read) &&
+        (row.post_visibility !== 'INTERNAL' || principal.kind === 'EMPLOYEE'),
     );
   }
 }

@@ -37,14 +37,24 @@ export class NotifyPostPublished implements DurableHandler<typeof threadsEvents.
     if (repliedTo) following.add(repliedTo);
     const everyone = [...new Set([...mentioned, ...following])].filter((id) => id !== post.authorId);
     const muted = await this.recipients.muted(post.threadId, post.spaceId, everyone);
-    const readers = new Set(await this.audience.mayRead(post.spaceId, post.visibility, everyone.filter((id) => !muted.has(id))));
+    const readers = new Set(
+      await this.audience.mayRead(
+        post.spaceId,
+        post.visibility,
+        everyone.filter((id) => !muted.has(id)),
+      ),
+    );
     return {
       mentions: [...mentioned].filter((id) => readers.has(id)),
       replies: [...following].filter((id) => readers.has(id) && !mentioned.has(id)),
     };
   }
 
-  async handle(post: Payload<typeof threadsEvents.postPublished>, _envelope: EventEnvelope, deliveries: Deliveries): Promise<void> {
+  async handle(
+    post: Payload<typeof threadsEvents.postPublished>,
+    _envelope: EventEnvelope,
+    deliveries: Deliveries,
+  ): Promise<void> {
     const place = { spaceId: post.spaceId, threadId: post.threadId, postId: post.postId, actorId: post.authorId };
     await this.notifications.deliver(deliveries.mentions, { kind: 'MENTION', ...place });
     await this.notifications.deliver(deliveries.replies, { kind: 'REPLY', ...place });
@@ -66,8 +76,18 @@ export class NotifyAnswerAccepted implements DurableHandler<typeof threadsEvents
     return this.audience.mayRead(answer.spaceId, 'EVERYONE', [answer.authorId]);
   }
 
-  async handle(answer: Payload<typeof threadsEvents.answerAccepted>, _envelope: EventEnvelope, readers: string[]): Promise<void> {
-    await this.notifications.deliver(readers, { kind: 'ANSWER_ACCEPTED', spaceId: answer.spaceId, threadId: answer.threadId, postId: answer.postId, actorId: answer.acceptedBy });
+  async handle(
+    answer: Payload<typeof threadsEvents.answerAccepted>,
+    _envelope: EventEnvelope,
+    readers: string[],
+  ): Promise<void> {
+    await this.notifications.deliver(readers, {
+      kind: 'ANSWER_ACCEPTED',
+      spaceId: answer.spaceId,
+      threadId: answer.threadId,
+      postId: answer.postId,
+      actorId: answer.acceptedBy,
+    });
   }
 }
 
@@ -106,7 +126,17 @@ export class NotifyQuestionRouted implements DurableHandler<typeof expertiseEven
     return this.audience.mayRead(routing.spaceId, 'EVERYONE', routing.expertIds);
   }
 
-  async handle(routing: Payload<typeof expertiseEvents.questionRouted>, _envelope: EventEnvelope, readers: string[]): Promise<void> {
-    await this.notifications.deliver(readers, { kind: 'QUESTION_ROUTED', spaceId: routing.spaceId, threadId: routing.threadId, postId: routing.postId, actorId: null });
+  async handle(
+    routing: Payload<typeof expertiseEvents.questionRouted>,
+    _envelope: EventEnvelope,
+    readers: string[],
+  ): Promise<void> {
+    await this.notifications.deliver(readers, {
+      kind: 'QUESTION_ROUTED',
+      spaceId: routing.spaceId,
+      threadId: routing.threadId,
+      postId: routing.postId,
+      actorId: null,
+    });
   }
 }

@@ -35,7 +35,10 @@ export class RecipientsRepository {
   }
 
   async authorOf(postId: string): Promise<string | null> {
-    const rows: Array<{ author_id: string }> = await this.db.query(`SELECT author_id FROM threads.posts WHERE id = $1`, [postId]);
+    const rows: Array<{ author_id: string }> = await this.db.query(
+      `SELECT author_id FROM threads.posts WHERE id = $1`,
+      [postId],
+    );
     return rows[0]?.author_id ?? null;
   }
 }

@@ -27,14 +27,20 @@ export class DeletePostUseCase {
   async execute(postId: string, principal: Principal): Promise<PostReply> {
     assertCanWrite(principal);
     const { post, thread } = await this.finder.post(postId, principal);
-    if (post.author_id !== principal.userId) throw forbidden('Only the author deletes a post; moderators hide it instead');
+    if (post.author_id !== principal.userId)
+      throw forbidden('Only the author deletes a post; moderators hide it instead');
     await this.database.transaction(async () => {
       const now = await this.posts.lockForWrite(post.id);
       if (!now || now.status === 'DELETED') return;
       await this.posts.setStatus(post.id, 'DELETED');
       await this.moderation.resolveFlags(post.id);
       await this.threads.recount(post.thread_id);
-      await this.events.record(threadsEvents.postDeleted, { postId: post.id, threadId: post.thread_id, spaceId: thread.t_space_id, authorId: post.author_id });
+      await this.events.record(threadsEvents.postDeleted, {
+        postId: post.id,
+        threadId: post.thread_id,
+        spaceId: thread.t_space_id,
+        authorId: post.author_id,
+      });
     });
     this.events.kick();
     const after = await this.finder.post(postId, principal);

@@ -34,13 +34,28 @@ export class EditPostUseCase {
   async execute(input: RequestOf<typeof threads.editPost>, principal: Principal): Promise<PostReply> {
     assertCanWrite(principal);
     const { post, thread, access, reader } = await this.finder.post(input.postId, principal);
-    if (post.author_id !== principal.userId && !reader.moderator) throw forbidden('Only the author and moderators edit a post');
+    if (post.author_id !== principal.userId && !reader.moderator)
+      throw forbidden('Only the author and moderators edit a post');
     // An author edits only where they could post (not banned, not archived); a moderator edits as moderator.
     if (!reader.moderator) assertMayPost(access);
     if (post.status === 'DELETED') throw badInput('A deleted post cannot be edited', { field: 'postId' });
     if (post.body === input.body) return toPostReply(post, reader);
-    await this.leakGuard.check({ text: input.body, audience: access.audience, visibility: post.visibility, threadId: thread.thread_id, confirmed: input.confirmPublic }, principal);
-    const admission = await this.policy.admit(principal, { kind: 'EDIT', postId: post.id, title: post.opening ? thread.t_title : undefined, body: input.body });
+    await this.leakGuard.check(
+      {
+        text: input.body,
+        audience: access.audience,
+        visibility: post.visibility,
+        threadId: thread.thread_id,
+        confirmed: input.confirmPublic,
+      },
+      principal,
+    );
+    const admission = await this.policy.admit(principal, {
+      kind: 'EDIT',
+      postId: post.id,
+      title: post.opening ? thread.t_title : undefined,
+      body: input.body,
+    });
     await this.database.transaction(async () => {
       // Post, then thread: the order every write that changes both takes, so two never wait on each other.
       const now = await this.posts.lockForWrite(post.id);
@@ -50,7 +65,8 @@ export class EditPostUseCase {
       await assertStillInSpace(this.threads, thread);
       await this.posts.edit(post.id, input.body, renderMarkdown(input.body), principal.userId);
       // A hidden or already held post stays as it is; only a visible one is taken down.
-      if (admission.status === 'PENDING_REVIEW' && now.status === 'VISIBLE') await this.hold(post.id, post.thread_id, admission);
+      if (admission.status === 'PENDING_REVIEW' && now.status === 'VISIBLE')
+        await this.hold(post.id, post.thread_id, admission);
     });
     const after = await this.finder.post(input.postId, principal);
     return toPostReply(after.post, after.reader);

@@ -17,11 +17,17 @@ export class FindPostsUseCase {
     private readonly finder: ThreadFinder,
   ) {}
 
-  async list(query: { threadId: string; first: number; after?: string }, principal: Principal): Promise<{ posts: PostReply[]; hasNextPage: boolean }> {
+  async list(
+    query: { threadId: string; first: number; after?: string },
+    principal: Principal,
+  ): Promise<{ posts: PostReply[]; hasNextPage: boolean }> {
     const { thread, reader } = await this.finder.thread(query.threadId, principal);
     const after = query.after === undefined ? undefined : parseSequenceCursor(query.after);
     const rows = await this.posts.listReplies(reader, thread.thread_id, query.first, after);
-    return { posts: rows.slice(0, query.first).map((row) => toPostReply(row, reader)), hasNextPage: rows.length > query.first };
+    return {
+      posts: rows.slice(0, query.first).map((row) => toPostReply(row, reader)),
+      hasNextPage: rows.length > query.first,
+    };
   }
 
   /** Posts the principal may see, asked space by space; the others are simply not there (a missing id takes a hidden one's steps). */
@@ -46,14 +52,22 @@ export class FindPostsUseCase {
    */
   async history(postId: string, principal: Principal): Promise<PostEditReply[]> {
     const { post, thread, reader } = await this.finder.post(postId, principal);
-    if (post.author_id !== reader.userId && !reader.moderator) throw forbidden("Only the post's author and moderators see its earlier versions");
+    if (post.author_id !== reader.userId && !reader.moderator)
+      throw forbidden("Only the post's author and moderators see its earlier versions");
     const edits = await this.posts.history(post.id);
     // The thread's own space is readable (it was found); only a moved thread's other spaces are asked about.
-    const elsewhere = edits.flatMap((edit) => (edit.spaceId && edit.spaceId !== thread.t_space_id ? [edit.spaceId] : []));
+    const elsewhere = edits.flatMap((edit) =>
+      edit.spaceId && edit.spaceId !== thread.t_space_id ? [edit.spaceId] : [],
+    );
     const access = await this.spaces.forSpaces(elsewhere, principal);
-    const readable = (spaceId: string | null) => (spaceId === null ? reader.employee : spaceId === thread.t_space_id || access.get(spaceId)?.read === true);
+    const readable = (spaceId: string | null) =>
+      spaceId === null ? reader.employee : spaceId === thread.t_space_id || access.get(spaceId)?.read === true;
     return edits
       .filter((edit) => readable(edit.spaceId))
-      .map((edit) => ({ previousBody: edit.previousBody, editorId: edit.editorId, editedAt: edit.editedAt.toISOString() }));
+      .map((edit) => ({
+        previousBody: edit.previousBody,
+        editorId: edit.editorId,
+        editedAt: edit.editedAt.toISOString(),
+      }));
   }
 }

@@ -20,7 +20,8 @@ export class MarkHelpfulUseCase {
   async execute(input: { postId: string; helpful: boolean }, principal: Principal): Promise<PostReply> {
     assertCanWrite(principal);
     const { post, thread } = await this.finder.post(input.postId, principal);
-    if (post.author_id === principal.userId) throw badInput('You cannot mark your own post as helpful', { field: 'postId' });
+    if (post.author_id === principal.userId)
+      throw badInput('You cannot mark your own post as helpful', { field: 'postId' });
     if (post.status !== 'VISIBLE') throw badInput('Only visible posts can be marked helpful', { field: 'postId' });
     await this.database.transaction(async () => {
       // Only a real change is news: marking twice earns its author nothing more.

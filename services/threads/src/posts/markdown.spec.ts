@@ -16,11 +16,15 @@ describe('renderMarkdown', () => {
   });
 
   it('renders bullet and numbered lists, keeping where numbering starts', () => {
-    expect(renderMarkdown('- a\n- b\n\n3. c')).toBe('<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<ol start="3">\n<li>c</li>\n</ol>');
+    expect(renderMarkdown('- a\n- b\n\n3. c')).toBe(
+      '<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<ol start="3">\n<li>c</li>\n</ol>',
+    );
   });
 
   it('renders fenced code escaped, with its language class for highlighting', () => {
-    expect(renderMarkdown('```ts\nif (a < b) {}\n```')).toBe('<pre><code class="language-ts">if (a &lt; b) {}\n</code></pre>');
+    expect(renderMarkdown('```ts\nif (a < b) {}\n```')).toBe(
+      '<pre><code class="language-ts">if (a &lt; b) {}\n</code></pre>',
+    );
   });
 
   it('renders tables and quotes', () => {

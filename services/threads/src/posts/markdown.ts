@@ -25,19 +25,25 @@ const linkTargetBudget = (source: string) => 2 * source.length + 10_000;
 
 const table = markdown.block.ruler.getRules('').find((rule) => rule.name === 'table');
 if (!table) throw new Error('markdown-it has no table rule to limit');
-markdown.block.ruler.at('table', (state, startLine, endLine, silent) => {
-  const env = state.env as { tableCells?: number };
-  const left = MAX_TABLE_CELLS - (env.tableCells ?? 0);
-  if (silent) return left > 0 && table(state, startLine, endLine, true);
-  const header = state.src.slice(state.bMarks[startLine], state.eMarks[startLine]);
-  const rows = Math.floor(left / header.split('|').length);
-  if (rows < 1) return false;
-  const before = state.tokens.length;
-  // The header row and its delimiter line, then at most `rows - 1` body rows.
-  if (!table(state, startLine, Math.min(endLine, startLine + 1 + rows), false)) return false;
-  env.tableCells = (env.tableCells ?? 0) + state.tokens.slice(before).filter((token) => token.type === 'td_open' || token.type === 'th_open').length;
-  return true;
-}, { alt: ['paragraph', 'reference'] });
+markdown.block.ruler.at(
+  'table',
+  (state, startLine, endLine, silent) => {
+    const env = state.env as { tableCells?: number };
+    const left = MAX_TABLE_CELLS - (env.tableCells ?? 0);
+    if (silent) return left > 0 && table(state, startLine, endLine, true);
+    const header = state.src.slice(state.bMarks[startLine], state.eMarks[startLine]);
+    const rows = Math.floor(left / header.split('|').length);
+    if (rows < 1) return false;
+    const before = state.tokens.length;
+    // The header row and its delimiter line, then at most `rows - 1` body rows.
+    if (!table(state, startLine, Math.min(endLine, startLine + 1 + rows), false)) return false;
+    env.tableCells =
+      (env.tableCells ?? 0) +
+      state.tokens.slice(before).filter((token) => token.type === 'td_open' || token.type === 'th_open').length;
+    return true;
+  },
+  { alt: ['paragraph', 'reference'] },
+);
 
 markdown.core.ruler.push('link_target_budget', (state) => {
   let left = linkTargetBudget(state.src);
@@ -80,8 +86,30 @@ function isInternal(href: string | undefined): boolean {
 // allow-list is the second wall, so that no markdown rule can ever emit anything else.
 const allowList: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'strong', 'em', 'del', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li',
-    'h3', 'h4', 'h5', 'h6', 'a', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+    'p',
+    'br',
+    'strong',
+    'em',
+    'del',
+    's',
+    'code',
+    'pre',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'a',
+    'hr',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
   ],
   allowedAttributes: { a: ['href', 'rel'], ol: ['start'] },
   // Lets clients highlight fenced code by language.

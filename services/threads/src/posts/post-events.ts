@@ -12,22 +12,24 @@ export class PostEvents {
     private readonly relay: OutboxRelay,
   ) {}
 
-  async published(
-    post: {
-      postId: string;
-      threadId: string;
-      spaceId: string;
-      authorId: string;
-      topicIds: string[];
-      opening: boolean;
-      threadKind: ThreadKind;
-      visibility: PostVisibility;
-      replyToPostId: string | null;
-      body: string;
-    },
-  ): Promise<void> {
+  async published(post: {
+    postId: string;
+    threadId: string;
+    spaceId: string;
+    authorId: string;
+    topicIds: string[];
+    opening: boolean;
+    threadKind: ThreadKind;
+    visibility: PostVisibility;
+    replyToPostId: string | null;
+    body: string;
+  }): Promise<void> {
     const { body, ...place } = post;
-    await this.outbox.add(threadsEvents.postPublished, { ...place, mentionedHandles: mentionedHandles(body).slice(0, 50), excerpt: body.slice(0, 2000) });
+    await this.outbox.add(threadsEvents.postPublished, {
+      ...place,
+      mentionedHandles: mentionedHandles(body).slice(0, 50),
+      excerpt: body.slice(0, 2000),
+    });
   }
 
   /** Records any other post event in the caller's transaction. */

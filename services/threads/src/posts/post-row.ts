@@ -20,7 +20,9 @@ export interface PostRow {
 }
 
 /** Columns of `p` (posts) for one reader, whose user id is the query's parameter `$viewer`. */
-export const postColumns = (viewer: string) => `p.id, p.seq, p.thread_id, p.author_id, p.opening, p.body, p.body_html, p.visibility, p.status,
+export const postColumns = (
+  viewer: string,
+) => `p.id, p.seq, p.thread_id, p.author_id, p.opening, p.body, p.body_html, p.visibility, p.status,
   p.reply_to_post_id, p.helpful_count, p.created_at, p.edited_at, p.deleted_at,
   EXISTS (SELECT 1 FROM threads.helpful_marks h WHERE h.post_id = p.id AND h.user_id = ${viewer}::uuid) AS viewer_marked_helpful`;
 
@@ -39,7 +41,9 @@ const KEEP_DELETED_MS = 30 * 24 * 60 * 60 * 1000;
 
 export function toPostReply(row: PostRow, reader: Reader): PostReply {
   const deleted = row.status === 'DELETED';
-  const showText = !deleted || (reader.moderator && row.deleted_at !== null && Date.now() - row.deleted_at.getTime() < KEEP_DELETED_MS);
+  const showText =
+    !deleted ||
+    (reader.moderator && row.deleted_at !== null && Date.now() - row.deleted_at.getTime() < KEEP_DELETED_MS);
   return {
     id: row.id,
     threadId: row.thread_id,

@@ -27,7 +27,18 @@ export class PostsRepository {
     await this.db.query(
       `INSERT INTO threads.posts (id, thread_id, author_id, opening, body, body_html, visibility, status, reply_to_post_id, language, published)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::regconfig, $8 = 'VISIBLE')`,
-      [post.id, post.threadId, post.authorId, post.opening, post.body, post.bodyHtml, post.visibility, post.status, post.replyToPostId, post.language],
+      [
+        post.id,
+        post.threadId,
+        post.authorId,
+        post.opening,
+        post.body,
+        post.bodyHtml,
+        post.visibility,
+        post.status,
+        post.replyToPostId,
+        post.language,
+      ],
     );
   }
 
@@ -64,7 +75,10 @@ export class PostsRepository {
   }
 
   async authorsIn(threadId: string): Promise<string[]> {
-    const rows: Array<{ author_id: string }> = await this.db.query(`SELECT DISTINCT author_id FROM threads.posts WHERE thread_id = $1`, [threadId]);
+    const rows: Array<{ author_id: string }> = await this.db.query(
+      `SELECT DISTINCT author_id FROM threads.posts WHERE thread_id = $1`,
+      [threadId],
+    );
     return rows.map((row) => row.author_id);
   }
 
@@ -75,11 +89,17 @@ export class PostsRepository {
        SELECT p.id, p.body, $2, t.space_id FROM threads.posts p JOIN threads.threads t ON t.id = p.thread_id WHERE p.id = $1`,
       [id, editorId],
     );
-    await this.db.query(`UPDATE threads.posts SET body = $2, body_html = $3, edited_at = now() WHERE id = $1`, [id, body, bodyHtml]);
+    await this.db.query(`UPDATE threads.posts SET body = $2, body_html = $3, edited_at = now() WHERE id = $1`, [
+      id,
+      body,
+      bodyHtml,
+    ]);
   }
 
   /** Newest first; `spaceId` is where the thread was when the version was replaced (null: not known). */
-  async history(id: string): Promise<Array<{ previousBody: string; editorId: string; editedAt: Date; spaceId: string | null }>> {
+  async history(
+    id: string,
+  ): Promise<Array<{ previousBody: string; editorId: string; editedAt: Date; spaceId: string | null }>> {
     return this.db.query(
       `SELECT previous_body AS "previousBody", editor_id AS "editorId", edited_at AS "editedAt", space_id AS "spaceId"
        FROM threads.post_edits WHERE post_id = $1 ORDER BY id DESC`,

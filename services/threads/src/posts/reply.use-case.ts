@@ -34,13 +34,23 @@ export class ReplyUseCase {
   async execute(input: RequestOf<typeof threads.reply>, principal: Principal): Promise<PostReply> {
     assertCanWrite(principal);
     const visibility = input.visibility ?? 'EVERYONE';
-    if (visibility === 'INTERNAL' && principal.kind !== 'EMPLOYEE') throw forbidden('Only employees write internal notes');
+    if (visibility === 'INTERNAL' && principal.kind !== 'EMPLOYEE')
+      throw forbidden('Only employees write internal notes');
     const found = await this.finder.thread(input.threadId, principal);
     const { thread, access, reader } = found;
     assertMayPost(access);
     if (thread.t_locked_at && !reader.moderator) throw forbidden('This thread is locked');
     if (input.replyToPostId) await this.assertReplyTarget(found, input.replyToPostId, visibility);
-    await this.leakGuard.check({ text: input.body, audience: access.audience, visibility, threadId: thread.thread_id, confirmed: input.confirmPublic }, principal);
+    await this.leakGuard.check(
+      {
+        text: input.body,
+        audience: access.audience,
+        visibility,
+        threadId: thread.thread_id,
+        confirmed: input.confirmPublic,
+      },
+      principal,
+    );
     const admission = await this.policy.admit(principal, { kind: 'REPLY', body: input.body });
     const id = await this.database.transaction(async () => {
       await assertStillWritable(this.threads, found);
@@ -60,8 +70,21 @@ export class ReplyUseCase {
       // Held posts are counted, and announced, when a moderator approves them.
       if (admission.status === 'VISIBLE') {
         await this.threads.countReply(thread.thread_id, visibility);
-        const place = { postId, threadId: thread.thread_id, spaceId: thread.t_space_id, authorId: principal.userId, topicIds: thread.t_topic_ids };
-        await this.events.published({ ...place, threadKind: thread.t_kind, opening: false, visibility, replyToPostId: input.replyToPostId ?? null, body: input.body });
+        const place = {
+          postId,
+          threadId: thread.thread_id,
+          spaceId: thread.t_space_id,
+          authorId: principal.userId,
+          topicIds: thread.t_topic_ids,
+        };
+        await this.events.published({
+          ...place,
+          threadKind: thread.t_kind,
+          opening: false,
+          visibility,
+          replyToPostId: input.replyToPostId ?? null,
+          body: input.body,
+        });
       } else await this.moderation.log(postId, null, 'HOLD', `spam check: ${admission.spam?.reasons.join(', ')}`);
       await this.follows.watchUnlessChosen(principal.userId, thread.thread_id);
       await this.follows.markRead(principal.userId, thread.thread_id);
@@ -76,6 +99,7 @@ export class ReplyUseCase {
     const [target] = await this.posts.findVisible(reader, [replyToPostId]);
     if (!target || target.thread_id !== thread.thread_id) throw notFound('Post');
     // A reply to an internal note is part of that internal conversation.
-    if (target.visibility === 'INTERNAL' && visibility !== 'INTERNAL') throw badInput('A reply to an internal note must be internal too', { field: 'visibility' });
+    if (target.visibility === 'INTERNAL' && visibility !== 'INTERNAL')
+      throw badInput('A reply to an internal note must be internal too', { field: 'visibility' });
   }
 }

@@ -21,7 +21,10 @@ describe('parseSearchQuery', () => {
   });
 
   it('splits alternatives at `or` between two terms, like websearch_to_tsquery', () => {
-    expect(parseSearchQuery('a b OR c -d')).toEqual([[term('a'), term('b')], [term('c'), term('d', true)]]);
+    expect(parseSearchQuery('a b OR c -d')).toEqual([
+      [term('a'), term('b')],
+      [term('c'), term('d', true)],
+    ]);
     expect(parseSearchQuery('or a or')).toEqual([[term('or'), term('a'), term('or')]]);
     expect(parseSearchQuery('a or or b')).toEqual([[term('a')], [term('or'), term('b')]]);
   });

@@ -22,13 +22,22 @@ describe('SearchRepository against real PostgreSQL', () => {
   let repository: SearchRepository;
 
   beforeAll(async () => {
-    dataSource = await initializeAndMigrate({ type: 'postgres', url: database.url, schema: 'threads', migrations, migrationsTableName: 'migrations' });
+    dataSource = await initializeAndMigrate({
+      type: 'postgres',
+      url: database.url,
+      schema: 'threads',
+      migrations,
+      migrationsTableName: 'migrations',
+    });
     repository = new SearchRepository(new Database(dataSource));
-    await dataSource.query(`
+    await dataSource.query(
+      `
       INSERT INTO threads.threads (id, space_id, author_id, kind, title, language)
       SELECT gen_random_uuid(), $1, gen_random_uuid(), 'DISCUSSION', 'Thread ' || n || ' about ' || (ARRAY['billing', 'exports', 'leningen'])[1 + n % 3],
         CASE WHEN n % 4 = 0 THEN 'dutch' ELSE 'english' END::regconfig
-      FROM generate_series(1, 20000) n`, [SPACE]);
+      FROM generate_series(1, 20000) n`,
+      [SPACE],
+    );
     await dataSource.query(`
       INSERT INTO threads.posts (id, thread_id, author_id, opening, body, body_html, visibility, status, language)
       SELECT gen_random_uuid(), t.id, gen_random_uuid(), g = 0, b.body, '', 'EVERYONE', 'VISIBLE', t.language
@@ -42,8 +51,12 @@ describe('SearchRepository against real PostgreSQL', () => {
   });
 
   it('keeps a thread document of title and opening post, in both stems for Dutch threads', async () => {
-    const [english] = await dataSource.query(`SELECT t.search::text FROM threads.threads t WHERE t.language = 'english'::regconfig LIMIT 1`);
-    const [dutch] = await dataSource.query(`SELECT t.search::text FROM threads.threads t WHERE t.title LIKE '% leningen' AND t.language = 'dutch'::regconfig LIMIT 1`);
+    const [english] = await dataSource.query(
+      `SELECT t.search::text FROM threads.threads t WHERE t.language = 'english'::regconfig LIMIT 1`,
+    );
+    const [dutch] = await dataSource.query(
+      `SELECT t.search::text FROM threads.threads t WHERE t.title LIKE '% leningen' AND t.language = 'dutch'::regconfig LIMIT 1`,
+    );
     expect(english.search).toMatch(/'thread':\d+A/);
     expect(english.search).toMatch(/'post':\d+B/);
     expect(dutch.search).toMatch(/'lening':\d+A/);
@@ -54,31 +67,53 @@ describe('SearchRepository against real PostgreSQL', () => {
     const compiled = await repository.compile(parseSearchQuery('"reset the password" -link or community'));
     expect(compiled.english).toBe(`'reset' <2> 'password' & !'link' | 'communiti'`);
     // A Dutch text may say it in Dutch or in English: each term in both stems ("the" is no Dutch stop word).
-    expect(compiled.dutch).toBe(`( 'reset' <-> 'the' <-> 'password' | 'reset' <2> 'password' ) & !( 'link' | 'link' ) | 'community' | 'communiti'`);
-    expect(await repository.compile(parseSearchQuery('the -link'))).toMatchObject({ english: null, dutch: expect.any(String) });
+    expect(compiled.dutch).toBe(
+      `( 'reset' <-> 'the' <-> 'password' | 'reset' <2> 'password' ) & !( 'link' | 'link' ) | 'community' | 'communiti'`,
+    );
+    expect(await repository.compile(parseSearchQuery('the -link'))).toMatchObject({
+      english: null,
+      dutch: expect.any(String),
+    });
   });
 
   it('reads only rows that contain the words: GIN index scans, no sequential scan of posts or threads', async () => {
-    const explaining = { query: (sql: string, parameters: unknown[]) => dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters) } as unknown as Database;
+    const explaining = {
+      query: (sql: string, parameters: unknown[]) => dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters),
+    } as unknown as Database;
     const compiled = await repository.compile(parseSearchQuery('zeppelin community'));
-    const [{ 'QUERY PLAN': [plan] }] = await new SearchRepository(explaining).search(compiled, {
+    const [
+      {
+        'QUERY PLAN': [plan],
+      },
+    ] = (await new SearchRepository(explaining).search(compiled, {
       viewer: null,
       employee: false,
       spaceIds: [SPACE],
       asOf: compiled.now,
       limit: 21,
       offset: 0,
-    }) as unknown as Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>;
+    })) as unknown as Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>;
     const nodes = nodesOf(plan.Plan);
     const scans = nodes.filter((node) => node['Relation Name'] === 'posts' || node['Relation Name'] === 'threads');
     expect(scans.filter((node) => node['Node Type'] === 'Seq Scan')).toEqual([]);
-    expect(nodes.map((node) => node['Index Name'])).toEqual(expect.arrayContaining(['posts_search_idx', 'posts_search_bilingual_idx', 'threads_search_idx']));
+    expect(nodes.map((node) => node['Index Name'])).toEqual(
+      expect.arrayContaining(['posts_search_idx', 'posts_search_bilingual_idx', 'threads_search_idx']),
+    );
   });
 
   it('finds the rare word in English and Dutch texts alike', async () => {
     const compiled = await repository.compile(parseSearchQuery('zeppelin community'));
-    const expected = await dataSource.query(`SELECT count(DISTINCT thread_id)::int AS count FROM threads.posts WHERE body LIKE '%zeppelin%'`);
-    const hits = await repository.search(compiled, { viewer: null, employee: false, spaceIds: [SPACE], asOf: compiled.now, limit: 100, offset: 0 });
+    const expected = await dataSource.query(
+      `SELECT count(DISTINCT thread_id)::int AS count FROM threads.posts WHERE body LIKE '%zeppelin%'`,
+    );
+    const hits = await repository.search(compiled, {
+      viewer: null,
+      employee: false,
+      spaceIds: [SPACE],
+      asOf: compiled.now,
+      limit: 100,
+      offset: 0,
+    });
     expect(hits).toHaveLength(expected[0].count);
     expect(hits.every((hit) => hit.snippet.includes('\u0002zeppelin\u0003'))).toBe(true);
   });

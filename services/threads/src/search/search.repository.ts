@@ -111,14 +111,19 @@ export class SearchRepository {
     const texts = query.flat().map((term) => term.text);
     const english = tsquery(query, (p) => `phraseto_tsquery('english', ${p})`);
     const dutch = tsquery(query, (p) => `(phraseto_tsquery('dutch', ${p}) || phraseto_tsquery('english', ${p}))`);
-    const [row]: Array<{ english: string; english_tree: string; dutch: string; dutch_tree: string; now: string }> = await this.db.query(
-      `SELECT english::text, querytree(english) AS english_tree, dutch::text, querytree(dutch) AS dutch_tree,
+    const [row]: Array<{ english: string; english_tree: string; dutch: string; dutch_tree: string; now: string }> =
+      await this.db.query(
+        `SELECT english::text, querytree(english) AS english_tree, dutch::text, querytree(dutch) AS dutch_tree,
          ceil(extract(epoch FROM now()) * 1000)::bigint AS now
        FROM (SELECT ${english} AS english, ${dutch} AS dutch) q`,
-      texts,
-    );
+        texts,
+      );
     const searchable = (text: string, tree: string) => (tree === '' || tree === 'T' ? null : text);
-    return { english: searchable(row.english, row.english_tree), dutch: searchable(row.dutch, row.dutch_tree), now: Number(row.now) };
+    return {
+      english: searchable(row.english, row.english_tree),
+      dutch: searchable(row.dutch, row.dutch_tree),
+      now: Number(row.now),
+    };
   }
 
   /** One page of hits, best first. */

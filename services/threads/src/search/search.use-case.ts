@@ -26,12 +26,19 @@ export class SearchUseCase {
     private readonly posts: PostsRepository,
   ) {}
 
-  async execute(input: RequestOf<typeof threads.search>, principal: Principal): Promise<{ hits: SearchHitReply[]; hasNextPage: boolean }> {
+  async execute(
+    input: RequestOf<typeof threads.search>,
+    principal: Principal,
+  ): Promise<{ hits: SearchHitReply[]; hasNextPage: boolean }> {
     const query = parseSearchQuery(input.query);
-    if (query.length === 0) throw badInput('Search for at least one word: a -word only leaves matches out', { field: 'query' });
-    if (query.flat().length > MAX_SEARCH_TERMS) throw badInput(`Search for at most ${MAX_SEARCH_TERMS} words or phrases`, { field: 'query' });
+    if (query.length === 0)
+      throw badInput('Search for at least one word: a -word only leaves matches out', { field: 'query' });
+    if (query.flat().length > MAX_SEARCH_TERMS)
+      throw badInput(`Search for at most ${MAX_SEARCH_TERMS} words or phrases`, { field: 'query' });
     const cursor = input.after === undefined ? undefined : parseCursor(input.after);
-    const access = input.spaceId ? new Map([[input.spaceId, await this.spaces.listable(input.spaceId, principal)]]) : undefined;
+    const access = input.spaceId
+      ? new Map([[input.spaceId, await this.spaces.listable(input.spaceId, principal)]])
+      : undefined;
     const spaceIds = access ? [...access.keys()] : await this.spaces.readableSpaceIds(principal);
 
     const offset = cursor?.offset ?? 0;
@@ -41,9 +48,19 @@ export class SearchUseCase {
     if (compiled.english === null && compiled.dutch === null) return { hits: [], hasNextPage: false };
     const asOf = cursor?.asOf ?? compiled.now;
     const searcher = searcherOf(principal);
-    const rows = await this.search.search(compiled, { viewer: searcher.userId, employee: searcher.employee, spaceIds, asOf, limit: limit + 1, offset });
+    const rows = await this.search.search(compiled, {
+      viewer: searcher.userId,
+      employee: searcher.employee,
+      spaceIds,
+      asOf,
+      limit: limit + 1,
+      offset,
+    });
     const page = rows.slice(0, limit).map((row, index) => ({ row, cursor: `${offset + index + 1}.${asOf}` }));
-    return { hits: await this.hydrate(page, searcher, access), hasNextPage: rows.length > limit && offset + limit < MAX_SEARCH_DEPTH };
+    return {
+      hits: await this.hydrate(page, searcher, access),
+      hasNextPage: rows.length > limit && offset + limit < MAX_SEARCH_DEPTH,
+    };
   }
 
   /**
@@ -51,13 +68,25 @@ export class SearchUseCase {
    * moderate). They are read again through `findVisible`, so whatever the ranking query let through,
    * only what the reader may see leaves this service; a hit whose text vanished since is left out.
    */
-  private async hydrate(page: Array<{ row: SearchHitRow; cursor: string }>, searcher: Reader, known?: Map<string, SpaceAccess>): Promise<SearchHitReply[]> {
+  private async hydrate(
+    page: Array<{ row: SearchHitRow; cursor: string }>,
+    searcher: Reader,
+    known?: Map<string, SpaceAccess>,
+  ): Promise<SearchHitReply[]> {
     if (page.length === 0) return [];
     const { principal } = searcher;
-    const access = known ?? (await this.spaces.forSpaces(page.map(({ row }) => row.space_id), principal));
+    const access =
+      known ??
+      (await this.spaces.forSpaces(
+        page.map(({ row }) => row.space_id),
+        principal,
+      ));
     const postIds = page.flatMap(({ row }) => (row.post_id ? [row.post_id] : []));
     const [threadRows, postRows] = await Promise.all([
-      this.threads.findVisible(searcher, page.map(({ row }) => row.thread_id)),
+      this.threads.findVisible(
+        searcher,
+        page.map(({ row }) => row.thread_id),
+      ),
       postIds.length > 0 ? this.posts.findVisible(searcher, postIds) : [],
     ]);
     const threadsById = new Map(threadRows.map((thread) => [thread.thread_id, thread]));
@@ -70,7 +99,12 @@ export class SearchUseCase {
       const post = row.post_id ? postsById.get(row.post_id) : null;
       if (!space?.read || !thread || thread.t_space_id !== row.space_id || post === undefined) continue;
       const reader = readerOf(principal, space);
-      hits.push({ thread: toThreadReply(thread, reader), post: post && toPostReply(post, reader), snippet: toSnippetHtml(row.snippet), cursor });
+      hits.push({
+        thread: toThreadReply(thread, reader),
+        post: post && toPostReply(post, reader),
+        snippet: toSnippetHtml(row.snippet),
+        cursor,
+      });
     }
     return hits;
   }
@@ -78,7 +112,12 @@ export class SearchUseCase {
 
 /** Who searches: a reader who moderates nothing, so nobody finds held or hidden posts of others. */
 function searcherOf(principal: Principal): Reader {
-  return { principal, userId: principal.kind === 'ANONYMOUS' ? null : principal.userId, employee: principal.kind === 'EMPLOYEE', moderator: false };
+  return {
+    principal,
+    userId: principal.kind === 'ANONYMOUS' ? null : principal.userId,
+    employee: principal.kind === 'EMPLOYEE',
+    moderator: false,
+  };
 }
 
 /** `after` is a hit's cursor: its position in the ranking and the moment the search sees, `<position>.<epoch ms>`. */

@@ -57,15 +57,24 @@ export class FindThreadsUseCase {
   ): Promise<{ threads: ThreadReply[]; hasNextPage: boolean }> {
     const reader = readerOf(principal, await this.spaces.listable(query.spaceId, principal));
     const topicIds = query.topic ? await this.subtree(query.topic, principal) : undefined;
-    const rows = await this.threads.list(reader, { spaceId: query.spaceId, topicIds, first: query.first, after: query.after ? parseTimeCursor(query.after) : undefined });
-    return { threads: rows.slice(0, query.first).map((row) => toThreadReply(row, reader)), hasNextPage: rows.length > query.first };
+    const rows = await this.threads.list(reader, {
+      spaceId: query.spaceId,
+      topicIds,
+      first: query.first,
+      after: query.after ? parseTimeCursor(query.after) : undefined,
+    });
+    return {
+      threads: rows.slice(0, query.first).map((row) => toThreadReply(row, reader)),
+      hasNextPage: rows.length > query.first,
+    };
   }
 
   private async subtree(slug: string, principal: Principal): Promise<string[]> {
     try {
       return (await this.client.call(expertise.topicSubtree, { slug }, principal)).topics.map((topic) => topic.id);
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'NOT_FOUND') throw badInput(`Unknown topic: ${slug}`, { field: 'topic' });
+      if (error instanceof DomainError && error.code === 'NOT_FOUND')
+        throw badInput(`Unknown topic: ${slug}`, { field: 'topic' });
       throw error;
     }
   }

@@ -26,9 +26,13 @@ export class OpenQuestionsUseCase {
   ) {}
 
   /** Best match with the topic weights first (the sum over shared topics), then newest. */
-  async list(query: { topics: Array<{ topicId: string; weight: number }>; first: number; after?: string }, principal: Principal) {
+  async list(
+    query: { topics: Array<{ topicId: string; weight: number }>; first: number; after?: string },
+    principal: Principal,
+  ) {
     const offset = query.after === undefined ? 0 : Number(query.after);
-    if (!Number.isInteger(offset) || offset < 0 || offset > MAX_DEPTH) throw badInput('Invalid cursor', { field: 'after' });
+    if (!Number.isInteger(offset) || offset < 0 || offset > MAX_DEPTH)
+      throw badInput('Invalid cursor', { field: 'after' });
     const readable = await this.spaces.readableSpaceIds(principal);
     if (readable.length === 0 || query.topics.length === 0) return { threads: [], hasNextPage: false };
     const rows: Array<{ id: string; space_id: string }> = await this.db.query(
@@ -36,10 +40,20 @@ export class OpenQuestionsUseCase {
        JOIN LATERAL (SELECT coalesce(sum(w.weight), 0) AS score FROM unnest($2::uuid[], $3::float8[]) AS w(topic_id, weight) WHERE w.topic_id = ANY(t.topic_ids)) m ON true
        WHERE t.space_id = ANY($1::uuid[]) AND ${OPEN_QUESTION} AND m.score > 0 AND t.author_id <> coalesce($6::uuid, '00000000-0000-0000-0000-000000000000')
        ORDER BY m.score DESC, t.created_at DESC, t.id LIMIT $4 OFFSET $5`,
-      [readable, query.topics.map((topic) => topic.topicId), query.topics.map((topic) => topic.weight), query.first + 1, offset, principal.kind === 'ANONYMOUS' ? null : principal.userId],
+      [
+        readable,
+        query.topics.map((topic) => topic.topicId),
+        query.topics.map((topic) => topic.weight),
+        query.first + 1,
+        offset,
+        principal.kind === 'ANONYMOUS' ? null : principal.userId,
+      ],
     );
     const page = rows.slice(0, query.first);
-    const access = await this.spaces.forSpaces(page.map((row) => row.space_id), principal);
+    const access = await this.spaces.forSpaces(
+      page.map((row) => row.space_id),
+      principal,
+    );
     const threads: ThreadReply[] = [];
     for (const row of page) {
       const entry = access.get(row.space_id);

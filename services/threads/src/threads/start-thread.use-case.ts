@@ -36,11 +36,30 @@ export class StartThreadUseCase {
     }
     const topicIds = input.topics?.length ? await this.topicIds(input.topics, principal) : space.topicIds;
     // A new thread has no notes of its own yet: it is compared with the internal notes of its space.
-    await this.leakGuard.check({ text: `${input.title}\n${input.body}`, audience: space.audience, visibility: 'EVERYONE', threadId: null, spaceId: space.id, confirmed: input.confirmPublic }, principal);
+    await this.leakGuard.check(
+      {
+        text: `${input.title}\n${input.body}`,
+        audience: space.audience,
+        visibility: 'EVERYONE',
+        threadId: null,
+        spaceId: space.id,
+        confirmed: input.confirmPublic,
+      },
+      principal,
+    );
     const admission = await this.policy.admit(principal, { kind: 'THREAD', title: input.title, body: input.body });
     const id = await this.database.transaction(async () => {
-      const opened = await this.writer.open({ space, authorId: principal.userId, kind: input.kind, title: input.title, body: input.body, topicIds, status: admission.status });
-      if (admission.spam?.held) await this.moderation.log(opened.postId, null, 'HOLD', `spam check: ${admission.spam.reasons.join(', ')}`);
+      const opened = await this.writer.open({
+        space,
+        authorId: principal.userId,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        topicIds,
+        status: admission.status,
+      });
+      if (admission.spam?.held)
+        await this.moderation.log(opened.postId, null, 'HOLD', `spam check: ${admission.spam.reasons.join(', ')}`);
       return opened.threadId;
     });
     this.events.kick();
@@ -52,7 +71,11 @@ export class StartThreadUseCase {
     const unique = [...new Set(slugs)];
     const { topics } = await this.client.call(expertise.findTopicsBySlug, { slugs: unique }, principal);
     const unknown = unique.filter((slug) => !topics.some((topic) => topic.slug === slug));
-    if (unknown.length > 0) throw badInput(`Unknown topic${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, { field: 'topics', unknown });
+    if (unknown.length > 0)
+      throw badInput(`Unknown topic${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, {
+        field: 'topics',
+        unknown,
+      });
     return unique.map((slug) => topics.find((topic) => topic.slug === slug)!.id);
   }
 }

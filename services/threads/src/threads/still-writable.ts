@@ -13,9 +13,13 @@ export async function assertStillWritable(threads: ThreadsRepository, { thread, 
 }
 
 /** The part of `assertStillWritable` for writes a lock does not stop (an author correcting a post). */
-export async function assertStillInSpace(threads: ThreadsRepository, thread: FoundThread['thread']): Promise<{ locked: boolean }> {
+export async function assertStillInSpace(
+  threads: ThreadsRepository,
+  thread: FoundThread['thread'],
+): Promise<{ locked: boolean }> {
   const now = await threads.lockForWrite(thread.thread_id);
   if (!now) throw notFound('Thread');
-  if (now.spaceId !== thread.t_space_id) throw conflict('This thread moved to another space while you wrote; send it again', { reason: 'THREAD_MOVED' });
+  if (now.spaceId !== thread.t_space_id)
+    throw conflict('This thread moved to another space while you wrote; send it again', { reason: 'THREAD_MOVED' });
   return now;
 }

@@ -23,10 +23,12 @@ export class ThreadDecisionsUseCase {
     assertCanWrite(principal);
     const { thread, post, reader } = await this.finder.post(postId, principal);
     if (thread.t_kind !== 'QUESTION') throw badInput('Only questions have an accepted answer', { field: 'postId' });
-    if (thread.t_author_id !== principal.userId && !reader.moderator) throw forbidden("Only the question's author and the space's moderators accept an answer");
+    if (thread.t_author_id !== principal.userId && !reader.moderator)
+      throw forbidden("Only the question's author and the space's moderators accept an answer");
     if (post.opening) throw badInput('The question itself cannot be its answer', { field: 'postId' });
     // An internal note as the answer would show customers that it exists.
-    if (post.visibility !== 'EVERYONE' || post.status !== 'VISIBLE') throw badInput('Only a visible reply to everyone can be the accepted answer', { field: 'postId' });
+    if (post.visibility !== 'EVERYONE' || post.status !== 'VISIBLE')
+      throw badInput('Only a visible reply to everyone can be the accepted answer', { field: 'postId' });
     await this.database.transaction(async () => {
       await this.threads.setAcceptedPost(thread.thread_id, post.id);
       await this.outbox.add(threadsEvents.answerAccepted, {

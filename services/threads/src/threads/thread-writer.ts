@@ -18,12 +18,26 @@ export class ThreadWriter {
     private readonly events: PostEvents,
   ) {}
 
-  async open(
-    thread: { space: SpaceReply; authorId: string; kind: ThreadKind; title: string; body: string; topicIds: string[]; status?: PostStatus },
-  ): Promise<{ threadId: string; postId: string }> {
+  async open(thread: {
+    space: SpaceReply;
+    authorId: string;
+    kind: ThreadKind;
+    title: string;
+    body: string;
+    topicIds: string[];
+    status?: PostStatus;
+  }): Promise<{ threadId: string; postId: string }> {
     const id = randomUUID();
     const language = searchLanguage(thread.space.language);
-    await this.threads.insert({ id, spaceId: thread.space.id, authorId: thread.authorId, kind: thread.kind, title: thread.title, topicIds: thread.topicIds, language });
+    await this.threads.insert({
+      id,
+      spaceId: thread.space.id,
+      authorId: thread.authorId,
+      kind: thread.kind,
+      title: thread.title,
+      topicIds: thread.topicIds,
+      language,
+    });
     const postId = randomUUID();
     await this.posts.insert({
       id: postId,
@@ -38,8 +52,21 @@ export class ThreadWriter {
       language,
     });
     if (thread.status !== 'PENDING_REVIEW') {
-      const place = { postId, threadId: id, spaceId: thread.space.id, authorId: thread.authorId, topicIds: thread.topicIds };
-      await this.events.published({ ...place, threadKind: thread.kind, opening: true, visibility: 'EVERYONE', replyToPostId: null, body: thread.body });
+      const place = {
+        postId,
+        threadId: id,
+        spaceId: thread.space.id,
+        authorId: thread.authorId,
+        topicIds: thread.topicIds,
+      };
+      await this.events.published({
+        ...place,
+        threadKind: thread.kind,
+        opening: true,
+        visibility: 'EVERYONE',
+        replyToPostId: null,
+        body: thread.body,
+      });
     }
     await this.follows.watchUnlessChosen(thread.authorId, id);
     await this.follows.markRead(thread.authorId, id);

@@ -34,7 +34,10 @@ export class ThreadsRepository {
 
   /** Which space each thread is in, before anything is shown: access is decided per space. */
   async spacesOf(ids: string[]): Promise<Map<string, string>> {
-    const rows: Array<{ id: string; space_id: string }> = await this.db.query(`SELECT id, space_id FROM threads.threads WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows: Array<{ id: string; space_id: string }> = await this.db.query(
+      `SELECT id, space_id FROM threads.threads WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
     return new Map(rows.map((row) => [row.id, row.space_id]));
   }
 
@@ -57,7 +60,10 @@ export class ThreadsRepository {
 
   /** Every thread and post of a space, stemmed in its new language. */
   async setSpaceLanguage(spaceId: string, language: string): Promise<void> {
-    await this.db.query(`UPDATE threads.threads SET language = $2::regconfig WHERE space_id = $1 AND language <> $2::regconfig`, [spaceId, language]);
+    await this.db.query(
+      `UPDATE threads.threads SET language = $2::regconfig WHERE space_id = $1 AND language <> $2::regconfig`,
+      [spaceId, language],
+    );
     await this.db.query(
       `UPDATE threads.posts p SET language = $2::regconfig FROM threads.threads t WHERE t.id = p.thread_id AND t.space_id = $1 AND p.language <> $2::regconfig`,
       [spaceId, language],
@@ -66,7 +72,11 @@ export class ThreadsRepository {
 
   /** Into another space, stemmed in that space's language from now on. */
   async move(id: string, spaceId: string, language: string): Promise<void> {
-    await this.db.query(`UPDATE threads.threads SET space_id = $2, language = $3::regconfig WHERE id = $1`, [id, spaceId, language]);
+    await this.db.query(`UPDATE threads.threads SET space_id = $2, language = $3::regconfig WHERE id = $1`, [
+      id,
+      spaceId,
+      language,
+    ]);
     await this.db.query(`UPDATE threads.posts SET language = $2::regconfig WHERE thread_id = $1`, [id, language]);
   }
 
@@ -75,18 +85,31 @@ export class ThreadsRepository {
    * A thread whose opening post was deleted is listed for moderators only (who still see its title,
    * its replies and their flags); for everyone else it would be an empty-titled shell.
    */
-  list(reader: Reader, query: { spaceId: string; topicIds?: string[]; first: number; after?: { createdAt: string; id: string } }): Promise<ThreadRow[]> {
+  list(
+    reader: Reader,
+    query: { spaceId: string; topicIds?: string[]; first: number; after?: { createdAt: string; id: string } },
+  ): Promise<ThreadRow[]> {
     return this.db.query(
       `${SELECT_THREADS} AND t.space_id = $4 AND (p.status <> 'DELETED' OR $3::boolean)
          AND ($5::uuid[] IS NULL OR t.topic_ids && $5::uuid[])
          AND ($6::timestamptz IS NULL OR (t.created_at, t.id) < ($6::timestamptz, $7::uuid))
        ORDER BY t.created_at DESC, t.id DESC LIMIT $8`,
-      [...readerParameters(reader), query.spaceId, query.topicIds ?? null, query.after?.createdAt ?? null, query.after?.id ?? null, query.first + 1],
+      [
+        ...readerParameters(reader),
+        query.spaceId,
+        query.topicIds ?? null,
+        query.after?.createdAt ?? null,
+        query.after?.id ?? null,
+        query.first + 1,
+      ],
     );
   }
 
   async setLocked(id: string, locked: boolean): Promise<void> {
-    await this.db.query(`UPDATE threads.threads SET locked_at = CASE WHEN $2::boolean THEN coalesce(locked_at, now()) END WHERE id = $1`, [id, locked]);
+    await this.db.query(
+      `UPDATE threads.threads SET locked_at = CASE WHEN $2::boolean THEN coalesce(locked_at, now()) END WHERE id = $1`,
+      [id, locked],
+    );
   }
 
   async setAcceptedPost(id: string, postId: string): Promise<void> {

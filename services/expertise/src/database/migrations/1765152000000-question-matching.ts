@@ -17,7 +17,9 @@ export class QuestionMatching1765152000000 implements MigrationInterface {
     await db.query(`
       ALTER TABLE expertise.evidence ADD COLUMN excerpt_search tsvector GENERATED ALWAYS AS
         (to_tsvector('english', coalesce(excerpt, '')) || to_tsvector('dutch', coalesce(excerpt, ''))) STORED`);
-    await db.query(`CREATE INDEX evidence_excerpt_search_idx ON expertise.evidence USING gin (excerpt_search) WHERE excerpt IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX evidence_excerpt_search_idx ON expertise.evidence USING gin (excerpt_search) WHERE excerpt IS NOT NULL`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

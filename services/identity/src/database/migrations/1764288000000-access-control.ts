@@ -12,7 +12,9 @@ export class AccessControl1764288000000 implements MigrationInterface {
         ADD COLUMN suspended_reason text,
         ADD COLUMN token_version integer NOT NULL DEFAULT 0,
         ADD COLUMN token_version_changed_at timestamptz`);
-    await db.query(`CREATE INDEX users_token_version_changed_idx ON identity.users (token_version_changed_at) WHERE token_version_changed_at IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX users_token_version_changed_idx ON identity.users (token_version_changed_at) WHERE token_version_changed_at IS NOT NULL`,
+    );
 
     await db.query(`
       ALTER TABLE identity.refresh_tokens

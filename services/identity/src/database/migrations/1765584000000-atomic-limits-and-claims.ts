@@ -17,7 +17,9 @@ export class AtomicLimitsAndClaims1765584000000 implements MigrationInterface {
         expire bigint
       )`);
     await db.query(`DROP INDEX identity.users_email_key`);
-    await db.query(`CREATE UNIQUE INDEX users_email_key ON identity.users (lower(email)) WHERE email_verified_at IS NOT NULL`);
+    await db.query(
+      `CREATE UNIQUE INDEX users_email_key ON identity.users (lower(email)) WHERE email_verified_at IS NOT NULL`,
+    );
     await db.query(`CREATE INDEX users_email_idx ON identity.users (lower(email))`);
     await db.query(`ALTER TABLE identity.refresh_tokens ADD COLUMN successor_salt bytea`);
   }

@@ -39,7 +39,9 @@ export class CreateSpaces1764374400000 implements MigrationInterface {
         PRIMARY KEY (space_id, user_id)
       )`);
     await db.query(`CREATE INDEX memberships_user_idx ON spaces.memberships (user_id)`);
-    await db.query(`CREATE INDEX memberships_space_status_idx ON spaces.memberships (space_id, status, joined_at, user_id)`);
+    await db.query(
+      `CREATE INDEX memberships_space_status_idx ON spaces.memberships (space_id, status, joined_at, user_id)`,
+    );
     await db.query(`
       CREATE TABLE spaces.bans (
         space_id uuid NOT NULL REFERENCES spaces.spaces (id) ON DELETE CASCADE,

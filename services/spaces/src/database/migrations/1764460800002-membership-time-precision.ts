@@ -8,7 +8,9 @@ export class MembershipTimePrecision1764460800002 implements MigrationInterface 
   name = 'MembershipTimePrecision1764460800002';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE spaces.memberships ALTER COLUMN joined_at SET DEFAULT date_trunc('milliseconds', now())`);
+    await db.query(
+      `ALTER TABLE spaces.memberships ALTER COLUMN joined_at SET DEFAULT date_trunc('milliseconds', now())`,
+    );
     await db.query(`UPDATE spaces.memberships SET joined_at = date_trunc('milliseconds', joined_at)`);
   }
 

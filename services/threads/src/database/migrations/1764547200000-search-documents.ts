@@ -52,7 +52,9 @@ export class SearchDocuments1764547200000 implements MigrationInterface {
       ALTER TABLE threads.posts ADD COLUMN search_bilingual tsvector GENERATED ALWAYS AS (
         CASE WHEN language = 'dutch'::regconfig THEN to_tsvector('dutch'::regconfig, body) || to_tsvector('english'::regconfig, body) END
       ) STORED`);
-    await db.query(`CREATE INDEX posts_search_bilingual_idx ON threads.posts USING gin (search_bilingual) WHERE language = 'dutch'::regconfig`);
+    await db.query(
+      `CREATE INDEX posts_search_bilingual_idx ON threads.posts USING gin (search_bilingual) WHERE language = 'dutch'::regconfig`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -17,10 +17,16 @@ export class Notifications1764892800000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
         read_at timestamptz
       )`);
-    await db.query(`CREATE INDEX notifications_inbox_idx ON threads.notifications (recipient_id, created_at DESC, id DESC)`);
-    await db.query(`CREATE INDEX notifications_unread_idx ON threads.notifications (recipient_id) WHERE read_at IS NULL`);
+    await db.query(
+      `CREATE INDEX notifications_inbox_idx ON threads.notifications (recipient_id, created_at DESC, id DESC)`,
+    );
+    await db.query(
+      `CREATE INDEX notifications_unread_idx ON threads.notifications (recipient_id) WHERE read_at IS NULL`,
+    );
     // Replies in one thread gather in one unread notification per recipient.
-    await db.query(`CREATE UNIQUE INDEX notifications_reply_batch_idx ON threads.notifications (recipient_id, thread_id) WHERE read_at IS NULL AND kind = 'REPLY'`);
+    await db.query(
+      `CREATE UNIQUE INDEX notifications_reply_batch_idx ON threads.notifications (recipient_id, thread_id) WHERE read_at IS NULL AND kind = 'REPLY'`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

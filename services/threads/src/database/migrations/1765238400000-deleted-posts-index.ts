@@ -5,7 +5,9 @@ export class DeletedPostsIndex1765238400000 implements MigrationInterface {
   name = 'DeletedPostsIndex1765238400000';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`CREATE INDEX posts_deleted_text_idx ON threads.posts (deleted_at) WHERE status = 'DELETED' AND body <> ''`);
+    await db.query(
+      `CREATE INDEX posts_deleted_text_idx ON threads.posts (deleted_at) WHERE status = 'DELETED' AND body <> ''`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

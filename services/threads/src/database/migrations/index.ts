@@ -12,4 +12,17 @@ import { EditSpaces1765670400000 } from './1765670400000-edit-spaces';
 import { InternalNotesIndex1765756800000 } from './1765756800000-internal-notes-index';
 
 /** In the order they run; a landed migration is never edited, only followed by a new one. */
-export const migrations: Array<new () => MigrationInterface> = [CreateThreads1764460800000, eventTablesMigration('threads', 1764460800001), SearchDocuments1764547200000, ThreadLinks1764633600000, Moderation1764720000000, Follows1764806400000, Notifications1764892800000, DeletedPostsIndex1765238400000, outboxClaimsMigration('threads', 1765497600000), PostingPolicy1765584000000, EditSpaces1765670400000, InternalNotesIndex1765756800000];
+export const migrations: Array<new () => MigrationInterface> = [
+  CreateThreads1764460800000,
+  eventTablesMigration('threads', 1764460800001),
+  SearchDocuments1764547200000,
+  ThreadLinks1764633600000,
+  Moderation1764720000000,
+  Follows1764806400000,
+  Notifications1764892800000,
+  DeletedPostsIndex1765238400000,
+  outboxClaimsMigration('threads', 1765497600000),
+  PostingPolicy1765584000000,
+  EditSpaces1765670400000,
+  InternalNotesIndex1765756800000,
+];
