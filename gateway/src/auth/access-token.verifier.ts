@@ -1,5 +1,5 @@
-import { ACCESS_TOKEN, ANONYMOUS, ErrorCode, identity, Principal, TOKEN_PREFIX } from '@kern/contracts';
-import { DomainError, ServiceClient, unauthenticated } from '@kern/messaging';
+import { ACCESS_TOKEN, ANONYMOUS, identity, Principal, TOKEN_PREFIX } from '@kern/contracts';
+import { ServiceClient, serviceUnavailable, unauthenticated } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { z } from 'zod';
@@ -47,7 +47,7 @@ export class AccessTokenVerifier {
       throw unauthenticated('The access token is malformed');
     }
     const keys = await this.keys.resolverFor(kid).catch(() => {
-      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Access tokens cannot be verified right now');
+      throw serviceUnavailable('Access tokens cannot be verified right now');
     });
     let claims: z.infer<typeof AccessClaims>;
     try {
@@ -65,12 +65,9 @@ export class AccessTokenVerifier {
     }
     // The account changed since (verified, a role, kind or suspension): the refreshed token says how.
     if (this.revocations.isRevoked(claims.sub, claims.ver)) {
-      throw new DomainError(
-        ErrorCode.UNAUTHENTICATED,
+      throw unauthenticated(
         'This access token predates a change to the account; refresh the session (sign in again if that fails)',
-        {
-          reason: 'TOKEN_OUTDATED',
-        },
+        'TOKEN_OUTDATED',
       );
     }
     return {

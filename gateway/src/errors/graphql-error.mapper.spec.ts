@@ -14,15 +14,22 @@ describe('formatGraphQLError', () => {
 
   it('keeps the code, message and details of a domain error', () => {
     const error = resolverError(
-      new DomainError('BAD_USER_INPUT', 'Invalid input: slug: bad', { fields: [{ field: 'slug' }] }),
+      new DomainError('BAD_USER_INPUT', 'Invalid input: slug: bad', { fields: [{ field: 'slug', message: 'bad' }] }),
     );
     expect(format({ message: error.message, path: ['createTopic'] }, error)).toEqual({
       message: 'Invalid input: slug: bad',
       path: ['createTopic'],
       locations: undefined,
-      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'slug' }] },
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'slug', message: 'bad' }] },
     });
     expect(logged).toEqual([]);
+  });
+
+  it('never lets a detail replace the code', () => {
+    // Details arrive over NATS untyped; one named `code` must not turn a FORBIDDEN into anything else.
+    const remote = new DomainError('FORBIDDEN', 'No', { code: 'NOT_FOUND', reason: 'BANNED' } as never);
+    const error = resolverError(remote);
+    expect(format({ message: error.message }, error).extensions).toEqual({ code: 'FORBIDDEN', reason: 'BANNED' });
   });
 
   it('hides an unexpected error behind INTERNAL_SERVER_ERROR and logs it', () => {

@@ -69,7 +69,7 @@ export function formatGraphQLError(log: (error: unknown) => void, options: Error
         message: original.message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: original.code, ...original.details },
+        extensions: { ...original.details, code: original.code },
       };
     }
     const code = formatted.extensions?.code;

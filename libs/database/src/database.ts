@@ -1,4 +1,4 @@
-import { DomainError, HeldResourceError, whileHolding } from '@kern/messaging';
+import { DomainError, HeldResourceError, serviceUnavailable, whileHolding } from '@kern/messaging';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Pool } from 'pg';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
@@ -104,9 +104,7 @@ function busyOr(error: unknown): unknown {
   if (error instanceof DomainError) return error;
   const { message, code, driverError } = error as { message?: string; code?: string; driverError?: { code?: string } };
   if (ACQUIRE_TIMEOUT.test(message ?? '') || TIMED_OUT_CODES.has(code ?? driverError?.code ?? '')) {
-    return new DomainError('SERVICE_UNAVAILABLE', 'The service is busy; try again shortly', {
-      reason: 'DATABASE_BUSY',
-    });
+    return serviceUnavailable('The service is busy; try again shortly', 'DATABASE_BUSY');
   }
   return error;
 }

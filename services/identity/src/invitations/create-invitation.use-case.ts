@@ -7,7 +7,7 @@ import {
   type MemberKind,
   type Principal,
 } from '@kern/contracts';
-import { assertCanWrite, badInput, DomainError, forbidden, notFound, ServiceClient } from '@kern/messaging';
+import { assertCanWrite, badInput, forbidden, notFound, ServiceClient, serviceUnavailable } from '@kern/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditLogRepository } from '../audit/audit-log.repository';
@@ -79,13 +79,7 @@ export class CreateInvitationUseCase {
         invitationId: invitation.id,
         error: String(error),
       });
-      throw new DomainError(
-        ErrorCode.SERVICE_UNAVAILABLE,
-        'The invitation e-mail could not be sent, so nothing was stored; try again later',
-        {
-          reason: 'MAIL_UNAVAILABLE',
-        },
-      );
+      throw serviceUnavailable('The invitation e-mail could not be sent, so nothing was stored; try again later', 'MAIL_UNAVAILABLE');
     }
   }
 

@@ -1,5 +1,4 @@
-import { ErrorCode } from '@kern/contracts';
-import { DomainError } from '@kern/messaging';
+import { rateLimited } from '@kern/messaging';
 
 /**
  * At most `concurrency` argon2 computations at once and `queueSize` waiting for their turn; beyond
@@ -20,10 +19,7 @@ export class HashingQueue {
       this.active += 1;
     } else {
       if (this.waiting.length >= this.queueSize) {
-        throw new DomainError(ErrorCode.RATE_LIMITED, 'Too many sign-ins at once; try again in a moment', {
-          retryAfterSeconds: 1,
-          reason: 'BUSY',
-        });
+        throw rateLimited('Too many sign-ins at once; try again in a moment', { retryAfterSeconds: 1, reason: 'BUSY' });
       }
       // The finishing computation hands its slot over, so `active` stays as it is.
       await new Promise<void>((resolve) => this.waiting.push(resolve));

@@ -1,16 +1,13 @@
-import { ErrorCode } from '@kern/contracts';
-import { DomainError } from '@kern/messaging';
+import { rateLimited } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
 import { AuthAttemptsRepository } from './auth-attempts.repository';
 import { RateLimits, type RateLimit } from './rate-limits';
 
-function rateLimited(message: string, msBeforeNext: number): DomainError {
+function limitReached(message: string, msBeforeNext: number) {
   const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new DomainError(ErrorCode.RATE_LIMITED, `${message}; try again in ${retryAfterSeconds} s`, {
-    retryAfterSeconds,
-  });
+  return rateLimited(`${message}; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
 }
 
 /** Points taken for one request, to keep (a failure counts) or give back (nothing was evaluated). */
@@ -64,7 +61,7 @@ export class Throttle {
         clientAddress,
         details: { scope, ...(scope === 'address' ? {} : { account }) },
       });
-      return rateLimited(message, msBeforeNext);
+      return limitReached(message, msBeforeNext);
     };
 
     const failures = await this.limits.loginAccount.take(bucket);
@@ -114,7 +111,7 @@ export class Throttle {
     const reservation = new Reservation();
     if (clientAddress === null) return reservation;
     const taken = await this.limits.registrations.take(clientAddress);
-    if (!taken.taken) throw rateLimited('Too many new accounts from this address', taken.msBeforeNext);
+    if (!taken.taken) throw limitReached('Too many new accounts from this address', taken.msBeforeNext);
     reservation.add(this.limits.registrations, clientAddress);
     return reservation;
   }

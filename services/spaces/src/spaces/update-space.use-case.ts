@@ -1,7 +1,7 @@
 import { type Principal, type RequestOf, type SpaceReply, spaces, spacesEvents } from '@kern/contracts';
 import { Database } from '@kern/database';
 import { Outbox, OutboxRelay } from '@kern/events';
-import { assertCanWrite, conflict, DomainError, forbidden } from '@kern/messaging';
+import { assertCanWrite, confirmationRequired, conflict, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { viewerOf, type Viewer } from '../access/viewer';
 import { MemberKinds } from '../memberships/member-kinds';
@@ -109,12 +109,9 @@ function assertOwner(viewer: Viewer, space: SpaceRow) {
 function assertMayPublish(viewer: Viewer, confirmed: boolean | undefined) {
   if (!viewer.staff) throw forbidden('Only platform admins and community managers make spaces external');
   if (!confirmed) {
-    throw new DomainError(
-      'CONFIRMATION_REQUIRED',
+    throw confirmationRequired(
       'Making this space EXTERNAL shows everything in it to customers; repeat with confirmPublish: true',
-      {
-        field: 'confirmPublish',
-      },
+      'confirmPublish',
     );
   }
 }

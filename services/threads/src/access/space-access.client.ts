@@ -59,6 +59,5 @@ export function assertMayPost(access: SpaceAccess): void {
   if (access.post) return;
   const reason = access.postDenial ?? 'NOT_A_MEMBER';
   if (reason === 'UNAUTHENTICATED') throw unauthenticated(DENIALS[reason]);
-  const error = forbidden(DENIALS[reason]);
-  throw new DomainError(error.code, error.message, { reason });
+  throw forbidden(DENIALS[reason], reason);
 }

@@ -6,7 +6,7 @@ import {
   spaces,
   type UserPrincipal,
 } from '@kern/contracts';
-import { DomainError, ServiceClient } from '@kern/messaging';
+import { confirmationRequired, DomainError, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { SpaceAccessClient } from '../access/space-access.client';
 import { findLeak, type Leak, type LeakSource, type LeakSources } from './find-leak';
@@ -50,9 +50,9 @@ export class LeakGuard {
   async check(post: PublicText, principal: Principal): Promise<void> {
     if (principal.kind !== 'EMPLOYEE' || post.confirmed) return;
     if (post.audience !== 'EXTERNAL' || post.visibility !== 'EVERYONE') return;
-    if (await this.linksToInternal(post.text, principal)) throw confirmationRequired('LINKS_TO_INTERNAL');
+    if (await this.linksToInternal(post.text, principal)) throw leakFound('LINKS_TO_INTERNAL');
     const leak = await this.repeatsInternal(post, principal);
-    if (leak) throw confirmationRequired('REPEATS_INTERNAL', { match: leak.match });
+    if (leak) throw leakFound('REPEATS_INTERNAL', { match: leak.match });
   }
 
   private async linksToInternal(text: string, principal: Principal): Promise<boolean> {
@@ -115,10 +115,9 @@ export class LeakGuard {
   }
 }
 
-function confirmationRequired(reason: LeakReason, details: Record<string, unknown> = {}): DomainError {
-  return new DomainError(
-    'CONFIRMATION_REQUIRED',
-    `${MESSAGES[reason]}: check it, then send it again with confirmPublic: true`,
-    { reason, ...details, field: 'confirmPublic' },
-  );
+function leakFound(reason: LeakReason, details: { match?: string } = {}) {
+  return confirmationRequired(`${MESSAGES[reason]}: check it, then send it again with confirmPublic: true`, 'confirmPublic', {
+    reason,
+    ...details,
+  });
 }

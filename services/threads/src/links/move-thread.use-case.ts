@@ -1,6 +1,6 @@
 import { identity, type Principal, type ThreadReply, threadsEvents } from '@kern/contracts';
 import { Database } from '@kern/database';
-import { assertCanWrite, conflict, DomainError, forbidden, ServiceClient } from '@kern/messaging';
+import { assertCanWrite, confirmationRequired, conflict, forbidden, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { SpaceAccessClient } from '../access/space-access.client';
 import { ThreadFinder } from '../access/thread-finder';
@@ -42,12 +42,9 @@ export class MoveThreadUseCase {
       throw forbidden('Only moderators of both spaces move a thread');
     if (target.id !== thread.t_space_id) {
       if (access.audience === 'INTERNAL' && target.audience === 'EXTERNAL' && !input.confirmPublish) {
-        throw new DomainError(
-          'CONFIRMATION_REQUIRED',
+        throw confirmationRequired(
           'Moving this thread to an EXTERNAL space shows it to customers; repeat with confirmPublish: true',
-          {
-            field: 'confirmPublish',
-          },
+          'confirmPublish',
         );
       }
       const checkedAuthors =

@@ -1,5 +1,5 @@
 import { identity, type PostStatus, type UserPrincipal } from '@kern/contracts';
-import { badInput, DomainError, ServiceClient } from '@kern/messaging';
+import { badInput, rateLimited, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { THREADS_CONFIG, type ThreadsConfig } from '../config/threads.config';
 import { ModerationRepository } from './moderation.repository';
@@ -60,11 +60,7 @@ export class PostingPolicy {
     if (await this.moderation.reserveWrite(principal.userId, this.config.WRITES_PER_MINUTE)) return;
     const oldest = (await this.moderation.oldestWriteLastMinute(principal.userId))?.getTime() ?? Date.now();
     const retryAfterSeconds = Math.max(1, Math.ceil((oldest + 60_000 - Date.now()) / 1000));
-    throw new DomainError(
-      'RATE_LIMITED',
-      `Too many posts, edits and flags in a minute; try again in ${retryAfterSeconds} s`,
-      { retryAfterSeconds },
-    );
+    throw rateLimited(`Too many posts, edits and flags in a minute; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
   }
 
   async admit(principal: UserPrincipal, writing: Writing): Promise<Admission> {
@@ -82,10 +78,7 @@ export class PostingPolicy {
       this.limits,
     );
     if (violation?.retryAfterSeconds !== undefined) {
-      throw new DomainError('RATE_LIMITED', violation.message, {
-        limit: violation.limit,
-        retryAfterSeconds: violation.retryAfterSeconds,
-      });
+      throw rateLimited(violation.message, { limit: violation.limit, retryAfterSeconds: violation.retryAfterSeconds });
     }
     if (violation) throw badInput(violation.message, { field: 'body', limit: violation.limit });
     const spam = await checkSpam(
