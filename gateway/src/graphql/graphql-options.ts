@@ -85,7 +85,7 @@ export function graphqlOptions(
         if (!(error instanceof DomainError)) throw error;
         // A bad token fails the whole request with 401, rather than quietly reading as anonymous.
         throw new GraphQLError(error.message, {
-          extensions: { code: error.code, ...error.details, http: { status: httpStatusOf(error.code) } },
+          extensions: { ...error.details, code: error.code, http: { status: httpStatusOf(error.code) } },
         });
       }
     },
