@@ -65,6 +65,14 @@ export const expertise = {
     'expertise.topic.find-by-slug',
     z.object({ slugs: z.array(TopicSlug).max(100) }).strict(),
   ),
+  /**
+   * The ids of these slugs, in their order, for a service that stores topics by id (a space's, a
+   * thread's). An unknown slug is BAD_USER_INPUT naming the field `topics` and listing the unknown.
+   */
+  resolveTopics: rpc<{ topicIds: string[] }>()(
+    'expertise.topic.resolve',
+    z.object({ slugs: z.array(TopicSlug).min(1).max(100) }).strict(),
+  ),
   /** A topic and all its sub-topics, at any depth. NOT_FOUND for an unknown slug. */
   topicSubtree: rpc<{ topics: TopicReply[] }>()('expertise.topic.subtree', z.object({ slug: TopicSlug }).strict()),
   createTopic: rpc<TopicReply>()(

@@ -24,6 +24,7 @@ import { EndorseUseCase } from './skills/endorse.use-case';
 import { SkillsController } from './skills/skills.controller';
 import { SkillsRepository } from './skills/skills.repository';
 import { CreateTopicUseCase } from './topics/create-topic.use-case';
+import { ResolveTopicsUseCase } from './topics/resolve-topics.use-case';
 import { TopicEntity } from './topics/topic.entity';
 import { TopicsController } from './topics/topics.controller';
 import { TopicsRepository } from './topics/topics.repository';
@@ -66,6 +67,7 @@ export class AppModule {
         AnsweredQuestions,
         TopicsRepository,
         CreateTopicUseCase,
+        ResolveTopicsUseCase,
         SkillsRepository,
         EvidenceRepository,
         EvidenceViewers,

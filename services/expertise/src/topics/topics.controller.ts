@@ -3,6 +3,7 @@ import { assertCanWrite, badInput, Envelope, forbidden, Handles, notFound, type 
 import { Controller } from '@nestjs/common';
 import { QuestionMatcher } from '../experts/question-matcher';
 import { CreateTopicUseCase } from './create-topic.use-case';
+import { ResolveTopicsUseCase } from './resolve-topics.use-case';
 import { TopicsRepository } from './topics.repository';
 
 @Controller()
@@ -10,6 +11,7 @@ export class TopicsController {
   constructor(
     private readonly topics: TopicsRepository,
     private readonly createTopic: CreateTopicUseCase,
+    private readonly resolveTopics: ResolveTopicsUseCase,
     private readonly matcher: QuestionMatcher,
   ) {}
 
@@ -26,6 +28,11 @@ export class TopicsController {
   @Handles(expertise.findTopicsBySlug)
   async findBySlug(@Envelope(expertise.findTopicsBySlug) request: Request<typeof expertise.findTopicsBySlug>) {
     return { topics: await this.topics.findBySlugs(request.payload.slugs) };
+  }
+
+  @Handles(expertise.resolveTopics)
+  async resolve(@Envelope(expertise.resolveTopics) request: Request<typeof expertise.resolveTopics>) {
+    return { topicIds: await this.resolveTopics.execute(request.payload.slugs) };
   }
 
   @Handles(expertise.topicSubtree)

@@ -7,18 +7,10 @@ import { Inject, Injectable } from '@nestjs/common';
 export class TopicDirectory {
   constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
 
-  /** The ids of these slugs, in their order; an unknown slug is the caller's mistake. */
+  /** The ids of these slugs, in their order; an unknown slug is the caller's mistake (BAD_USER_INPUT). */
   async idsOf(slugs: string[], principal: Principal): Promise<string[]> {
-    const unique = [...new Set(slugs)];
-    const { topics } = await this.client.call(expertise.findTopicsBySlug, { slugs: unique }, principal);
-    const bySlug = new Map(topics.map((topic) => [topic.slug, topic.id]));
-    const unknown = unique.filter((slug) => !bySlug.has(slug));
-    if (unknown.length > 0)
-      throw badInput(`Unknown topic${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, {
-        field: 'topics',
-        unknown,
-      });
-    return unique.map((slug) => bySlug.get(slug)!);
+    if (slugs.length === 0) return [];
+    return (await this.client.call(expertise.resolveTopics, { slugs }, principal)).topicIds;
   }
 
   /** How strongly the principal's skills point at each topic. */

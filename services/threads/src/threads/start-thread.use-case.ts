@@ -1,6 +1,6 @@
 import { expertise, type Principal, type RequestOf, threads, type ThreadReply } from '@kern/contracts';
 import { Database } from '@kern/database';
-import { assertCanWrite, badInput, forbidden, ServiceClient } from '@kern/messaging';
+import { assertCanWrite, forbidden, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { readerOf } from '../access/reader';
 import { assertMayPost, SpaceAccessClient } from '../access/space-access.client';
@@ -67,15 +67,8 @@ export class StartThreadUseCase {
     return toThreadReply((await this.threads.findVisible(reader, [id]))[0], reader);
   }
 
+  /** Topics are the expertise service's: it knows which slugs exist. */
   private async topicIds(slugs: string[], principal: Principal): Promise<string[]> {
-    const unique = [...new Set(slugs)];
-    const { topics } = await this.client.call(expertise.findTopicsBySlug, { slugs: unique }, principal);
-    const unknown = unique.filter((slug) => !topics.some((topic) => topic.slug === slug));
-    if (unknown.length > 0)
-      throw badInput(`Unknown topic${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, {
-        field: 'topics',
-        unknown,
-      });
-    return unique.map((slug) => topics.find((topic) => topic.slug === slug)!.id);
+    return (await this.client.call(expertise.resolveTopics, { slugs }, principal)).topicIds;
   }
 }
