@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { durableEvent } from './event';
 import { TopicSlug } from './expertise.contract';
 import { healthRpc } from './health';
+import { PlatformRole } from './principal';
 import { rpc } from './rpc';
 import { visibleText } from './visible-text';
 
@@ -174,7 +175,8 @@ export const spaces = {
   ),
   /**
    * Which of these users may read the space's content right now, for a service delivering to many
-   * people (notification fan-out). `staff`: an employee with a platform role. Not exposed by the gateway.
+   * people (notification fan-out), with each one's kind and platform roles (the spaces service decides
+   * from them who is staff, as it does for a principal). Not exposed by the gateway.
    */
   readers: rpc<{ userIds: string[] }>()(
     'spaces.access.readers',
@@ -182,7 +184,15 @@ export const spaces = {
       .object({
         spaceId: z.uuid(),
         users: z
-          .array(z.object({ userId: z.uuid(), kind: z.enum(['EMPLOYEE', 'CUSTOMER']), staff: z.boolean() }))
+          .array(
+            z.object({
+              userId: z.uuid(),
+              kind: z.enum(['EMPLOYEE', 'CUSTOMER']),
+              roles: z.array(PlatformRole).optional(),
+              /** Deprecated: send `roles` and let the spaces service decide who is staff. */
+              staff: z.boolean().optional(),
+            }),
+          )
           .max(1000),
       })
       .strict(),

@@ -21,7 +21,10 @@ export class DomainError<C extends ErrorCode = ErrorCode> extends Error {
 }
 
 /** Names one input; the message says what is wrong with it. */
-type NamingOneField<D extends { fields?: FieldError[] }> = Omit<D, 'fields'> & { field?: string; fields?: FieldError[] };
+type NamingOneField<D extends { fields?: FieldError[] }> = Omit<D, 'fields'> & {
+  field?: string;
+  fields?: FieldError[];
+};
 
 function fieldsOf(message: string, details: { field?: string; fields?: FieldError[] } | undefined): FieldError[] {
   return [...(details?.fields ?? []), ...(details?.field ? [{ field: details.field, message }] : [])];
@@ -52,8 +55,11 @@ export const rateLimited = (message: string, details: ErrorDetails['RATE_LIMITED
   new DomainError(ErrorCode.RATE_LIMITED, message, details);
 
 /** The request is fine but has consequences the caller must confirm by repeating it with `field: true`. */
-export const confirmationRequired = (message: string, field: string, details: Omit<ErrorDetails['CONFIRMATION_REQUIRED'], 'fields'> = {}) =>
-  new DomainError(ErrorCode.CONFIRMATION_REQUIRED, message, { ...details, fields: [{ field, message }] });
+export const confirmationRequired = (
+  message: string,
+  field: string,
+  details: Omit<ErrorDetails['CONFIRMATION_REQUIRED'], 'fields'> = {},
+) => new DomainError(ErrorCode.CONFIRMATION_REQUIRED, message, { ...details, fields: [{ field, message }] });
 
 export const serviceUnavailable = (message: string, reason?: string) =>
   new DomainError(ErrorCode.SERVICE_UNAVAILABLE, message, reason ? { reason } : undefined);

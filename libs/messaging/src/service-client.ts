@@ -84,7 +84,7 @@ function serviceOf(subject: string) {
 
 /** Maps what `ClientProxy.send` can fail with; exported for its unit test. */
 export function toDomainError(error: unknown, subject: string, timeoutMs: number): DomainError {
-  if (error instanceof DomainError) return error;
+  if (error instanceof DomainError) return error as DomainError;
   const service = serviceOf(subject);
   if (error instanceof TimeoutError) {
     return new DomainError(

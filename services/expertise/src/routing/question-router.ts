@@ -76,7 +76,8 @@ export class QuestionRouter implements OnApplicationBootstrap, OnApplicationShut
           spaces.readers,
           {
             spaceId: job.spaceId,
-            users: willing.map((person) => ({ userId: person.userId, kind: person.kind, staff: false })),
+            // Standings carry no platform roles: an expert is asked where their membership lets them read.
+            users: willing.map((person) => ({ userId: person.userId, kind: person.kind, roles: [] })),
           },
           ANONYMOUS,
         )

@@ -4,7 +4,7 @@ import { Controller } from '@nestjs/common';
 import { SpacesRepository } from '../spaces/spaces.repository';
 import { accessFactsOf } from '../spaces/space-row';
 import { accessOf } from './space-access';
-import { viewerOf } from './viewer';
+import { isStaff, viewerOf } from './viewer';
 
 /**
  * The boundary question for the other services. They ask on every request instead of keeping a
@@ -28,7 +28,12 @@ export class AccessController {
   @Handles(spaces.readers)
   async readers(@Envelope(spaces.readers) request: Request<typeof spaces.readers>) {
     if (request.payload.users.length === 0) return { userIds: [] };
-    return { userIds: await this.spaces.readers(request.payload.spaceId, request.payload.users) };
+    const users = request.payload.users.map(({ userId, kind, roles, staff }) => ({
+      userId,
+      kind,
+      staff: roles ? isStaff(kind, roles) : (staff ?? false),
+    }));
+    return { userIds: await this.spaces.readers(request.payload.spaceId, users) };
   }
 
   @Handles(spaces.readableSpaces)

@@ -1,4 +1,4 @@
-import { canWrite, hasRole, isAuthenticated, type Principal } from '@kern/contracts';
+import { canWrite, isAuthenticated, type PlatformRole, type Principal } from '@kern/contracts';
 
 /** The principal reduced to what decides access to spaces. */
 export interface Viewer {
@@ -16,11 +16,19 @@ export function viewerOf(principal: Principal): Viewer {
   return {
     kind: principal.kind,
     userId: principal.userId,
-    // Roles are granted to employees only; checking the kind too keeps a stale token from crossing over.
-    staff: principal.kind === 'EMPLOYEE' && hasRole(principal, 'ADMIN', 'COMMUNITY_MANAGER'),
+    staff: isStaff(principal.kind, principal.roles),
     canWrite: canWrite(principal),
     emailVerified: principal.emailVerified,
   };
+}
+
+/**
+ * Platform admins and community managers. Roles are granted to employees only; checking the kind
+ * too keeps a stale token (or a stale list of users) from crossing over. The one definition of staff:
+ * other services send kinds and roles, never their own idea of it.
+ */
+export function isStaff(kind: Principal['kind'], roles: readonly PlatformRole[]): boolean {
+  return kind === 'EMPLOYEE' && roles.some((role) => role === 'ADMIN' || role === 'COMMUNITY_MANAGER');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ANONYMOUS, identity, type PostVisibility, spaces } from '@kern/contracts';
+import { ANONYMOUS, identity, type PlatformRole, type PostVisibility, spaces } from '@kern/contracts';
 import { DomainError, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 
@@ -16,7 +16,7 @@ export class DeliveryAudience {
   constructor(@Inject(ServiceClient) private readonly client: ServiceClient) {}
 
   async mayRead(spaceId: string, visibility: PostVisibility, userIds: string[]): Promise<string[]> {
-    const users: Array<{ userId: string; kind: 'EMPLOYEE' | 'CUSTOMER'; staff: boolean }> = [];
+    const users: Array<{ userId: string; kind: 'EMPLOYEE' | 'CUSTOMER'; roles: PlatformRole[] }> = [];
     for (let start = 0; start < userIds.length; start += USERS_PER_CALL) {
       // Anonymous: the fan-out acts for nobody in particular and needs no one's private fields.
       const { users: found } = await this.client.call(
@@ -26,7 +26,7 @@ export class DeliveryAudience {
       );
       for (const user of found) {
         if (visibility === 'INTERNAL' && user.kind !== 'EMPLOYEE') continue;
-        users.push({ userId: user.id, kind: user.kind, staff: user.kind === 'EMPLOYEE' && user.roles.length > 0 });
+        users.push({ userId: user.id, kind: user.kind, roles: user.roles });
       }
     }
     const readers: string[] = [];
