@@ -7,3 +7,4 @@ export * from './graphql-client';
 export * from './kern-stack';
 export * from './mail';
 export * from './crafted-texts';
+export * from './medium';
