@@ -10,7 +10,10 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: { ...globals.node },
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // One program over the repository, the one `npm run typecheck` checks: a third of the time the
+      // project service takes with a program per workspace, and the libraries are read from their
+      // sources (tsconfig paths) rather than from a dist that may be stale.
+      parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       // A promise nobody awaits hides its failure and outlives the request (or the transaction) that made it.
