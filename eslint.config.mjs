@@ -4,13 +4,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.outbox/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.outbox/**', 'web/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       globals: { ...globals.node },
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // One program over the repository, the one `npm run typecheck` checks: a third of the time the
+      // project service takes with a program per workspace, and the libraries are read from their
+      // sources (tsconfig paths) rather than from a dist that may be stale.
+      parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       // A promise nobody awaits hides its failure and outlives the request (or the transaction) that made it.

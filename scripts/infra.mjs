@@ -50,7 +50,9 @@ function findExecutable(name) {
     try {
       fs.accessSync(candidate, fs.constants.X_OK);
       return candidate;
-    } catch {}
+    } catch {
+      // Not here (or not executable): try the next directory.
+    }
   }
   return null;
 }
@@ -101,6 +103,7 @@ export async function ensurePostgres(databaseUrl, { log = console.log } = {}) {
       throw new Error(
         `PostgreSQL ${version}/main is running but not answering at ${where}; check the port in DATABASE_URL ` +
           `against /etc/postgresql/${version}/main/postgresql.conf (pg_ctlcluster: ${output}).`,
+        { cause: err },
       );
     }
     log(`pg_ctlcluster failed: ${output || err.message}`);
@@ -122,7 +125,9 @@ function natsStoreDir(port) {
     try {
       fs.accessSync('/var/lib/nats-server', fs.constants.W_OK);
       return '/var/lib/nats-server';
-    } catch {}
+    } catch {
+      // Not ours to write (nats-server not installed as a service): fall back to a temporary store.
+    }
     return path.join(os.tmpdir(), 'kern-nats');
   }
   return path.join(os.tmpdir(), `kern-nats-${port}`);
@@ -171,7 +176,9 @@ export async function ensureNats(natsUrl, { log = console.log } = {}) {
     let tail = '';
     try {
       tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n');
-    } catch {}
+    } catch {
+      // No log written: the error below says what is known without it.
+    }
     throw new Error(
       `Started nats-server but ${where} does not answer` +
         (exited ? ` (nats-server exited: ${exited})` : ' after 30 s') +

@@ -152,7 +152,9 @@ async function checkHealth() {
     let json = null;
     try {
       json = JSON.parse(body);
-    } catch {}
+    } catch {
+      // Not JSON (a proxy's error page): not healthy, and the body is shown as it came.
+    }
     return { ok: res.status === 200 && json?.status === 'ok', detail: `HTTP ${res.status} ${body}` };
   } catch (err) {
     return { ok: false, detail: `gateway not answering at ${healthUrl} (${err.cause?.code ?? err.message})` };

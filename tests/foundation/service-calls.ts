@@ -1,13 +1,14 @@
+import type { UntypedData } from '@kern/testing';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 
 export interface ServiceCall {
   subject: string;
-  payload: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  payload: UntypedData;
 }
 
 export interface ServiceCalls {
   /** The payloads of the requests seen so far. */
-  payloads(): Promise<Array<Record<string, any>>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  payloads(): Promise<UntypedData[]>;
   /** The requests seen so far, with their subjects (for a wildcard such as `spaces.>`). */
   calls(): Promise<ServiceCall[]>;
   stop(): Promise<void>;

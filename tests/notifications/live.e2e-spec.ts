@@ -1,4 +1,4 @@
-import { waitFor } from '@kern/testing';
+import { waitFor, type UntypedData } from '@kern/testing';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { watchServiceCalls } from '../foundation/service-calls';
@@ -25,7 +25,8 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await Promise.all(clients.map((client) => client.dispose()));
+  // graphql-ws types dispose() as void | Promise<void>.
+  await Promise.all(clients.map((client) => Promise.resolve(client.dispose())));
   await community?.stop();
 });
 
@@ -43,7 +44,7 @@ function connection(url: string, person: Person | null) {
 
 /** Subscribes on a connection and collects what arrives. */
 function subscribeOn(client: Client, query: string, variables: Record<string, unknown> = {}) {
-  const received: Array<Record<string, any>> = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const received: UntypedData[] = [];
   const errors: unknown[] = [];
   const unsubscribe = client.subscribe(
     { query, variables },
@@ -212,8 +213,7 @@ describe('subscriptions cannot be used to knock the gateway over', () => {
           input: { threadId: thread.id, body: 'answer for all' },
         })
       ).reply;
-      const lastBody = (subscription: { received: Array<Record<string, any>> }) =>
-        subscription.received.at(-1)?.postAdded.body; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const lastBody = (subscription: { received: UntypedData[] }) => subscription.received.at(-1)?.postAdded.body;
       await waitFor(
         () => [...asCustomer, ...asEmployee].every((subscription) => lastBody(subscription) === 'answer for all'),
         { what: 'the answer on every subscription' },

@@ -29,7 +29,7 @@ export class AuditEventModel {
   @Field(() => GraphQLJSONObject)
   details!: Record<string, unknown>;
 
-  static from(reply: AuditEventReply): AuditEventModel {
+  static from(this: void, reply: AuditEventReply): AuditEventModel {
     return Object.assign(new AuditEventModel(), {
       id: reply.id,
       at: new Date(reply.at),

@@ -21,7 +21,7 @@ export class ApiTokenModel {
   @Field(() => Date, { nullable: true })
   lastUsedAt!: Date | null;
 
-  static from(reply: ApiTokenReply): ApiTokenModel {
+  static from(this: void, reply: ApiTokenReply): ApiTokenModel {
     return Object.assign(new ApiTokenModel(), {
       id: toGlobalId('ApiToken', reply.id),
       name: reply.name,
@@ -46,7 +46,7 @@ export class ApiTokenPayloadModel {
   @Field()
   name!: string;
 
-  static from(reply: ApiTokenReply & { token: string }): ApiTokenPayloadModel {
+  static from(this: void, reply: ApiTokenReply & { token: string }): ApiTokenPayloadModel {
     return Object.assign(new ApiTokenPayloadModel(), {
       id: toGlobalId('ApiToken', reply.id),
       token: reply.token,

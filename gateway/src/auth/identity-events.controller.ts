@@ -21,13 +21,11 @@ export class IdentityEventsController {
 
   @On(identityEvents.signingKeyRotated)
   async rotated(@EventPayload(identityEvents.signingKeyRotated) _rotation: { kid: string }) {
-    await this.keys
-      .refresh()
-      .catch((error) =>
-        this.logger.warn({
-          msg: 'could not fetch the new signing key; the next unknown key id will',
-          error: String(error),
-        }),
-      );
+    await this.keys.refresh().catch((error) =>
+      this.logger.warn({
+        msg: 'could not fetch the new signing key; the next unknown key id will',
+        error: String(error),
+      }),
+    );
   }
 }

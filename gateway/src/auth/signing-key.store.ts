@@ -1,7 +1,7 @@
 import { ANONYMOUS, identity, type PublicSigningKey } from '@kern/contracts';
 import { ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
-import { createLocalJWKSet, type JWK } from 'jose';
+import { createLocalJWKSet } from 'jose';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 
 type KeyResolver = ReturnType<typeof createLocalJWKSet>;
@@ -54,6 +54,6 @@ export class SigningKeyStore {
 
   private use(keys: PublicSigningKey[]) {
     this.knownKids = new Set(keys.map((key) => key.kid));
-    this.resolver = createLocalJWKSet({ keys: keys as JWK[] });
+    this.resolver = createLocalJWKSet({ keys });
   }
 }

@@ -22,7 +22,7 @@ export class ExpertiseProfileModel {
   /** Resolved to `user`. */
   userId!: string;
 
-  static from(reply: ProfileReply): ExpertiseProfileModel {
+  static from(this: void, reply: ProfileReply): ExpertiseProfileModel {
     return Object.assign(new ExpertiseProfileModel(), {
       headline: reply.headline,
       bio: reply.bio,
@@ -48,7 +48,7 @@ export class ExpertModel {
   userId!: string;
   topicIds!: string[];
 
-  static from(reply: ExpertReply): ExpertModel {
+  static from(this: void, reply: ExpertReply): ExpertModel {
     return Object.assign(new ExpertModel(), {
       score: reply.score,
       acceptedAnswers: reply.acceptedAnswers,

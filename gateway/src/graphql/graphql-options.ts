@@ -27,7 +27,9 @@ export function graphqlOptions(
   // The schema Nest builds from the resolvers, for the operations graphql-ws receives.
   let served: GraphQLSchema | undefined;
   const formatError = formatGraphQLError(
-    (error) => logger.error(error instanceof Error ? error : String(error), 'GraphQL'),
+    (error) => {
+      logger.error(error instanceof Error ? error : String(error), 'GraphQL');
+    },
     { hideSuggestions: production },
   );
   // Subscriptions bypass Apollo: their errors get the same treatment here (stable codes, no internals).

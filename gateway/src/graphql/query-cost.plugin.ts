@@ -16,13 +16,13 @@ interface ResolvedOperation {
 // Typed structurally: Apollo's own plugin type differs between its ESM and CJS builds.
 export function queryCostLimit(max: number) {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operationName, request }: ResolvedOperation) {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ schema, document, operationName, request }: ResolvedOperation) {
           const error = costLimitError(max, schema, document, request.variables, operationName);
-          if (error) throw error;
+          return error ? Promise.reject(error) : Promise.resolve();
         },
-      };
+      });
     },
   };
 }

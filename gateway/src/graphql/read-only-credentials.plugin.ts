@@ -8,9 +8,9 @@ import type { RequestContext } from '../auth/request-context';
  */
 // Typed structurally: Apollo's own plugin type differs between its ESM and CJS builds.
 export const readOnlyCredentials = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({
+  requestDidStart() {
+    return Promise.resolve({
+      didResolveOperation({
         operation,
         contextValue,
       }: {
@@ -19,11 +19,14 @@ export const readOnlyCredentials = {
       }) {
         const { principal } = contextValue;
         if (operation?.operation === 'mutation' && isAuthenticated(principal) && !canWrite(principal)) {
-          throw new GraphQLError('This API token may only read', {
-            extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
-          });
+          return Promise.reject(
+            new GraphQLError('This API token may only read', {
+              extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
+            }),
+          );
         }
+        return Promise.resolve();
       },
-    };
+    });
   },
 };

@@ -5,10 +5,10 @@ import { createRequestReads } from './request-reads';
 function fakeClient() {
   const calls: Array<{ subject: string; payload: unknown }> = [];
   const client = {
-    call: async (rpc: { subject: string }, payload: unknown) => (
-      calls.push({ subject: rpc.subject, payload }),
-      { handle: JSON.stringify(payload) }
-    ),
+    call: (rpc: { subject: string }, payload: unknown) => {
+      calls.push({ subject: rpc.subject, payload });
+      return Promise.resolve({ handle: JSON.stringify(payload) });
+    },
   } as unknown as ServiceClient;
   return { client, calls };
 }

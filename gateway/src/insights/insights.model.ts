@@ -21,7 +21,7 @@ export class RingCountsModel {
   @Field(() => Int)
   observer!: number;
 
-  static from(counts: RingCounts): RingCountsModel {
+  static from(this: void, counts: RingCounts): RingCountsModel {
     return Object.assign(new RingCountsModel(), {
       core: counts.CORE,
       active: counts.ACTIVE,

@@ -19,7 +19,7 @@ export class InvitationModel {
   @Field()
   expiresAt!: Date;
 
-  static from(reply: InvitationReply): InvitationModel {
+  static from(this: void, reply: InvitationReply): InvitationModel {
     return Object.assign(new InvitationModel(), {
       id: toGlobalId('Invitation', reply.id),
       email: reply.email,

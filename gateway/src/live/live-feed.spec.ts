@@ -17,10 +17,9 @@ function viewer(principal: Principal | Error, credentialKey: string): LiveViewer
   const holder = {
     checks: 0,
     credentialKey,
-    revalidate: async () => {
+    revalidate: () => {
       holder.checks++;
-      if (principal instanceof Error) throw principal;
-      return principal;
+      return principal instanceof Error ? Promise.reject(principal) : Promise.resolve(principal);
     },
   };
   return holder;
@@ -29,9 +28,9 @@ function viewer(principal: Principal | Error, credentialKey: string): LiveViewer
 /** A feed whose lookup says who it was for, counting its calls. */
 function feed() {
   const lookups: Array<{ event: number; principal: Principal }> = [];
-  const live = new LiveFeed<number, string>(async (event, principal) => {
+  const live = new LiveFeed<number, string>((event, principal) => {
     lookups.push({ event, principal });
-    return principal.kind === 'ANONYMOUS' ? null : `${event} for ${principal.userId}`;
+    return Promise.resolve(principal.kind === 'ANONYMOUS' ? null : `${event} for ${principal.userId}`);
   });
   return { live, lookups };
 }

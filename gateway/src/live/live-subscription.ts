@@ -43,9 +43,9 @@ export class LiveSubscription<Item> implements AsyncIterableIterator<Item> {
     return { value: undefined, done: true };
   }
 
-  async return(): Promise<IteratorResult<Item>> {
+  return(): Promise<IteratorResult<Item>> {
     this.close();
-    return { value: undefined, done: true };
+    return Promise.resolve({ value: undefined, done: true });
   }
 
   [Symbol.asyncIterator]() {

@@ -37,7 +37,7 @@ export class LiveResolver {
     description: "The subscriber's new (or newly counted) notifications.",
     resolve: (notification: NotificationReply) => NotificationModel.from(notification),
   })
-  async notificationAdded(@Context() context: RequestContext) {
+  notificationAdded(@Context() context: RequestContext) {
     const { principal } = context;
     if (principal.kind === 'ANONYMOUS') return (async function* nothing() {})();
     return this.feeds.notifications.subscribe(viewerOf(context), (delivered) =>
@@ -48,5 +48,7 @@ export class LiveResolver {
 
 /** Without a WebSocket's viewer, the context's principal stays, shared with no other subscription. */
 function viewerOf(context: RequestContext): LiveViewer {
-  return context.viewer ?? { credentialKey: `context:${randomUUID()}`, revalidate: async () => context.principal };
+  return (
+    context.viewer ?? { credentialKey: `context:${randomUUID()}`, revalidate: () => Promise.resolve(context.principal) }
+  );
 }

@@ -18,7 +18,7 @@ export class ModerationEntryModel {
   @Field()
   at!: Date;
 
-  static from(reply: ModerationEntryReply): ModerationEntryModel {
+  static from(this: void, reply: ModerationEntryReply): ModerationEntryModel {
     return Object.assign(new ModerationEntryModel(), {
       moderatorId: reply.moderatorId && toGlobalId('User', reply.moderatorId),
       action: reply.action,

@@ -31,7 +31,7 @@ export class NotificationModel implements NodeModel {
   postId!: string | null;
   cursor!: string;
 
-  static from(reply: NotificationReply): NotificationModel {
+  static from(this: void, reply: NotificationReply): NotificationModel {
     return Object.assign(new NotificationModel(), {
       id: toGlobalId('Notification', reply.id),
       kind: reply.kind,

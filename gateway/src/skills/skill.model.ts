@@ -23,7 +23,7 @@ export class SkillModel {
   /** The expertise service's topic id, resolved to `topic`. */
   topicId!: string;
 
-  static from(reply: SkillReply): SkillModel {
+  static from(this: void, reply: SkillReply): SkillModel {
     return Object.assign(new SkillModel(), {
       level: reply.level,
       endorsementCount: reply.endorsementCount,

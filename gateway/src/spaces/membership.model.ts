@@ -23,7 +23,7 @@ export class MembershipModel {
   spaceId!: string;
   userId!: string;
 
-  static from(reply: MembershipReply): MembershipModel {
+  static from(this: void, reply: MembershipReply): MembershipModel {
     return Object.assign(new MembershipModel(), {
       role: reply.role,
       status: reply.status,

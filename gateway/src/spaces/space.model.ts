@@ -81,7 +81,7 @@ export class SpaceModel implements NodeModel {
   spaceId!: string;
   topicIds!: string[];
 
-  static from(reply: SpaceReply): SpaceModel {
+  static from(this: void, reply: SpaceReply): SpaceModel {
     return Object.assign(new SpaceModel(), {
       id: toGlobalId('Space', reply.id),
       slug: reply.slug,

@@ -47,7 +47,7 @@ export class PostModel implements NodeModel {
   /** The service's paging key, made opaque. */
   cursor!: string;
 
-  static from(reply: PostReply): PostModel {
+  static from(this: void, reply: PostReply): PostModel {
     return Object.assign(new PostModel(), {
       id: toGlobalId('Post', reply.id),
       body: reply.body,
@@ -79,7 +79,7 @@ export class PostEditModel {
 
   editorId!: string;
 
-  static from(reply: PostEditReply): PostEditModel {
+  static from(this: void, reply: PostEditReply): PostEditModel {
     return Object.assign(new PostEditModel(), {
       previousBody: reply.previousBody,
       editedAt: new Date(reply.editedAt),

@@ -21,7 +21,7 @@ export class SearchHitModel {
   /** The service's paging key, made opaque. */
   cursor!: string;
 
-  static from(reply: SearchHitReply): SearchHitModel {
+  static from(this: void, reply: SearchHitReply): SearchHitModel {
     return Object.assign(new SearchHitModel(), {
       thread: ThreadModel.from(reply.thread),
       post: reply.post ? PostModel.from(reply.post) : null,

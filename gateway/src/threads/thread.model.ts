@@ -62,7 +62,7 @@ export class ThreadModel implements NodeModel {
   acceptedPostId!: string | null;
   createdAtRaw!: string;
 
-  static from(reply: ThreadReply): ThreadModel {
+  static from(this: void, reply: ThreadReply): ThreadModel {
     return Object.assign(new ThreadModel(), {
       id: toGlobalId('Thread', reply.id),
       kind: reply.kind,

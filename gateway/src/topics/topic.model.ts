@@ -17,7 +17,7 @@ export class TopicModel implements NodeModel {
   /** The expertise service's id of the parent, resolved to `parent` on demand. */
   parentId!: string | null;
 
-  static from(reply: TopicReply): TopicModel {
+  static from(this: void, reply: TopicReply): TopicModel {
     return Object.assign(new TopicModel(), {
       id: toGlobalId('Topic', reply.id),
       slug: reply.slug,

@@ -16,7 +16,7 @@ export class AuthPayloadModel {
   @Field(() => UserModel)
   user!: UserModel;
 
-  static from(reply: SessionReply): AuthPayloadModel {
+  static from(this: void, reply: SessionReply): AuthPayloadModel {
     return Object.assign(new AuthPayloadModel(), {
       accessToken: reply.accessToken,
       refreshToken: reply.refreshToken,

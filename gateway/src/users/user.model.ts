@@ -41,7 +41,7 @@ export class UserModel implements NodeModel {
   @Field(() => Boolean, { nullable: true, description: 'Only for platform admins; null for everyone else.' })
   suspended!: boolean | null;
 
-  static from(reply: UserReply): UserModel {
+  static from(this: void, reply: UserReply): UserModel {
     return Object.assign(new UserModel(), {
       id: toGlobalId('User', reply.id),
       handle: reply.handle,

@@ -12,6 +12,5 @@ export interface HealthReply {
 
 const HealthRequest = z.object({}).strict();
 
-export const healthRpc = <S extends string>(service: S) =>
-  rpc<HealthReply>()(`${service}.health` as `${S}.health`, HealthRequest);
+export const healthRpc = <S extends string>(service: S) => rpc<HealthReply>()(`${service}.health`, HealthRequest);
 export type HealthRpc = ReturnType<typeof healthRpc<string>>;

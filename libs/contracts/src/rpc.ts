@@ -21,7 +21,7 @@ export function rpc<Reply>() {
   ): Rpc<Subject, Request, Reply> => ({ subject, request });
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any reply; each contract keeps its own reply type
 export type AnyRpc = Rpc<string, z.ZodType, any>;
 export type RequestOf<R extends AnyRpc> = z.input<R['request']>;
 export type ParsedRequestOf<R extends AnyRpc> = z.output<R['request']>;

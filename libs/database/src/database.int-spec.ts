@@ -55,7 +55,7 @@ describe('Database against real PostgreSQL', () => {
 
   it('when code inside a transaction calls another service, then it fails before sending anything', async () => {
     const failure = await database
-      .transaction(async () => assertNotHolding('calling identity.user.get'))
+      .transaction(() => Promise.resolve(assertNotHolding('calling identity.user.get')))
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(HeldResourceError);
     expect(() => assertNotHolding('calling identity.user.get')).not.toThrow();

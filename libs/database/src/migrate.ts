@@ -20,7 +20,7 @@ export async function initializeAndMigrate(options: ServiceDataSourceOptions): P
     statement_timeout: 0,
     idle_in_transaction_session_timeout: 0,
   };
-  const migrator = await new DataSource({ ...options, extra } as DataSourceOptions).initialize();
+  const migrator = await new DataSource({ ...options, extra }).initialize();
   try {
     const lock = migrator.createQueryRunner();
     await lock.connect();

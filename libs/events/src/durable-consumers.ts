@@ -98,7 +98,7 @@ export class DurableConsumers implements OnApplicationBootstrap, BeforeApplicati
         { traceId: envelope.traceId ?? randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex') },
         async () => {
           if (await this.applied(handler, envelope)) return;
-          const prepared = handler.prepare ? await handler.prepare(payload, envelope) : undefined;
+          const prepared: unknown = handler.prepare ? await handler.prepare(payload, envelope) : undefined;
           await this.database.transaction(async () => {
             const fresh: unknown[] = await this.database.query(
               `INSERT INTO ${this.schema}.inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,

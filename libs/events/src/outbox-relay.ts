@@ -55,7 +55,7 @@ export class OutboxRelay {
   private async run() {
     let lastPrune = 0;
     while (this.running) {
-      let published = 0;
+      let published: number;
       try {
         published = await this.publishBatch();
         if (Date.now() - lastPrune > 60_000) {

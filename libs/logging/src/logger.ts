@@ -97,7 +97,7 @@ function pretty(
 /** The logger a process uses: JSON in production unless LOG_FORMAT says otherwise. */
 export function createLogger(
   service: string,
-  env: { NODE_ENV?: string; LOG_FORMAT?: 'json' | 'pretty'; LOG_LEVEL?: Level } = process.env as never,
+  env: { NODE_ENV?: string; LOG_FORMAT?: 'json' | 'pretty'; LOG_LEVEL?: Level } = process.env,
 ): Logger {
   const format = env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty');
   const level = env.LOG_LEVEL && env.LOG_LEVEL in rank ? env.LOG_LEVEL : 'info';

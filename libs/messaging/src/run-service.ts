@@ -73,12 +73,13 @@ async function runService<Config extends CommonEnv>(
       logger.log(`${name} service stopped`, 'Bootstrap');
       process.exit(0);
     } catch (error) {
-      logger.error(error as Error, 'Bootstrap');
+      logger.error(error, 'Bootstrap');
       process.exit(1);
     }
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  // stop() catches its own failures and exits either way: nothing is left to reject.
+  process.once('SIGTERM', (signal) => void stop(signal));
+  process.once('SIGINT', (signal) => void stop(signal));
 }
 
 /** Logs why a process could not start (a bad variable, an unreachable database) and exits non-zero. */

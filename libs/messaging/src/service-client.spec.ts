@@ -14,7 +14,7 @@ function fakeProxy(answer: () => ReturnType<ClientProxy['send']>) {
       sent.push({ subject, record });
       return answer();
     },
-    close: async () => undefined,
+    close: () => Promise.resolve(),
   };
   return { proxy: proxy as unknown as ClientProxy, sent };
 }

@@ -73,8 +73,8 @@ export class ServiceClient {
     });
   }
 
-  close(): Promise<unknown> {
-    return this.proxy.close();
+  async close(): Promise<void> {
+    await this.proxy.close();
   }
 }
 

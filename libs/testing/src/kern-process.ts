@@ -57,7 +57,7 @@ export class KernProcess {
     child.once('exit', (code, signal) => (this.exit = { code, signal }));
     for (const stream of [child.stdout, child.stderr]) {
       let buffer = '';
-      stream!.setEncoding('utf8').on('data', (chunk: string) => {
+      stream.setEncoding('utf8').on('data', (chunk: string) => {
         buffer += chunk;
         const parts = buffer.split('\n');
         buffer = parts.pop()!;

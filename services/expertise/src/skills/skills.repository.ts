@@ -20,10 +20,10 @@ export class SkillsRepository {
   }
 
   async remove(userId: string, topicId: string): Promise<boolean> {
-    const [, count] = await this.db.query(`DELETE FROM expertise.skills WHERE user_id = $1 AND topic_id = $2`, [
-      userId,
-      topicId,
-    ]);
+    const [, count] = await this.db.query<[unknown, number]>(
+      `DELETE FROM expertise.skills WHERE user_id = $1 AND topic_id = $2`,
+      [userId, topicId],
+    );
     return count > 0;
   }
 

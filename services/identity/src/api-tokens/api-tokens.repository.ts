@@ -24,7 +24,7 @@ export class ApiTokensRepository {
     scopes: ApiScope[];
     tokenHash: string;
   }): Promise<ApiTokenReply> {
-    const [row] = await this.database.query(
+    const [row] = await this.database.query<[Row]>(
       `INSERT INTO identity.api_tokens (id, user_id, name, scopes, token_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
       [token.id, token.userId, token.name, token.scopes, token.tokenHash],
     );
@@ -41,7 +41,7 @@ export class ApiTokensRepository {
 
   /** Revokes one of `userId`'s own tokens; false when there is no such active token of theirs. */
   async revoke(id: string, userId: string): Promise<boolean> {
-    const [, count] = await this.database.query(
+    const [, count] = await this.database.query<[unknown, number]>(
       `UPDATE identity.api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`,
       [id, userId],
     );

@@ -113,7 +113,7 @@ describe('OutboxMailer', () => {
         text: 'two',
       },
     ]);
-    expect(Number.isNaN(Date.parse(mails[0]!.at))).toBe(false);
+    expect(Number.isNaN(Date.parse(mails[0].at))).toBe(false);
     expect((await readdir(dir)).filter((name) => !name.endsWith('.json'))).toEqual([]);
   });
 

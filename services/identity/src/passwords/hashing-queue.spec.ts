@@ -14,7 +14,7 @@ describe('HashingQueue', () => {
     const runs = gates.map((gate, i) => queue.run(async () => (started.push(i), await gate.promise, i)));
     await Promise.resolve();
     expect(started).toEqual([0, 1]);
-    await expect(queue.run(async () => 'refused')).rejects.toMatchObject({
+    await expect(queue.run(() => Promise.resolve('refused'))).rejects.toMatchObject({
       code: 'RATE_LIMITED',
       details: { retryAfterSeconds: 1, reason: 'BUSY' },
     });
@@ -30,7 +30,7 @@ describe('HashingQueue', () => {
 
   it('frees the slot of a computation that failed', async () => {
     const queue = new HashingQueue(1, 0);
-    await expect(queue.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    expect(await queue.run(async () => 'next')).toBe('next');
+    await expect(queue.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await queue.run(() => Promise.resolve('next'))).toBe('next');
   });
 });

@@ -7,7 +7,7 @@ import { badInput } from '@kern/messaging';
  * long enough to pass the length check matter, so only those are kept in memory.
  */
 const COMMON = new Set(
-  (dictionary['passwords-common'] as string[]).filter((password) => password.length >= 10).map((p) => p.toLowerCase()),
+  dictionary['passwords-common'].filter((password) => password.length >= 10).map((p) => p.toLowerCase()),
 );
 
 export function assertAcceptablePassword(password: string): void {

@@ -29,7 +29,7 @@ export class RefreshTokensRepository {
 
   /** Locks the token's row, so two refreshes with the same token are decided one after the other. */
   async findForUpdate(tokenHash: string): Promise<RefreshTokenRecord | null> {
-    const rows = await this.database.query(
+    const rows = await this.database.query<RefreshTokenRecord[]>(
       `SELECT ${COLUMNS} FROM identity.refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
       [tokenHash],
     );
@@ -37,9 +37,10 @@ export class RefreshTokensRepository {
   }
 
   async findByIdForUpdate(id: string): Promise<RefreshTokenRecord | null> {
-    const rows = await this.database.query(`SELECT ${COLUMNS} FROM identity.refresh_tokens WHERE id = $1 FOR UPDATE`, [
-      id,
-    ]);
+    const rows = await this.database.query<RefreshTokenRecord[]>(
+      `SELECT ${COLUMNS} FROM identity.refresh_tokens WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
@@ -51,7 +52,7 @@ export class RefreshTokensRepository {
   }
 
   async revokeFamily(familyId: string): Promise<number> {
-    const [, count] = await this.database.query(
+    const [, count] = await this.database.query<[unknown, number]>(
       `UPDATE identity.refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`,
       [familyId],
     );

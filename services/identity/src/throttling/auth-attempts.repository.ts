@@ -22,7 +22,7 @@ export class AuthAttemptsRepository {
 
   /** Whether this address signed in to this account within 30 days: then it is the owner's device, most likely. */
   async knownAddress(account: string, clientAddress: string): Promise<boolean> {
-    const rows = await this.database.query(
+    const rows = await this.database.query<unknown[]>(
       `SELECT 1 FROM identity.auth_attempts
         WHERE action = 'LOGIN' AND account = $1 AND client_address = $2 AND succeeded AND at > now() - interval '30 days' LIMIT 1`,
       [account, clientAddress],

@@ -79,7 +79,7 @@ export class UsersRepository {
   }
 
   async countByKind(): Promise<{ employees: number; customers: number }> {
-    const [row] = await this.users.query(
+    const [row] = await this.users.query<[{ employees: number; customers: number }]>(
       `SELECT count(*) FILTER (WHERE kind = 'EMPLOYEE')::int AS employees, count(*) FILTER (WHERE kind = 'CUSTOMER')::int AS customers
        FROM identity.users WHERE suspended_at IS NULL`,
     );

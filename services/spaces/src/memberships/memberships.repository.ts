@@ -72,10 +72,10 @@ export class MembershipsRepository {
   }
 
   async remove(spaceId: string, userId: string): Promise<boolean> {
-    const [, count] = await this.db.query(`DELETE FROM spaces.memberships WHERE space_id = $1 AND user_id = $2`, [
-      spaceId,
-      userId,
-    ]);
+    const [, count] = await this.db.query<[unknown, number]>(
+      `DELETE FROM spaces.memberships WHERE space_id = $1 AND user_id = $2`,
+      [spaceId, userId],
+    );
     return count > 0;
   }
 
@@ -135,15 +135,15 @@ export class MembershipsRepository {
   }
 
   async unban(spaceId: string, userId: string): Promise<boolean> {
-    const [, count] = await this.db.query(`DELETE FROM spaces.bans WHERE space_id = $1 AND user_id = $2`, [
-      spaceId,
-      userId,
-    ]);
+    const [, count] = await this.db.query<[unknown, number]>(
+      `DELETE FROM spaces.bans WHERE space_id = $1 AND user_id = $2`,
+      [spaceId, userId],
+    );
     return count > 0;
   }
 
   async isBanned(spaceId: string, userId: string): Promise<boolean> {
-    const rows = await this.db.query(`SELECT 1 FROM spaces.bans WHERE space_id = $1 AND user_id = $2`, [
+    const rows = await this.db.query<unknown[]>(`SELECT 1 FROM spaces.bans WHERE space_id = $1 AND user_id = $2`, [
       spaceId,
       userId,
     ]);

@@ -36,7 +36,7 @@ export class InsightsRepository {
    * the asker can see from someone else, and the median time to that first reply.
    */
   async questions(spaceIds: string[] | null): Promise<QuestionStats> {
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<[{ questions: number; answered: number; median: number | null }]>(
       `WITH q AS (
          SELECT t.id, t.author_id, t.created_at, t.accepted_post_id,
            (SELECT min(r.created_at) FROM threads.posts r

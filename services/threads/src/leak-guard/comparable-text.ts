@@ -12,7 +12,7 @@ const STRAY_MARKUP = /[*_~`]/g;
 const LATIN_LETTER_OR_DIGIT = /^[A-Za-z0-9]$/;
 const ASCII_CAPITAL = /[A-Z]+/g;
 // One code point at a time (the `u` flag keeps surrogate pairs together).
-const NOT_ASCII = /[^\u0000-\u007f]/gu;
+const NOT_ASCII = /\P{ASCII}/gu;
 
 const lookAlikes = new Map<string, string>();
 const MAX_REMEMBERED = 20_000;

@@ -31,7 +31,7 @@ export class ModerationRepository {
    * post being edited, left out of the recent texts (its old version is no repetition).
    */
   async activityOf(authorId: string, since: Date, exceptPostId: string | null = null): Promise<AuthorActivity> {
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<[AuthorActivity]>(
       `SELECT
          (SELECT count(*)::int FROM threads.posts WHERE author_id = $1 AND status = 'VISIBLE') AS "postsNotRemoved",
          (SELECT count(*)::int FROM threads.posts WHERE author_id = $1 AND opening AND created_at >= $2) AS "threadsSince",
@@ -82,7 +82,7 @@ export class ModerationRepository {
       `INSERT INTO threads.flags (post_id, user_id, reason, comment, counts_toward_hiding) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`,
       [postId, userId, flag.reason, flag.comment, flag.countsTowardHiding],
     );
-    const [{ open }] = await this.db.query(
+    const [{ open }] = await this.db.query<[{ open: number }]>(
       `SELECT count(*)::int AS open FROM threads.flags WHERE post_id = $1 AND resolved_at IS NULL AND counts_toward_hiding`,
       [postId],
     );

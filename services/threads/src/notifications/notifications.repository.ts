@@ -114,7 +114,7 @@ export class NotificationsRepository {
   }
 
   async markRead(recipientId: string, ids?: string[]): Promise<number> {
-    const [, count] = await this.db.query(
+    const [, count] = await this.db.query<[unknown, number]>(
       `UPDATE threads.notifications SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
       [recipientId, ids ?? null],
     );

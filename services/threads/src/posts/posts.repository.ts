@@ -127,7 +127,7 @@ export class PostsRepository {
 
   /** Deleted posts keep their text 30 days for moderators, then lose it. */
   async purgeDeleted(): Promise<number> {
-    const [, count] = await this.db.query(
+    const [, count] = await this.db.query<[unknown, number]>(
       `UPDATE threads.posts SET body = '', body_html = '' WHERE status = 'DELETED' AND deleted_at < now() - interval '30 days' AND body <> ''`,
     );
     return count;
