@@ -64,7 +64,10 @@ describe('becoming an employee, with mail through the development outbox', () =>
         invitationToken: createInvitation.token,
       };
       const response = await anonymous.request(REGISTER, { input: again });
-      expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'invitationToken' }] });
+      expect(response.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'invitationToken' }],
+      });
       const other = { ...again, email: 'jack2@example.com' };
       expect(await anonymous.errorCode(REGISTER, { input: other })).toBe('BAD_USER_INPUT');
     });

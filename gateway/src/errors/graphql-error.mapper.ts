@@ -1,5 +1,5 @@
 import { ErrorCode, isErrorCode } from '@kern/contracts';
-import { DomainError } from '@kern/messaging';
+import { isDomainError } from '@kern/messaging';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { queryLimitOf } from '../graphql/query-limit.error';
@@ -63,7 +63,7 @@ export function formatGraphQLError(log: (error: unknown) => void, options: Error
     const limit = queryLimitOf(error);
     if (limit) return { message: formatted.message, locations: formatted.locations, extensions: { ...limit } };
     const original = unwrapResolverError(error);
-    if (original instanceof DomainError) {
+    if (isDomainError(original)) {
       if (original.code === ErrorCode.INTERNAL) log(original);
       return {
         message: original.message,

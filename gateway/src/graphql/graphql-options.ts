@@ -3,7 +3,7 @@ import type { LoggerService } from '@nestjs/common';
 import type { Request } from 'express';
 import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { ServiceClient } from '@kern/messaging';
-import { DomainError } from '@kern/messaging';
+import { isDomainError } from '@kern/messaging';
 import type { AccessTokenVerifier } from '../auth/access-token.verifier';
 import type { RequestContext } from '../auth/request-context';
 import type { GatewayConfig } from '../config/gateway.config';
@@ -84,7 +84,7 @@ export function graphqlOptions(
         const principal = await verifier.principalFor(req.headers.authorization);
         return { req, principal, clientAddress: req.ip, loaders: createLoaders(client, principal) };
       } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
+        if (!isDomainError(error)) throw error;
         // A bad token fails the whole request with 401, rather than quietly reading as anonymous.
         throw new GraphQLError(error.message, {
           extensions: { ...error.details, code: error.code, http: { status: httpStatusOf(error.code) } },

@@ -1,7 +1,10 @@
 import { parseSequenceCursor, parseTimeCursor } from './cursor';
 
 const UUID = '0b7c2f9e-3d1a-4c5b-9e8f-7a6b5c4d3e2f';
-const invalid = expect.objectContaining({ code: 'BAD_USER_INPUT', details: { fields: [{ field: 'after', message: 'Invalid cursor' }] } });
+const invalid = expect.objectContaining({
+  code: 'BAD_USER_INPUT',
+  details: { fields: [{ field: 'after', message: 'Invalid cursor' }] },
+});
 
 describe('parseSequenceCursor', () => {
   it.each(['1', '42', '9223372036854775807', '0009'])('takes %s', (after) => {

@@ -63,3 +63,8 @@ export const confirmationRequired = (
 
 export const serviceUnavailable = (message: string, reason?: string) =>
   new DomainError(ErrorCode.SERVICE_UNAVAILABLE, message, reason ? { reason } : undefined);
+
+/** `instanceof DomainError` would narrow to `DomainError<any>`, losing the details' types. */
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError;
+}

@@ -14,7 +14,7 @@ import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { ClientProxy } from '@nestjs/microservices';
 import { NatsRecordBuilder } from '@nestjs/microservices';
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
-import { DomainError } from './domain-error';
+import { DomainError, isDomainError } from './domain-error';
 import { assertNotHolding } from './holding';
 
 export interface CallOptions {
@@ -84,7 +84,7 @@ function serviceOf(subject: string) {
 
 /** Maps what `ClientProxy.send` can fail with; exported for its unit test. */
 export function toDomainError(error: unknown, subject: string, timeoutMs: number): DomainError {
-  if (error instanceof DomainError) return error as DomainError;
+  if (isDomainError(error)) return error;
   const service = serviceOf(subject);
   if (error instanceof TimeoutError) {
     return new DomainError(

@@ -27,7 +27,8 @@ export class FakeServiceClient {
     assertNotHolding(`calling ${rpc.subject}`);
     this.calls.push({ subject: rpc.subject, payload, principal });
     const answer = this.answers.get(rpc.subject);
-    if (!answer) throw new DomainError('SERVICE_UNAVAILABLE', `The ${rpc.subject.split('.')[0]} service is not available`);
+    if (!answer)
+      throw new DomainError('SERVICE_UNAVAILABLE', `The ${rpc.subject.split('.')[0]} service is not available`);
     return (await answer(payload, principal)) as ReplyOf<R>;
   }
 

@@ -1,12 +1,4 @@
-import {
-  ErrorCode,
-  hasRole,
-  spaces,
-  TOKEN_PREFIX,
-  type InvitationReply,
-  type MemberKind,
-  type Principal,
-} from '@kern/contracts';
+import { hasRole, spaces, TOKEN_PREFIX, type InvitationReply, type MemberKind, type Principal } from '@kern/contracts';
 import { assertCanWrite, badInput, forbidden, notFound, ServiceClient, serviceUnavailable } from '@kern/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -79,7 +71,10 @@ export class CreateInvitationUseCase {
         invitationId: invitation.id,
         error: String(error),
       });
-      throw serviceUnavailable('The invitation e-mail could not be sent, so nothing was stored; try again later', 'MAIL_UNAVAILABLE');
+      throw serviceUnavailable(
+        'The invitation e-mail could not be sent, so nothing was stored; try again later',
+        'MAIL_UNAVAILABLE',
+      );
     }
   }
 

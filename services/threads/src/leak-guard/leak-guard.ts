@@ -116,8 +116,12 @@ export class LeakGuard {
 }
 
 function leakFound(reason: LeakReason, details: { match?: string } = {}) {
-  return confirmationRequired(`${MESSAGES[reason]}: check it, then send it again with confirmPublic: true`, 'confirmPublic', {
-    reason,
-    ...details,
-  });
+  return confirmationRequired(
+    `${MESSAGES[reason]}: check it, then send it again with confirmPublic: true`,
+    'confirmPublic',
+    {
+      reason,
+      ...details,
+    },
+  );
 }

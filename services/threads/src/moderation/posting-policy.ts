@@ -60,7 +60,9 @@ export class PostingPolicy {
     if (await this.moderation.reserveWrite(principal.userId, this.config.WRITES_PER_MINUTE)) return;
     const oldest = (await this.moderation.oldestWriteLastMinute(principal.userId))?.getTime() ?? Date.now();
     const retryAfterSeconds = Math.max(1, Math.ceil((oldest + 60_000 - Date.now()) / 1000));
-    throw rateLimited(`Too many posts, edits and flags in a minute; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+    throw rateLimited(`Too many posts, edits and flags in a minute; try again in ${retryAfterSeconds} s`, {
+      retryAfterSeconds,
+    });
   }
 
   async admit(principal: UserPrincipal, writing: Writing): Promise<Admission> {
