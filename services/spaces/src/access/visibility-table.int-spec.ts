@@ -3,10 +3,15 @@ import { MediumService } from '@kern/testing';
 import { randomUUID } from 'node:crypto';
 import { migrations } from '../database/migrations';
 import { MembershipsRepository } from '../memberships/memberships.repository';
+import type { SpaceRecord } from '../spaces/space.record';
 import { SpacesRepository } from '../spaces/spaces.repository';
-import { accessFactsOf, type SpaceRow } from '../spaces/space-row';
+import { accessFactsOf } from '../spaces/spaces.mapper';
+import { AccessModule } from './access.module';
+import { CheckAccessUseCase } from './check-access.use-case';
+import { ListReadableSpacesUseCase } from './list-readable-spaces.use-case';
+import { ListReadersUseCase } from './list-readers.use-case';
 import { accessOf } from './space-access';
-import { isStaff, viewerOf } from './viewer';
+import { viewerOf } from './viewer';
 
 /**
  * The boundary as one table, pinned on both of its definitions: the SQL that decides who sees a
@@ -207,15 +212,15 @@ const USERS = NAMES.filter((name) => VIEWERS[name].principal.kind !== 'ANONYMOUS
 let medium: MediumService;
 let spaces: SpacesRepository;
 /** What the SQL answers: per viewer, the spaces they see, with their standing in each. */
-const seen = new Map<ViewerName, Map<string, SpaceRow>>();
-/** What the SQL answers: per space, which viewers read it (the fan-out, one query for everyone). */
+const seen = new Map<ViewerName, Map<string, SpaceRecord>>();
+/** What the SQL answers: per space, which viewers read it (the fan-out `spaces.access.readers`, one query for everyone). */
 const readers = new Map<string, Set<ViewerName>>();
 
 beforeAll(async () => {
   medium = await MediumService.start({
     schema: 'spaces',
     migrations,
-    providers: [SpacesRepository, MembershipsRepository],
+    imports: [AccessModule],
   });
   spaces = medium.get(SpacesRepository);
   const memberships = medium.get(MembershipsRepository);
@@ -249,10 +254,13 @@ beforeAll(async () => {
   }
   const users = USERS.map((name) => {
     const principal = VIEWERS[name].principal as Extract<Principal, { userId: string }>;
-    return { name, userId: principal.userId, kind: principal.kind, staff: isStaff(principal.kind, principal.roles) };
+    return { name, userId: principal.userId, kind: principal.kind, roles: principal.roles };
   });
   for (const space of SPACES) {
-    const ids = new Set(await spaces.readers(space.id, users));
+    const { userIds } = await medium
+      .get(ListReadersUseCase)
+      .execute({ spaceId: space.id, users: users.map(({ name: _name, ...user }) => user) });
+    const ids = new Set(userIds);
     readers.set(space.id, new Set(users.filter((user) => ids.has(user.userId)).map((user) => user.name)));
   }
 });
@@ -313,3 +321,22 @@ it('finds one space by id and by slug exactly when it is among all the viewer se
     );
   }
 });
+
+it('answers the other services as the table says: access per space, and the spaces each viewer reads', async () => {
+  const ids = SPACES.map((space) => space.id);
+  for (const name of NAMES) {
+    const { principal } = VIEWERS[name];
+    const { access } = await medium.get(CheckAccessUseCase).execute({ spaceIds: ids }, principal);
+    const expected = SPACES.map((space) => accessIn(name, space)).filter((entry) => entry !== null);
+    expect(sortBySpace(access)).toEqual(sortBySpace(expected));
+    const { spaceIds } = await medium.get(ListReadableSpacesUseCase).execute(principal);
+    expect(spaceIds.sort()).toEqual(
+      expected
+        .filter((entry) => entry.read)
+        .map((entry) => entry.spaceId)
+        .sort(),
+    );
+  }
+});
+
+const sortBySpace = (access: SpaceAccess[]) => [...access].sort((a, b) => a.spaceId.localeCompare(b.spaceId));

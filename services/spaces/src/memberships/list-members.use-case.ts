@@ -1,44 +1,39 @@
-import type { MembershipReply, MembershipStatus, Principal } from '@kern/contracts';
+import { type Principal, type ReplyOf, type RequestOf, spaces } from '@kern/contracts';
 import { forbidden, parseTimeCursor } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { accessOf } from '../access/space-access';
 import { viewerOf } from '../access/viewer';
-import { FindSpacesUseCase } from '../spaces/find-spaces.use-case';
-import { accessFactsOf } from '../spaces/space-row';
+import { SpacesRepository } from '../spaces/spaces.repository';
+import { accessFactsOf } from '../spaces/spaces.mapper';
+import { visibleSpaceOrNotFound } from '../spaces/visible-space';
 import { MembershipsRepository } from './memberships.repository';
+import { toMembershipReply } from './memberships.mapper';
 
 /** Members are listed to whoever reads the space; pending requests to its moderators. */
 @Injectable()
 export class ListMembersUseCase {
   constructor(
+    private readonly spaces: SpacesRepository,
     private readonly memberships: MembershipsRepository,
-    private readonly find: FindSpacesUseCase,
   ) {}
 
   async execute(
-    input: { spaceId: string; status?: MembershipStatus; first: number; after?: string },
+    input: RequestOf<typeof spaces.listMembers>,
     principal: Principal,
-  ): Promise<{ memberships: MembershipReply[]; hasNextPage: boolean }> {
+  ): Promise<ReplyOf<typeof spaces.listMembers>> {
     const viewer = viewerOf(principal);
-    const access = accessOf(viewer, accessFactsOf(await this.find.visibleOrNotFound(viewer, { id: input.spaceId })));
+    const space = await visibleSpaceOrNotFound(this.spaces, viewer, { id: input.spaceId });
+    const access = accessOf(viewer, accessFactsOf(space));
     const status = input.status ?? 'ACTIVE';
     if (!access.read) throw forbidden('Only members see who is in this space');
     if (status === 'PENDING' && !access.moderate) throw forbidden('Only moderators see join requests');
-    const rows = await this.memberships.list(
+    const found = await this.memberships.list(
       input.spaceId,
       status,
       input.first,
       input.after === undefined ? undefined : parseCursor(input.after),
     );
-    return { memberships: rows.slice(0, input.first), hasNextPage: rows.length > input.first };
-  }
-
-  /** Every active member, for the space's moderators (insights). */
-  async ids(spaceId: string, principal: Principal): Promise<string[]> {
-    const viewer = viewerOf(principal);
-    const access = accessOf(viewer, accessFactsOf(await this.find.visibleOrNotFound(viewer, { id: spaceId })));
-    if (!access.moderate) throw forbidden("Only the space's moderators see its insights");
-    return this.memberships.activeUserIdsOf(spaceId);
+    return { memberships: found.slice(0, input.first).map(toMembershipReply), hasNextPage: found.length > input.first };
   }
 }
 

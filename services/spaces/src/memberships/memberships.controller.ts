@@ -1,61 +1,75 @@
 import { spaces } from '@kern/contracts';
 import { Envelope, Handles, type Request } from '@kern/messaging';
 import { Controller } from '@nestjs/common';
+import { ApproveMemberUseCase } from './approve-member.use-case';
+import { BanMemberUseCase } from './ban-member.use-case';
+import { InviteMemberUseCase } from './invite-member.use-case';
 import { JoinSpaceUseCase } from './join-space.use-case';
+import { LeaveSpaceUseCase } from './leave-space.use-case';
+import { ListMemberIdsUseCase } from './list-member-ids.use-case';
 import { ListMembersUseCase } from './list-members.use-case';
-import { ManageMembersUseCase } from './manage-members.use-case';
+import { RemoveMemberUseCase } from './remove-member.use-case';
+import { SetMemberRoleUseCase } from './set-member-role.use-case';
+import { UnbanMemberUseCase } from './unban-member.use-case';
 
 @Controller()
 export class MembershipsController {
   constructor(
-    private readonly joining: JoinSpaceUseCase,
-    private readonly members: ManageMembersUseCase,
+    private readonly joinSpace: JoinSpaceUseCase,
+    private readonly leaveSpace: LeaveSpaceUseCase,
+    private readonly approveMember: ApproveMemberUseCase,
+    private readonly inviteMember: InviteMemberUseCase,
+    private readonly setMemberRole: SetMemberRoleUseCase,
+    private readonly removeMember: RemoveMemberUseCase,
+    private readonly banMember: BanMemberUseCase,
+    private readonly unbanMember: UnbanMemberUseCase,
+    private readonly listMemberIds: ListMemberIdsUseCase,
     private readonly listMembers: ListMembersUseCase,
   ) {}
 
   @Handles(spaces.join)
   join(@Envelope(spaces.join) request: Request<typeof spaces.join>) {
-    return this.joining.join(request.payload, request.principal);
+    return this.joinSpace.execute(request.payload, request.principal);
   }
 
   @Handles(spaces.leave)
-  async leave(@Envelope(spaces.leave) request: Request<typeof spaces.leave>) {
-    return { left: await this.joining.leave(request.payload, request.principal) };
+  leave(@Envelope(spaces.leave) request: Request<typeof spaces.leave>) {
+    return this.leaveSpace.execute(request.payload, request.principal);
   }
 
   @Handles(spaces.approveMember)
   approve(@Envelope(spaces.approveMember) request: Request<typeof spaces.approveMember>) {
-    return this.members.approve(request.payload, request.principal);
+    return this.approveMember.execute(request.payload, request.principal);
   }
 
   @Handles(spaces.inviteMember)
   invite(@Envelope(spaces.inviteMember) request: Request<typeof spaces.inviteMember>) {
-    return this.members.invite(request.payload, request.principal);
+    return this.inviteMember.execute(request.payload, request.principal);
   }
 
   @Handles(spaces.setMemberRole)
   setRole(@Envelope(spaces.setMemberRole) request: Request<typeof spaces.setMemberRole>) {
-    return this.members.setRole(request.payload, request.principal);
+    return this.setMemberRole.execute(request.payload, request.principal);
   }
 
   @Handles(spaces.removeMember)
-  async remove(@Envelope(spaces.removeMember) request: Request<typeof spaces.removeMember>) {
-    return { removed: await this.members.remove(request.payload, request.principal) };
+  remove(@Envelope(spaces.removeMember) request: Request<typeof spaces.removeMember>) {
+    return this.removeMember.execute(request.payload, request.principal);
   }
 
   @Handles(spaces.banMember)
-  async ban(@Envelope(spaces.banMember) request: Request<typeof spaces.banMember>) {
-    return { banned: await this.members.ban(request.payload, request.principal) };
+  ban(@Envelope(spaces.banMember) request: Request<typeof spaces.banMember>) {
+    return this.banMember.execute(request.payload, request.principal);
   }
 
   @Handles(spaces.unbanMember)
-  async unban(@Envelope(spaces.unbanMember) request: Request<typeof spaces.unbanMember>) {
-    return { unbanned: await this.members.unban(request.payload, request.principal) };
+  unban(@Envelope(spaces.unbanMember) request: Request<typeof spaces.unbanMember>) {
+    return this.unbanMember.execute(request.payload, request.principal);
   }
 
   @Handles(spaces.memberIds)
-  async memberIds(@Envelope(spaces.memberIds) request: Request<typeof spaces.memberIds>) {
-    return { userIds: await this.listMembers.ids(request.payload.spaceId, request.principal) };
+  memberIds(@Envelope(spaces.memberIds) request: Request<typeof spaces.memberIds>) {
+    return this.listMemberIds.execute(request.payload, request.principal);
   }
 
   @Handles(spaces.listMembers)

@@ -1,6 +1,7 @@
-import type { Audience, MembershipReply, MembershipStatus, SpaceRole } from '@kern/contracts';
+import type { Audience, MembershipStatus, SpaceRole } from '@kern/contracts';
 import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
+import type { MembershipRecord } from './membership.record';
 
 interface MembershipRow {
   space_id: string;
@@ -13,14 +14,14 @@ interface MembershipRow {
 
 const COLUMNS = 'space_id, user_id, role, status, joined_at, guidelines_accepted_at';
 
-export function toMembershipReply(row: MembershipRow): MembershipReply {
+function toMembershipRecord(row: MembershipRow): MembershipRecord {
   return {
     spaceId: row.space_id,
     userId: row.user_id,
     role: row.role,
     status: row.status,
-    joinedAt: row.joined_at.toISOString(),
-    guidelinesAcceptedAt: row.guidelines_accepted_at?.toISOString() ?? null,
+    joinedAt: row.joined_at,
+    guidelinesAcceptedAt: row.guidelines_accepted_at,
   };
 }
 
@@ -29,12 +30,12 @@ export function toMembershipReply(row: MembershipRow): MembershipReply {
 export class MembershipsRepository {
   constructor(private readonly db: Database) {}
 
-  async find(spaceId: string, userId: string, lock = false): Promise<MembershipReply | null> {
+  async find(spaceId: string, userId: string, lock = false): Promise<MembershipRecord | null> {
     const rows: MembershipRow[] = await this.db.query(
       `SELECT ${COLUMNS} FROM spaces.memberships WHERE space_id = $1 AND user_id = $2 ${lock ? 'FOR UPDATE' : ''}`,
       [spaceId, userId],
     );
-    return rows[0] ? toMembershipReply(rows[0]) : null;
+    return rows[0] ? toMembershipRecord(rows[0]) : null;
   }
 
   /** Adds the membership, or answers the one that exists (a second join is not an error). */
@@ -44,7 +45,7 @@ export class MembershipsRepository {
     role: SpaceRole;
     status: MembershipStatus;
     guidelinesAccepted: boolean;
-  }): Promise<MembershipReply> {
+  }): Promise<MembershipRecord> {
     const rows: MembershipRow[] = await this.db.query(
       `INSERT INTO spaces.memberships (space_id, user_id, role, status, guidelines_accepted_at)
        VALUES ($1, $2, $3, $4, CASE WHEN $5::boolean THEN now() END)
@@ -53,14 +54,14 @@ export class MembershipsRepository {
        RETURNING ${COLUMNS}`,
       [membership.spaceId, membership.userId, membership.role, membership.status, membership.guidelinesAccepted],
     );
-    return toMembershipReply(rows[0]);
+    return toMembershipRecord(rows[0]);
   }
 
   async update(
     spaceId: string,
     userId: string,
     changes: { role?: SpaceRole; status?: MembershipStatus },
-  ): Promise<MembershipReply | null> {
+  ): Promise<MembershipRecord | null> {
     // An UPDATE answers [rows, count] through TypeORM.
     const [rows]: [MembershipRow[], number] = await this.db.query(
       `UPDATE spaces.memberships SET role = coalesce($3, role), status = coalesce($4, status),
@@ -68,7 +69,7 @@ export class MembershipsRepository {
        WHERE space_id = $1 AND user_id = $2 RETURNING ${COLUMNS}`,
       [spaceId, userId, changes.role ?? null, changes.status ?? null],
     );
-    return rows[0] ? toMembershipReply(rows[0]) : null;
+    return rows[0] ? toMembershipRecord(rows[0]) : null;
   }
 
   async remove(spaceId: string, userId: string): Promise<boolean> {
@@ -110,14 +111,14 @@ export class MembershipsRepository {
     status: MembershipStatus,
     first: number,
     after?: { joinedAt: string; userId: string },
-  ): Promise<MembershipReply[]> {
+  ): Promise<MembershipRecord[]> {
     const rows: MembershipRow[] = await this.db.query(
       `SELECT ${COLUMNS} FROM spaces.memberships
        WHERE space_id = $1 AND status = $2 AND ($3::timestamptz IS NULL OR (joined_at, user_id) > ($3::timestamptz, $4::uuid))
        ORDER BY joined_at, user_id LIMIT $5`,
       [spaceId, status, after?.joinedAt ?? null, after?.userId ?? null, first + 1],
     );
-    return rows.map(toMembershipReply);
+    return rows.map(toMembershipRecord);
   }
 
   async acceptGuidelines(spaceId: string, userId: string): Promise<void> {

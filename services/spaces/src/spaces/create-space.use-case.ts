@@ -13,12 +13,13 @@ import { randomUUID } from 'node:crypto';
 import { viewerOf, type Viewer } from '../access/viewer';
 import { MembershipsRepository } from '../memberships/memberships.repository';
 import { SpacesRepository } from './spaces.repository';
-import { toSpaceReply } from './space-row';
+import { toSpaceReply } from './spaces.mapper';
 import { TopicDirectory } from './topic-directory';
 
 /** A service community faces customers; a community of practice is where staff share cases. */
 const DEFAULT_PURPOSE: Record<Audience, SpacePurpose> = { EXTERNAL: 'SERVICE', INTERNAL: 'PRACTICE' };
 
+/** Opens a space, its creator its first owner. */
 @Injectable()
 export class CreateSpaceUseCase {
   constructor(
@@ -62,7 +63,7 @@ export class CreateSpaceUseCase {
 }
 
 /** Any employee may open an internal space; what customers see is curated by admins and community managers. */
-export function assertMayCreate(viewer: Viewer, audience: Audience) {
+function assertMayCreate(viewer: Viewer, audience: Audience) {
   if (viewer.staff) return;
   if (viewer.kind !== 'EMPLOYEE') throw forbidden('Only employees create spaces');
   if (audience === 'EXTERNAL') throw forbidden('Only platform admins and community managers create external spaces');

@@ -1,8 +1,12 @@
 import { spaces } from '@kern/contracts';
 import { Envelope, Handles, type Request } from '@kern/messaging';
 import { Controller } from '@nestjs/common';
+import { ArchiveSpaceUseCase } from './archive-space.use-case';
 import { CreateSpaceUseCase } from './create-space.use-case';
-import { FindSpacesUseCase } from './find-spaces.use-case';
+import { GetSpaceUseCase } from './get-space.use-case';
+import { GetSpacesUseCase } from './get-spaces.use-case';
+import { ListSpacesUseCase } from './list-spaces.use-case';
+import { RecommendSpacesUseCase } from './recommend-spaces.use-case';
 import { UpdateSpaceUseCase } from './update-space.use-case';
 
 @Controller()
@@ -10,7 +14,11 @@ export class SpacesController {
   constructor(
     private readonly createSpace: CreateSpaceUseCase,
     private readonly updateSpace: UpdateSpaceUseCase,
-    private readonly find: FindSpacesUseCase,
+    private readonly archiveSpace: ArchiveSpaceUseCase,
+    private readonly getSpace: GetSpaceUseCase,
+    private readonly getSpaces: GetSpacesUseCase,
+    private readonly listSpaces: ListSpacesUseCase,
+    private readonly recommendSpaces: RecommendSpacesUseCase,
   ) {}
 
   @Handles(spaces.createSpace)
@@ -20,31 +28,31 @@ export class SpacesController {
 
   @Handles(spaces.updateSpace)
   update(@Envelope(spaces.updateSpace) request: Request<typeof spaces.updateSpace>) {
-    return this.updateSpace.update(request.payload, request.principal);
+    return this.updateSpace.execute(request.payload, request.principal);
   }
 
   @Handles(spaces.archiveSpace)
   archive(@Envelope(spaces.archiveSpace) request: Request<typeof spaces.archiveSpace>) {
-    return this.updateSpace.archive(request.payload, request.principal);
+    return this.archiveSpace.execute(request.payload, request.principal);
   }
 
   @Handles(spaces.getSpace)
   get(@Envelope(spaces.getSpace) request: Request<typeof spaces.getSpace>) {
-    return this.find.get(request.payload, request.principal);
+    return this.getSpace.execute(request.payload, request.principal);
   }
 
   @Handles(spaces.getSpaces)
-  async getMany(@Envelope(spaces.getSpaces) request: Request<typeof spaces.getSpaces>) {
-    return { spaces: await this.find.getMany(request.payload.ids, request.principal) };
+  getMany(@Envelope(spaces.getSpaces) request: Request<typeof spaces.getSpaces>) {
+    return this.getSpaces.execute(request.payload, request.principal);
   }
 
   @Handles(spaces.recommendSpaces)
-  async recommend(@Envelope(spaces.recommendSpaces) request: Request<typeof spaces.recommendSpaces>) {
-    return { spaces: await this.find.recommend(request.payload.first, request.principal) };
+  recommend(@Envelope(spaces.recommendSpaces) request: Request<typeof spaces.recommendSpaces>) {
+    return this.recommendSpaces.execute(request.payload, request.principal);
   }
 
   @Handles(spaces.listSpaces)
   list(@Envelope(spaces.listSpaces) request: Request<typeof spaces.listSpaces>) {
-    return this.find.list(request.payload, request.principal);
+    return this.listSpaces.execute(request.payload, request.principal);
   }
 }

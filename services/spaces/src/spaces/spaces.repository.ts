@@ -1,9 +1,9 @@
-import type { Audience, JoinPolicy, SpaceLanguage, SpacePurpose } from '@kern/contracts';
+import type { Audience, JoinPolicy, MembershipStatus, SpaceLanguage, SpacePurpose, SpaceRole } from '@kern/contracts';
 import { Database } from '@kern/database';
 import { conflict } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { readableBy, VISIBLE_TO_VIEWER, viewerParameters, visibleTo, type Viewer } from '../access/viewer';
-import type { SpaceRow } from './space-row';
+import type { SpaceRecord } from './space.record';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -18,6 +18,57 @@ const selectVisible = (memberCount = true) => `
   FROM spaces.spaces s
   LEFT JOIN spaces.memberships m ON m.space_id = s.id AND m.user_id = $1::uuid
   WHERE ${VISIBLE_TO_VIEWER}`;
+
+/** What `selectVisible` answers, before it becomes a record. */
+interface SpaceRow {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  audience: Audience;
+  join_policy: JoinPolicy;
+  purpose: SpacePurpose;
+  language: SpaceLanguage;
+  guidelines: string | null;
+  archived_at: Date | null;
+  created_at: Date;
+  topic_ids: string[];
+  member_count: number;
+  role: SpaceRole | null;
+  status: MembershipStatus | null;
+  joined_at: Date | null;
+  guidelines_accepted_at: Date | null;
+  banned: boolean;
+}
+
+function toSpaceRecord(row: SpaceRow): SpaceRecord {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    audience: row.audience,
+    joinPolicy: row.join_policy,
+    purpose: row.purpose,
+    language: row.language,
+    guidelines: row.guidelines,
+    archivedAt: row.archived_at,
+    createdAt: row.created_at,
+    topicIds: row.topic_ids,
+    memberCount: row.member_count,
+    // The left join finds all of these or none.
+    membership:
+      row.role && row.status && row.joined_at
+        ? {
+            role: row.role,
+            status: row.status,
+            joinedAt: row.joined_at,
+            guidelinesAcceptedAt: row.guidelines_accepted_at,
+          }
+        : null,
+    banned: row.banned,
+  };
+}
 
 export interface NewSpace {
   id: string;
@@ -57,7 +108,7 @@ export class SpacesRepository {
     viewer: Viewer,
     by: { id: string } | { slug: string },
     lock?: 'FOR UPDATE' | 'FOR SHARE',
-  ): Promise<SpaceRow | null> {
+  ): Promise<SpaceRecord | null> {
     const condition = 'id' in by ? 's.id = $4::uuid' : 's.slug = $4';
     // Locks the space row only: concurrent joins (FOR SHARE) wait for an audience change (FOR UPDATE).
     const locking = lock ? `${lock} OF s` : '';
@@ -65,23 +116,25 @@ export class SpacesRepository {
       ...viewerParameters(viewer),
       'id' in by ? by.id : by.slug,
     ]);
-    return rows[0] ?? null;
+    return rows[0] ? toSpaceRecord(rows[0]) : null;
   }
 
-  findManyVisible(viewer: Viewer, ids: string[], memberCount = true): Promise<SpaceRow[]> {
-    return this.db.query(`${selectVisible(memberCount)} AND s.id = ANY($4::uuid[])`, [
+  async findManyVisible(viewer: Viewer, ids: string[], memberCount = true): Promise<SpaceRecord[]> {
+    const rows: SpaceRow[] = await this.db.query(`${selectVisible(memberCount)} AND s.id = ANY($4::uuid[])`, [
       ...viewerParameters(viewer),
       ids,
     ]);
+    return rows.map(toSpaceRecord);
   }
 
   /** Every space the viewer sees, for questions across spaces; member counts are not needed there. */
-  allVisible(viewer: Viewer): Promise<SpaceRow[]> {
-    return this.db.query(selectVisible(false), viewerParameters(viewer));
+  async allVisible(viewer: Viewer): Promise<SpaceRecord[]> {
+    const rows: SpaceRow[] = await this.db.query(selectVisible(false), viewerParameters(viewer));
+    return rows.map(toSpaceRecord);
   }
 
   /** The directory, by slug; archived spaces only among the viewer's own. */
-  directory(viewer: Viewer, query: DirectoryQuery): Promise<SpaceRow[]> {
+  async directory(viewer: Viewer, query: DirectoryQuery): Promise<SpaceRecord[]> {
     const parameters = viewerParameters(viewer);
     const conditions: string[] = [];
     const add = (sql: (placeholder: string) => string, value: unknown) => {
@@ -98,10 +151,11 @@ export class SpacesRepository {
     if (query.afterSlug !== undefined) add((p) => `s.slug > ${p}`, query.afterSlug);
     conditions.push(query.mine ? 'm.user_id IS NOT NULL' : 's.archived_at IS NULL');
     parameters.push(query.first + 1);
-    return this.db.query(
+    const rows: SpaceRow[] = await this.db.query(
       `${selectVisible()} AND ${conditions.join(' AND ')} ORDER BY s.slug LIMIT $${parameters.length}`,
       parameters,
     );
+    return rows.map(toSpaceRecord);
   }
 
   /** Which of these users may read the space's content now: one query however many there are. */
@@ -120,8 +174,12 @@ export class SpacesRepository {
    * Spaces the viewer could join (not in them, not banned, not archived, not by invitation), ranked
    * by how much their topics weigh in `affinity`, then by size.
    */
-  joinable(viewer: Viewer, affinity: Array<{ topicId: string; weight: number }>, first: number): Promise<SpaceRow[]> {
-    return this.db.query(
+  async joinable(
+    viewer: Viewer,
+    affinity: Array<{ topicId: string; weight: number }>,
+    first: number,
+  ): Promise<SpaceRecord[]> {
+    const rows: SpaceRow[] = await this.db.query(
       `SELECT * FROM (${selectVisible()}
          AND m.user_id IS NULL AND s.archived_at IS NULL AND s.join_policy <> 'INVITE'
          AND NOT EXISTS (SELECT 1 FROM spaces.bans b WHERE b.space_id = s.id AND b.user_id = $1::uuid)) candidate,
@@ -139,6 +197,7 @@ export class SpacesRepository {
         first,
       ],
     );
+    return rows.map(toSpaceRecord);
   }
 
   async insert(space: NewSpace): Promise<void> {

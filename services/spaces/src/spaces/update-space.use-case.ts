@@ -6,49 +6,42 @@ import { Injectable } from '@nestjs/common';
 import { viewerOf, type Viewer } from '../access/viewer';
 import { MemberKinds } from '../memberships/member-kinds';
 import { MembershipsRepository } from '../memberships/memberships.repository';
-import { FindSpacesUseCase } from './find-spaces.use-case';
+import { assertOwner } from './space-owner';
+import type { SpaceRecord } from './space.record';
 import { SpacesRepository } from './spaces.repository';
-import { toSpaceReply, type SpaceRow } from './space-row';
+import { toSpaceReply } from './spaces.mapper';
 import { TopicDirectory } from './topic-directory';
+import { visibleSpaceOrNotFound } from './visible-space';
 
-/** Owners of a space, and platform admins and community managers, change and archive it. */
+/** Owners of a space, and platform admins and community managers, change it. */
 @Injectable()
 export class UpdateSpaceUseCase {
   constructor(
     private readonly database: Database,
     private readonly spaces: SpacesRepository,
     private readonly memberships: MembershipsRepository,
-    private readonly find: FindSpacesUseCase,
     private readonly topics: TopicDirectory,
     private readonly memberKinds: MemberKinds,
     private readonly outbox: Outbox,
     private readonly relay: OutboxRelay,
   ) {}
 
-  async update(input: RequestOf<typeof spaces.updateSpace>, principal: Principal): Promise<SpaceReply> {
+  async execute(input: RequestOf<typeof spaces.updateSpace>, principal: Principal): Promise<SpaceReply> {
     assertCanWrite(principal);
     const viewer = viewerOf(principal);
     const topicIds = input.topics ? await this.topics.idsOf(input.topics, principal) : undefined;
-    const before = await this.find.visibleOrNotFound(viewer, { id: input.spaceId });
+    const before = await visibleSpaceOrNotFound(this.spaces, viewer, { id: input.spaceId });
     assertOwner(viewer, before);
     const becomesInternal = input.audience === 'INTERNAL' && before.audience !== 'INTERNAL';
     // Asked before the transaction: identity is another service, and no call may wait while a row is locked.
     const checkedMembers = becomesInternal ? await this.assertNoCustomers(before, principal) : null;
     await this.database.transaction(async () => {
       // FOR UPDATE: joins wait (FOR SHARE), so no customer slips in while the audience changes.
-      const space = await this.find.visibleOrNotFound(viewer, { id: input.spaceId }, 'FOR UPDATE');
+      const space = await visibleSpaceOrNotFound(this.spaces, viewer, { id: input.spaceId }, 'FOR UPDATE');
       assertOwner(viewer, space);
       if (input.audience && input.audience !== space.audience) {
         if (input.audience === 'EXTERNAL') assertMayPublish(viewer, input.confirmPublish);
-        else if (
-          !checkedMembers ||
-          (await this.memberships.userIdsOf(space.id)).some((id) => !checkedMembers.has(id))
-        ) {
-          throw conflict('Members joined this space while its audience was being changed; try again', {
-            field: 'audience',
-            reason: 'MEMBERS_CHANGED',
-          });
-        }
+        else await this.assertMembersUnchanged(space, checkedMembers);
       }
       await this.spaces.update(space.id, {
         name: input.name,
@@ -65,21 +58,11 @@ export class UpdateSpaceUseCase {
       }
     });
     this.relay.kick();
-    return this.reload(viewer, input.spaceId);
+    return toSpaceReply(await visibleSpaceOrNotFound(this.spaces, viewer, { id: input.spaceId }), viewer);
   }
 
-  async archive(input: { spaceId: string; archived: boolean }, principal: Principal): Promise<SpaceReply> {
-    assertCanWrite(principal);
-    const viewer = viewerOf(principal);
-    const space = await this.find.visibleOrNotFound(viewer, { id: input.spaceId });
-    assertOwner(viewer, space);
-    await this.spaces.setArchived(space.id, input.archived);
-    return this.reload(viewer, space.id);
-  }
-
-  /** Moving an external space inside would take their own posts away from its customers. */
-  /** Answers the members it checked. */
-  private async assertNoCustomers(space: SpaceRow, principal: Principal): Promise<Set<string>> {
+  /** Moving an external space inside would take their own posts away from its customers. Answers the members it checked. */
+  private async assertNoCustomers(space: SpaceRecord, principal: Principal): Promise<Set<string>> {
     const members = await this.memberships.userIdsOf(space.id);
     const kinds = await this.memberKinds.ofMany(members, principal);
     const customers = [...kinds.values()].filter((kind) => kind === 'CUSTOMER').length;
@@ -95,14 +78,14 @@ export class UpdateSpaceUseCase {
     return new Set(members);
   }
 
-  private async reload(viewer: Viewer, id: string): Promise<SpaceReply> {
-    return toSpaceReply(await this.find.visibleOrNotFound(viewer, { id }), viewer);
+  /** Within the lock: nobody joined after their kinds were checked. */
+  private async assertMembersUnchanged(space: SpaceRecord, checked: Set<string> | null) {
+    if (checked && (await this.memberships.userIdsOf(space.id)).every((id) => checked.has(id))) return;
+    throw conflict('Members joined this space while its audience was being changed; try again', {
+      field: 'audience',
+      reason: 'MEMBERS_CHANGED',
+    });
   }
-}
-
-function assertOwner(viewer: Viewer, space: SpaceRow) {
-  if (viewer.staff || (space.role === 'OWNER' && space.status === 'ACTIVE')) return;
-  throw forbidden('Only the owners of a space change it');
 }
 
 /** Making a space external publishes everything ever written in it, so it is staff's call, confirmed. */
