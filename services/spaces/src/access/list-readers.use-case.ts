@@ -13,8 +13,9 @@ export class ListReadersUseCase {
     const readers = users.map(({ userId, kind, roles, staff }) => ({
       userId,
       kind,
-      // Staff is decided here from kind and roles; the deprecated flag counts only from callers that send no roles.
-      staff: roles ? isStaff(kind, roles) : (staff ?? false),
+      // Staff is decided here from kind and roles. The deprecated flag counts only from callers that send no
+      // roles, and, as roles do, only for employees: a stale flag must not carry a customer inside.
+      staff: roles ? isStaff(kind, roles) : kind === 'EMPLOYEE' && staff === true,
     }));
     return { userIds: await this.spaces.readers(spaceId, readers) };
   }
