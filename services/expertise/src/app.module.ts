@@ -23,13 +23,7 @@ import { ProfilesUseCase } from './profiles/profiles.use-case';
 import { EndorseUseCase } from './skills/endorse.use-case';
 import { SkillsController } from './skills/skills.controller';
 import { SkillsRepository } from './skills/skills.repository';
-import { CreateTopicUseCase } from './topics/create-topic.use-case';
-import { ResolveTopicsUseCase } from './topics/resolve-topics.use-case';
-import { TopicEntity } from './topics/topic.entity';
-import { TopicsController } from './topics/topics.controller';
-import { TopicsRepository } from './topics/topics.repository';
-
-const entities = [TopicEntity];
+import { TopicsModule } from './topics/topics.module';
 
 @Module({})
 export class AppModule {
@@ -40,7 +34,7 @@ export class AppModule {
         DatabaseModule.forService({
           config,
           schema: 'expertise',
-          entities,
+          entities: [],
           migrations,
           health: expertise.health,
         }),
@@ -55,8 +49,9 @@ export class AppModule {
           name: 'expertise',
           config,
         }),
+        TopicsModule,
       ],
-      controllers: [TopicsController, SkillsController, ProfilesController],
+      controllers: [SkillsController, ProfilesController],
       providers: [
         { provide: EXPERTISE_CONFIG, useValue: config },
         ExpertRanking,
@@ -65,9 +60,6 @@ export class AppModule {
         QuestionRouter,
         QuestionsToRoute,
         AnsweredQuestions,
-        TopicsRepository,
-        CreateTopicUseCase,
-        ResolveTopicsUseCase,
         SkillsRepository,
         EvidenceRepository,
         EvidenceViewers,

@@ -49,21 +49,4 @@ export class QuestionMatcher {
     );
     return rows.map((row) => ({ userId: row.user_id, rank: row.rank, topicIds: row.topic_ids }));
   }
-
-  async addSynonym(topicId: string, synonym: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO expertise.topic_synonyms (topic_id, synonym) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-      [topicId, synonym],
-    );
-  }
-
-  async synonymsOf(topicIds: string[]): Promise<Map<string, string[]>> {
-    const rows: Array<{ topic_id: string; synonym: string }> = await this.db.query(
-      `SELECT topic_id, synonym FROM expertise.topic_synonyms WHERE topic_id = ANY($1::uuid[]) ORDER BY synonym`,
-      [topicIds],
-    );
-    const found = new Map<string, string[]>();
-    for (const row of rows) found.set(row.topic_id, [...(found.get(row.topic_id) ?? []), row.synonym]);
-    return found;
-  }
 }
