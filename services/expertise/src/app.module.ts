@@ -6,9 +6,8 @@ import { ServiceClientModule } from '@kern/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EXPERTISE_CONFIG, type ExpertiseConfig } from './config/expertise.config';
 import { migrations } from './database/migrations';
-import { EvidenceViewers } from './evidence/evidence-viewer';
-import { EvidenceRepository } from './evidence/evidence.repository';
 import { evidenceHandlers } from './evidence/evidence.handlers';
+import { EvidenceModule } from './evidence/evidence.module';
 import { ExpertRanking } from './experts/expert-ranking';
 import { FindExpertsUseCase } from './experts/find-experts.use-case';
 import { QuestionMatcher } from './experts/question-matcher';
@@ -50,6 +49,7 @@ export class AppModule {
           config,
         }),
         TopicsModule,
+        EvidenceModule,
       ],
       controllers: [SkillsController, ProfilesController],
       providers: [
@@ -61,15 +61,12 @@ export class AppModule {
         QuestionsToRoute,
         AnsweredQuestions,
         SkillsRepository,
-        EvidenceRepository,
-        EvidenceViewers,
         ProfilesRepository,
         People,
         ProfileSkills,
         ProfilesUseCase,
         EndorseUseCase,
         FindExpertsUseCase,
-        ...evidenceHandlers,
         durableConsumers([...evidenceHandlers, QuestionsToRoute, AnsweredQuestions]),
       ],
     };
