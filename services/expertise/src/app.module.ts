@@ -8,20 +8,15 @@ import { EXPERTISE_CONFIG, type ExpertiseConfig } from './config/expertise.confi
 import { migrations } from './database/migrations';
 import { evidenceHandlers } from './evidence/evidence.handlers';
 import { EvidenceModule } from './evidence/evidence.module';
+import { ExpertsController } from './experts/experts.controller';
 import { ExpertRanking } from './experts/expert-ranking';
 import { FindExpertsUseCase } from './experts/find-experts.use-case';
 import { QuestionMatcher } from './experts/question-matcher';
 import { QuestionRouter } from './routing/question-router';
 import { AnsweredQuestions, QuestionsToRoute } from './routing/question-routing.handlers';
 import { RoutingRepository } from './routing/routing.repository';
-import { People } from './profiles/people';
-import { ProfileSkills } from './profiles/profile-skills';
-import { ProfilesController } from './profiles/profiles.controller';
-import { ProfilesRepository } from './profiles/profiles.repository';
-import { ProfilesUseCase } from './profiles/profiles.use-case';
-import { EndorseUseCase } from './skills/endorse.use-case';
-import { SkillsController } from './skills/skills.controller';
-import { SkillsRepository } from './skills/skills.repository';
+import { ProfilesModule } from './profiles/profiles.module';
+import { SkillsModule } from './skills/skills.module';
 import { TopicsModule } from './topics/topics.module';
 
 @Module({})
@@ -50,8 +45,10 @@ export class AppModule {
         }),
         TopicsModule,
         EvidenceModule,
+        SkillsModule,
+        ProfilesModule,
       ],
-      controllers: [SkillsController, ProfilesController],
+      controllers: [ExpertsController],
       providers: [
         { provide: EXPERTISE_CONFIG, useValue: config },
         ExpertRanking,
@@ -60,12 +57,6 @@ export class AppModule {
         QuestionRouter,
         QuestionsToRoute,
         AnsweredQuestions,
-        SkillsRepository,
-        ProfilesRepository,
-        People,
-        ProfileSkills,
-        ProfilesUseCase,
-        EndorseUseCase,
         FindExpertsUseCase,
         durableConsumers([...evidenceHandlers, QuestionsToRoute, AnsweredQuestions]),
       ],

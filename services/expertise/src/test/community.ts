@@ -41,6 +41,11 @@ export class Community {
     this.members.get(principal.userId)!.suspended = true;
   }
 
+  /** Identity changed the member's kind (an employee who left the company, say). */
+  becomes(principal: UserPrincipal, kind: MemberKind) {
+    this.members.get(principal.userId)!.principal = { ...principal, kind };
+  }
+
   private add(kind: MemberKind, options: MemberOptions): UserPrincipal {
     const principal: UserPrincipal = {
       kind,
