@@ -8,10 +8,7 @@ import { EXPERTISE_CONFIG, type ExpertiseConfig } from './config/expertise.confi
 import { migrations } from './database/migrations';
 import { evidenceHandlers } from './evidence/evidence.handlers';
 import { EvidenceModule } from './evidence/evidence.module';
-import { ExpertsController } from './experts/experts.controller';
-import { ExpertRanking } from './experts/expert-ranking';
-import { FindExpertsUseCase } from './experts/find-experts.use-case';
-import { QuestionMatcher } from './experts/question-matcher';
+import { ExpertsModule } from './experts/experts.module';
 import { QuestionRouter } from './routing/question-router';
 import { AnsweredQuestions, QuestionsToRoute } from './routing/question-routing.handlers';
 import { RoutingRepository } from './routing/routing.repository';
@@ -47,17 +44,14 @@ export class AppModule {
         EvidenceModule,
         SkillsModule,
         ProfilesModule,
+        ExpertsModule,
       ],
-      controllers: [ExpertsController],
       providers: [
         { provide: EXPERTISE_CONFIG, useValue: config },
-        ExpertRanking,
-        QuestionMatcher,
         RoutingRepository,
         QuestionRouter,
         QuestionsToRoute,
         AnsweredQuestions,
-        FindExpertsUseCase,
         durableConsumers([...evidenceHandlers, QuestionsToRoute, AnsweredQuestions]),
       ],
     };
