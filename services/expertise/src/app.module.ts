@@ -4,15 +4,15 @@ import { DatabaseModule } from '@kern/database';
 import { durableConsumers, EventsModule } from '@kern/events';
 import { ServiceClientModule } from '@kern/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { EXPERTISE_CONFIG, type ExpertiseConfig } from './config/expertise.config';
+import { ExpertiseConfigModule } from './config/expertise-config.module';
+import type { ExpertiseConfig } from './config/expertise.config';
 import { migrations } from './database/migrations';
 import { evidenceHandlers } from './evidence/evidence.handlers';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ExpertsModule } from './experts/experts.module';
-import { QuestionRouter } from './routing/question-router';
-import { AnsweredQuestions, QuestionsToRoute } from './routing/question-routing.handlers';
-import { RoutingRepository } from './routing/routing.repository';
 import { ProfilesModule } from './profiles/profiles.module';
+import { AnsweredQuestions, QuestionsToRoute } from './routing/question-routing.handlers';
+import { RoutingModule } from './routing/routing.module';
 import { SkillsModule } from './skills/skills.module';
 import { TopicsModule } from './topics/topics.module';
 
@@ -22,6 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ExpertiseConfigModule.forRoot(config),
         DatabaseModule.forService({
           config,
           schema: 'expertise',
@@ -45,15 +46,9 @@ export class AppModule {
         SkillsModule,
         ProfilesModule,
         ExpertsModule,
+        RoutingModule,
       ],
-      providers: [
-        { provide: EXPERTISE_CONFIG, useValue: config },
-        RoutingRepository,
-        QuestionRouter,
-        QuestionsToRoute,
-        AnsweredQuestions,
-        durableConsumers([...evidenceHandlers, QuestionsToRoute, AnsweredQuestions]),
-      ],
+      providers: [durableConsumers([...evidenceHandlers, QuestionsToRoute, AnsweredQuestions])],
     };
   }
 }
