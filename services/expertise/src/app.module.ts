@@ -4,32 +4,17 @@ import { DatabaseModule } from '@kern/database';
 import { durableConsumers, EventsModule } from '@kern/events';
 import { ServiceClientModule } from '@kern/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { EXPERTISE_CONFIG, type ExpertiseConfig } from './config/expertise.config';
+import { ExpertiseConfigModule } from './config/expertise-config.module';
+import type { ExpertiseConfig } from './config/expertise.config';
 import { migrations } from './database/migrations';
-import { EvidenceViewers } from './evidence/evidence-viewer';
-import { EvidenceRepository } from './evidence/evidence.repository';
 import { evidenceHandlers } from './evidence/evidence.handlers';
-import { ExpertRanking } from './experts/expert-ranking';
-import { FindExpertsUseCase } from './experts/find-experts.use-case';
-import { QuestionMatcher } from './experts/question-matcher';
-import { QuestionRouter } from './routing/question-router';
+import { EvidenceModule } from './evidence/evidence.module';
+import { ExpertsModule } from './experts/experts.module';
+import { ProfilesModule } from './profiles/profiles.module';
 import { AnsweredQuestions, QuestionsToRoute } from './routing/question-routing.handlers';
-import { RoutingRepository } from './routing/routing.repository';
-import { People } from './profiles/people';
-import { ProfileSkills } from './profiles/profile-skills';
-import { ProfilesController } from './profiles/profiles.controller';
-import { ProfilesRepository } from './profiles/profiles.repository';
-import { ProfilesUseCase } from './profiles/profiles.use-case';
-import { EndorseUseCase } from './skills/endorse.use-case';
-import { SkillsController } from './skills/skills.controller';
-import { SkillsRepository } from './skills/skills.repository';
-import { CreateTopicUseCase } from './topics/create-topic.use-case';
-import { ResolveTopicsUseCase } from './topics/resolve-topics.use-case';
-import { TopicEntity } from './topics/topic.entity';
-import { TopicsController } from './topics/topics.controller';
-import { TopicsRepository } from './topics/topics.repository';
-
-const entities = [TopicEntity];
+import { RoutingModule } from './routing/routing.module';
+import { SkillsModule } from './skills/skills.module';
+import { TopicsModule } from './topics/topics.module';
 
 @Module({})
 export class AppModule {
@@ -37,10 +22,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ExpertiseConfigModule.forRoot(config),
         DatabaseModule.forService({
           config,
           schema: 'expertise',
-          entities,
+          entities: [],
           migrations,
           health: expertise.health,
         }),
@@ -55,31 +41,14 @@ export class AppModule {
           name: 'expertise',
           config,
         }),
+        TopicsModule,
+        EvidenceModule,
+        SkillsModule,
+        ProfilesModule,
+        ExpertsModule,
+        RoutingModule,
       ],
-      controllers: [TopicsController, SkillsController, ProfilesController],
-      providers: [
-        { provide: EXPERTISE_CONFIG, useValue: config },
-        ExpertRanking,
-        QuestionMatcher,
-        RoutingRepository,
-        QuestionRouter,
-        QuestionsToRoute,
-        AnsweredQuestions,
-        TopicsRepository,
-        CreateTopicUseCase,
-        ResolveTopicsUseCase,
-        SkillsRepository,
-        EvidenceRepository,
-        EvidenceViewers,
-        ProfilesRepository,
-        People,
-        ProfileSkills,
-        ProfilesUseCase,
-        EndorseUseCase,
-        FindExpertsUseCase,
-        ...evidenceHandlers,
-        durableConsumers([...evidenceHandlers, QuestionsToRoute, AnsweredQuestions]),
-      ],
+      providers: [durableConsumers([...evidenceHandlers, QuestionsToRoute, AnsweredQuestions])],
     };
   }
 }

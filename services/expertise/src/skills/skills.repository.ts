@@ -1,9 +1,8 @@
 import type { SkillLevel, TopicAffinity } from '@kern/contracts';
 import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
+import { DECLARED_LEVEL_WEIGHT } from './skill-level';
 
-/** What a declared level says about someone's expertise, before any evidence. */
-const LEVEL_WEIGHT: Record<SkillLevel, number> = { LEARNING: 1, PRACTITIONER: 2, EXPERT: 3 };
 /** A skill in a topic says less about each of its sub-topics. */
 const SUB_TOPIC_FACTOR = 0.5;
 
@@ -37,7 +36,13 @@ export class SkillsRepository {
          SELECT child.id, reach.weight * $5::float FROM expertise.topics child JOIN reach ON child.parent_id = reach.topic_id
        )
        SELECT topic_id AS "topicId", max(weight) AS weight FROM reach GROUP BY topic_id ORDER BY weight DESC`,
-      [userId, LEVEL_WEIGHT.EXPERT, LEVEL_WEIGHT.PRACTITIONER, LEVEL_WEIGHT.LEARNING, SUB_TOPIC_FACTOR],
+      [
+        userId,
+        DECLARED_LEVEL_WEIGHT.EXPERT,
+        DECLARED_LEVEL_WEIGHT.PRACTITIONER,
+        DECLARED_LEVEL_WEIGHT.LEARNING,
+        SUB_TOPIC_FACTOR,
+      ],
     );
   }
 
@@ -70,7 +75,7 @@ export class SkillsRepository {
     );
   }
 
-  /** Once per endorser and skill; answers whether it is new. */
+  /** Once per endorser and skill: endorsing again changes nothing. */
   async endorse(userId: string, topicId: string, endorserId: string): Promise<void> {
     await this.db.query(
       `INSERT INTO expertise.endorsements (user_id, topic_id, endorser_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,

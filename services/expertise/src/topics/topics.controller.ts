@@ -1,33 +1,41 @@
-import { expertise, hasRole } from '@kern/contracts';
-import { assertCanWrite, badInput, Envelope, forbidden, Handles, notFound, type Request } from '@kern/messaging';
+import { expertise } from '@kern/contracts';
+import { Envelope, Handles, type Request } from '@kern/messaging';
 import { Controller } from '@nestjs/common';
-import { QuestionMatcher } from '../experts/question-matcher';
+import { AddTopicSynonymUseCase } from './add-topic-synonym.use-case';
 import { CreateTopicUseCase } from './create-topic.use-case';
+import { FindTopicsBySlugUseCase } from './find-topics-by-slug.use-case';
+import { GetTopicSubtreeUseCase } from './get-topic-subtree.use-case';
+import { GetTopicsUseCase } from './get-topics.use-case';
+import { ListTopicSynonymsUseCase } from './list-topic-synonyms.use-case';
+import { ListTopicsUseCase } from './list-topics.use-case';
 import { ResolveTopicsUseCase } from './resolve-topics.use-case';
-import { TopicsRepository } from './topics.repository';
 
 @Controller()
 export class TopicsController {
   constructor(
-    private readonly topics: TopicsRepository,
-    private readonly createTopic: CreateTopicUseCase,
+    private readonly listTopics: ListTopicsUseCase,
+    private readonly getTopics: GetTopicsUseCase,
+    private readonly findTopicsBySlug: FindTopicsBySlugUseCase,
     private readonly resolveTopics: ResolveTopicsUseCase,
-    private readonly matcher: QuestionMatcher,
+    private readonly getTopicSubtree: GetTopicSubtreeUseCase,
+    private readonly createTopic: CreateTopicUseCase,
+    private readonly addTopicSynonym: AddTopicSynonymUseCase,
+    private readonly listTopicSynonyms: ListTopicSynonymsUseCase,
   ) {}
 
   @Handles(expertise.listTopics)
   async list() {
-    return { topics: await this.topics.list() };
+    return { topics: await this.listTopics.execute() };
   }
 
   @Handles(expertise.getTopics)
   async getMany(@Envelope(expertise.getTopics) request: Request<typeof expertise.getTopics>) {
-    return { topics: await this.topics.findByIds(request.payload.ids) };
+    return { topics: await this.getTopics.execute(request.payload.ids) };
   }
 
   @Handles(expertise.findTopicsBySlug)
   async findBySlug(@Envelope(expertise.findTopicsBySlug) request: Request<typeof expertise.findTopicsBySlug>) {
-    return { topics: await this.topics.findBySlugs(request.payload.slugs) };
+    return { topics: await this.findTopicsBySlug.execute(request.payload.slugs) };
   }
 
   @Handles(expertise.resolveTopics)
@@ -37,30 +45,21 @@ export class TopicsController {
 
   @Handles(expertise.topicSubtree)
   async subtree(@Envelope(expertise.topicSubtree) request: Request<typeof expertise.topicSubtree>) {
-    const topics = await this.topics.subtree(request.payload.slug);
-    if (topics.length === 0) throw notFound(`Topic "${request.payload.slug}"`);
-    return { topics };
-  }
-
-  @Handles(expertise.addTopicSynonym)
-  async addSynonym(@Envelope(expertise.addTopicSynonym) request: Request<typeof expertise.addTopicSynonym>) {
-    assertCanWrite(request.principal);
-    if (!hasRole(request.principal, 'ADMIN', 'COMMUNITY_MANAGER'))
-      throw forbidden('Only platform admins and community managers change the taxonomy');
-    const topic = await this.topics.findBySlug(request.payload.topic);
-    if (!topic) throw badInput(`Unknown topic: ${request.payload.topic}`, { field: 'topic' });
-    await this.matcher.addSynonym(topic.id, request.payload.synonym);
-    return { synonyms: (await this.matcher.synonymsOf([topic.id])).get(topic.id) ?? [] };
-  }
-
-  @Handles(expertise.topicSynonyms)
-  async synonyms(@Envelope(expertise.topicSynonyms) request: Request<typeof expertise.topicSynonyms>) {
-    const found = await this.matcher.synonymsOf(request.payload.ids);
-    return { synonyms: request.payload.ids.map((topicId) => ({ topicId, synonyms: found.get(topicId) ?? [] })) };
+    return { topics: await this.getTopicSubtree.execute(request.payload.slug) };
   }
 
   @Handles(expertise.createTopic)
   create(@Envelope(expertise.createTopic) request: Request<typeof expertise.createTopic>) {
     return this.createTopic.execute(request.payload, request.principal);
+  }
+
+  @Handles(expertise.addTopicSynonym)
+  async addSynonym(@Envelope(expertise.addTopicSynonym) request: Request<typeof expertise.addTopicSynonym>) {
+    return { synonyms: await this.addTopicSynonym.execute(request.payload, request.principal) };
+  }
+
+  @Handles(expertise.topicSynonyms)
+  async synonyms(@Envelope(expertise.topicSynonyms) request: Request<typeof expertise.topicSynonyms>) {
+    return { synonyms: await this.listTopicSynonyms.execute(request.payload.ids) };
   }
 }

@@ -2,8 +2,8 @@ import type { SkillLevel, SkillReply } from '@kern/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EvidenceViewer } from '../evidence/evidence.repository';
 import { EvidenceRepository } from '../evidence/evidence.repository';
-import { earnedLevel } from '../skills/skill-level';
-import { SkillsRepository } from '../skills/skills.repository';
+import { earnedLevel } from './skill-level';
+import { SkillsRepository } from './skills.repository';
 
 /**
  * A person's skills as a viewer sees them: declared ones, and those earned (evidence the viewer may

@@ -12,12 +12,13 @@ const ANY_WORD = (config: string, parameter: string) =>
 /** How far back an expert's answers count for matching questions. */
 const RECENT_DAYS = 365;
 
+/** What free-text questions are matched against: topics with their synonyms, and what people answered. */
 @Injectable()
-export class QuestionMatcher {
+export class ExpertsRepository {
   constructor(private readonly db: Database) {}
 
   /** Topics whose name, slug or synonyms share words with the question, best first. */
-  async topics(question: string, limit = 5): Promise<Array<{ topicId: string; rank: number }>> {
+  async topicsMatching(question: string, limit = 5): Promise<Array<{ topicId: string; rank: number }>> {
     return this.db.query(
       `WITH docs AS (
          SELECT t.id, concat_ws(' ', t.name, replace(t.slug, '-', ' '), string_agg(s.synonym, ' ')) AS doc
@@ -33,13 +34,13 @@ export class QuestionMatcher {
   }
 
   /** People whose recent replies (that the viewer may see) share words with the question, with the topics of those replies. */
-  async answerers(
+  async answerersMatching(
     question: string,
     viewer: EvidenceViewer,
     limit = 20,
   ): Promise<Array<{ userId: string; rank: number; topicIds: string[] }>> {
-    const rows: Array<{ user_id: string; rank: number; topic_ids: string[] }> = await this.db.query(
-      `SELECT e.user_id, sum(ts_rank(e.excerpt_search, q.any))::float AS rank, array_agg(DISTINCT t) AS topic_ids
+    return this.db.query(
+      `SELECT e.user_id AS "userId", sum(ts_rank(e.excerpt_search, q.any))::float AS rank, array_agg(DISTINCT t) AS "topicIds"
        FROM expertise.evidence e, LATERAL (SELECT ${ANY_WORD('english', '$1')} || ${ANY_WORD('dutch', '$1')} AS any) q, unnest(e.topic_ids) AS t
        WHERE e.excerpt IS NOT NULL AND NOT e.removed AND e.excerpt_search @@ q.any
          AND e.occurred_at > now() - make_interval(days => $5)
@@ -47,23 +48,5 @@ export class QuestionMatcher {
        GROUP BY e.user_id ORDER BY rank DESC LIMIT $4`,
       [question, viewer.readableSpaceIds, viewer.employee, limit, RECENT_DAYS],
     );
-    return rows.map((row) => ({ userId: row.user_id, rank: row.rank, topicIds: row.topic_ids }));
-  }
-
-  async addSynonym(topicId: string, synonym: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO expertise.topic_synonyms (topic_id, synonym) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-      [topicId, synonym],
-    );
-  }
-
-  async synonymsOf(topicIds: string[]): Promise<Map<string, string[]>> {
-    const rows: Array<{ topic_id: string; synonym: string }> = await this.db.query(
-      `SELECT topic_id, synonym FROM expertise.topic_synonyms WHERE topic_id = ANY($1::uuid[]) ORDER BY synonym`,
-      [topicIds],
-    );
-    const found = new Map<string, string[]>();
-    for (const row of rows) found.set(row.topic_id, [...(found.get(row.topic_id) ?? []), row.synonym]);
-    return found;
   }
 }
