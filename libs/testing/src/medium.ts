@@ -47,6 +47,8 @@ export interface MediumOptions {
   /** The service's PostgreSQL schema and its migrations, applied to a throwaway database. */
   schema: string;
   migrations: Array<new () => MigrationInterface>;
+  /** The TypeORM entities the service's repositories use, if any. */
+  entities?: Array<Type>;
   /** What is under test: the service's aggregate modules, or single providers. */
   imports?: Array<Type | DynamicModule>;
   providers?: Provider[];
@@ -73,6 +75,7 @@ export class MediumService {
       url: throwaway.url,
       schema: options.schema,
       migrations: options.migrations,
+      entities: options.entities ?? [],
       migrationsTableName: 'migrations',
       extra: { max: 5, application_name: `kern-${options.schema}-medium` },
     });
