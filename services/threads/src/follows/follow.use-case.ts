@@ -3,7 +3,7 @@ import { assertCanWrite } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { SpaceAccessClient } from '../access/space-access.client';
 import { ThreadFinder } from '../access/thread-finder';
-import { toThreadReply } from '../threads/thread-row';
+import { toThreadReply } from '../threads/threads.mapper';
 import { FollowsRepository } from './follows.repository';
 
 /** How closely someone follows a thread or a space, and how far they have read. */
@@ -18,8 +18,8 @@ export class FollowUseCase {
   async followThread(input: { threadId: string; level: FollowLevel }, principal: Principal): Promise<ThreadReply> {
     assertCanWrite(principal);
     const { thread } = await this.finder.thread(input.threadId, principal);
-    await this.follows.setThreadLevel(principal.userId, thread.thread_id, input.level);
-    return this.reload(thread.thread_id, principal);
+    await this.follows.setThreadLevel(principal.userId, thread.id, input.level);
+    return this.reload(thread.id, principal);
   }
 
   /** Following a space needs only seeing it: an APPROVAL space's directory entry, say, before joining. */
@@ -46,8 +46,8 @@ export class FollowUseCase {
   async markRead(threadId: string, principal: Principal): Promise<ThreadReply> {
     assertCanWrite(principal);
     const { thread } = await this.finder.thread(threadId, principal);
-    await this.follows.markRead(principal.userId, thread.thread_id);
-    return this.reload(thread.thread_id, principal);
+    await this.follows.markRead(principal.userId, thread.id);
+    return this.reload(thread.id, principal);
   }
 
   private async reload(threadId: string, principal: Principal): Promise<ThreadReply> {

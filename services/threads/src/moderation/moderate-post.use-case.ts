@@ -12,7 +12,7 @@ import { assertCanWrite, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { ThreadFinder } from '../access/thread-finder';
 import { PostEvents } from '../posts/post-events';
-import { toPostReply } from '../posts/post-row';
+import { toPostReply } from '../posts/posts.mapper';
 import { PostsRepository } from '../posts/posts.repository';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { ModerationRepository } from './moderation.repository';
@@ -55,30 +55,30 @@ export class ModeratePostUseCase {
       if (status !== now.status) await this.posts.setStatus(post.id, status);
       await this.moderation.resolveFlags(post.id);
       await this.moderation.log(post.id, principal.userId, input.action, input.reason ?? null);
-      await this.threads.recount(post.thread_id);
+      await this.threads.recount(post.threadId);
       // A post held when it was written reaches its readers only now (one held after an edit had already).
       if (status === 'VISIBLE' && !now.published) {
         const place = {
           postId: post.id,
-          threadId: post.thread_id,
-          spaceId: thread.t_space_id,
-          authorId: post.author_id,
-          topicIds: thread.t_topic_ids,
+          threadId: post.threadId,
+          spaceId: thread.spaceId,
+          authorId: post.authorId,
+          topicIds: thread.topicIds,
         };
         await this.events.published({
           ...place,
-          threadKind: thread.t_kind,
+          threadKind: thread.kind,
           opening: post.opening,
           visibility: post.visibility,
-          replyToPostId: post.reply_to_post_id,
+          replyToPostId: post.replyToPostId,
           body: post.body,
         });
       }
       await this.outbox.add(threadsEvents.postModerated, {
         postId: post.id,
-        threadId: post.thread_id,
-        spaceId: thread.t_space_id,
-        authorId: post.author_id,
+        threadId: post.threadId,
+        spaceId: thread.spaceId,
+        authorId: post.authorId,
         action: input.action,
         reason: input.reason ?? null,
         moderatorId: principal.userId,

@@ -3,7 +3,9 @@ import { unauthenticated } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { SpaceAccessClient } from '../access/space-access.client';
 import { parseTimeCursor } from '../common/time-cursor';
-import { type InboxRow, NotificationsRepository, toNotificationReply } from './notifications.repository';
+import type { NotificationRecord } from './notification.record';
+import { toNotificationReply } from './notifications.mapper';
+import { NotificationsRepository } from './notifications.repository';
 
 /**
  * The inbox. What it shows is checked again when it is read: someone removed from a space, or no
@@ -46,13 +48,13 @@ export class NotificationsUseCase {
     return readable.length;
   }
 
-  private async stillReadable(rows: InboxRow[], principal: Principal): Promise<InboxRow[]> {
-    const spaceIds = rows.map((row) => row.space_id).filter((id): id is string => id !== null);
+  private async stillReadable(rows: NotificationRecord[], principal: Principal): Promise<NotificationRecord[]> {
+    const spaceIds = rows.map((row) => row.spaceId).filter((id): id is string => id !== null);
     const access = await this.spaces.forSpaces(spaceIds, principal);
     return rows.filter(
       (row) =>
-        (row.space_id === null || access.get(row.space_id)?.read) &&
-        (row.post_visibility !== 'INTERNAL' || principal.kind === 'EMPLOYEE'),
+        (row.spaceId === null || access.get(row.spaceId)?.read) &&
+        (row.postVisibility !== 'INTERNAL' || principal.kind === 'EMPLOYEE'),
     );
   }
 }

@@ -6,7 +6,7 @@ import { ThreadFinder } from '../access/thread-finder';
 import { ModerationRepository } from '../moderation/moderation.repository';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { PostEvents } from './post-events';
-import { toPostReply } from './post-row';
+import { toPostReply } from './posts.mapper';
 import { PostsRepository } from './posts.repository';
 
 /**
@@ -27,19 +27,19 @@ export class DeletePostUseCase {
   async execute(postId: string, principal: Principal): Promise<PostReply> {
     assertCanWrite(principal);
     const { post, thread } = await this.finder.post(postId, principal);
-    if (post.author_id !== principal.userId)
+    if (post.authorId !== principal.userId)
       throw forbidden('Only the author deletes a post; moderators hide it instead');
     await this.database.transaction(async () => {
       const now = await this.posts.lockForWrite(post.id);
       if (!now || now.status === 'DELETED') return;
       await this.posts.setStatus(post.id, 'DELETED');
       await this.moderation.resolveFlags(post.id);
-      await this.threads.recount(post.thread_id);
+      await this.threads.recount(post.threadId);
       await this.events.record(threadsEvents.postDeleted, {
         postId: post.id,
-        threadId: post.thread_id,
-        spaceId: thread.t_space_id,
-        authorId: post.author_id,
+        threadId: post.threadId,
+        spaceId: thread.spaceId,
+        authorId: post.authorId,
       });
     });
     this.events.kick();

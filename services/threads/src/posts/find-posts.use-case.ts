@@ -6,7 +6,7 @@ import { byReadableSpace, spacesToAsk } from '../access/readable-groups';
 import { readerOf } from '../access/reader';
 import { SpaceAccessClient } from '../access/space-access.client';
 import { ThreadFinder } from '../access/thread-finder';
-import { toPostReply } from './post-row';
+import { toPostReply } from './posts.mapper';
 import { PostsRepository } from './posts.repository';
 
 @Injectable()
@@ -23,7 +23,7 @@ export class FindPostsUseCase {
   ): Promise<{ posts: PostReply[]; hasNextPage: boolean }> {
     const { thread, reader } = await this.finder.thread(query.threadId, principal);
     const after = query.after === undefined ? undefined : parseSequenceCursor(query.after);
-    const rows = await this.posts.listReplies(reader, thread.thread_id, query.first, after);
+    const rows = await this.posts.listReplies(reader, thread.id, query.first, after);
     return {
       posts: rows.slice(0, query.first).map((row) => toPostReply(row, reader)),
       hasNextPage: rows.length > query.first,
@@ -52,16 +52,14 @@ export class FindPostsUseCase {
    */
   async history(postId: string, principal: Principal): Promise<PostEditReply[]> {
     const { post, thread, reader } = await this.finder.post(postId, principal);
-    if (post.author_id !== reader.userId && !reader.moderator)
+    if (post.authorId !== reader.userId && !reader.moderator)
       throw forbidden("Only the post's author and moderators see its earlier versions");
     const edits = await this.posts.history(post.id);
     // The thread's own space is readable (it was found); only a moved thread's other spaces are asked about.
-    const elsewhere = edits.flatMap((edit) =>
-      edit.spaceId && edit.spaceId !== thread.t_space_id ? [edit.spaceId] : [],
-    );
+    const elsewhere = edits.flatMap((edit) => (edit.spaceId && edit.spaceId !== thread.spaceId ? [edit.spaceId] : []));
     const access = await this.spaces.forSpaces(elsewhere, principal);
     const readable = (spaceId: string | null) =>
-      spaceId === null ? reader.employee : spaceId === thread.t_space_id || access.get(spaceId)?.read === true;
+      spaceId === null ? reader.employee : spaceId === thread.spaceId || access.get(spaceId)?.read === true;
     return edits
       .filter((edit) => readable(edit.spaceId))
       .map((edit) => ({

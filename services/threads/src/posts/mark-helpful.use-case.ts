@@ -4,7 +4,7 @@ import { assertCanWrite, badInput } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { ThreadFinder } from '../access/thread-finder';
 import { PostEvents } from './post-events';
-import { toPostReply } from './post-row';
+import { toPostReply } from './posts.mapper';
 import { PostsRepository } from './posts.repository';
 
 /** One helpful mark per reader and post, which they may take back; never on one's own post. */
@@ -20,7 +20,7 @@ export class MarkHelpfulUseCase {
   async execute(input: { postId: string; helpful: boolean }, principal: Principal): Promise<PostReply> {
     assertCanWrite(principal);
     const { post, thread } = await this.finder.post(input.postId, principal);
-    if (post.author_id === principal.userId)
+    if (post.authorId === principal.userId)
       throw badInput('You cannot mark your own post as helpful', { field: 'postId' });
     if (post.status !== 'VISIBLE') throw badInput('Only visible posts can be marked helpful', { field: 'postId' });
     await this.database.transaction(async () => {
@@ -28,10 +28,10 @@ export class MarkHelpfulUseCase {
       if (!(await this.posts.setHelpful(post.id, principal.userId, input.helpful))) return;
       await this.events.record(threadsEvents.postMarkedHelpful, {
         postId: post.id,
-        threadId: post.thread_id,
-        spaceId: thread.t_space_id,
-        authorId: post.author_id,
-        topicIds: thread.t_topic_ids,
+        threadId: post.threadId,
+        spaceId: thread.spaceId,
+        authorId: post.authorId,
+        topicIds: thread.topicIds,
         visibility: post.visibility,
         markedBy: principal.userId,
         helpful: input.helpful,

@@ -13,7 +13,7 @@ import { assertStillWritable } from '../threads/still-writable';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { renderMarkdown } from './markdown';
 import { PostEvents } from './post-events';
-import { toPostReply } from './post-row';
+import { toPostReply } from './posts.mapper';
 import { PostsRepository } from './posts.repository';
 
 @Injectable()
@@ -39,14 +39,14 @@ export class ReplyUseCase {
     const found = await this.finder.thread(input.threadId, principal);
     const { thread, access, reader } = found;
     assertMayPost(access);
-    if (thread.t_locked_at && !reader.moderator) throw forbidden('This thread is locked');
+    if (thread.lockedAt && !reader.moderator) throw forbidden('This thread is locked');
     if (input.replyToPostId) await this.assertReplyTarget(found, input.replyToPostId, visibility);
     await this.leakGuard.check(
       {
         text: input.body,
         audience: access.audience,
         visibility,
-        threadId: thread.thread_id,
+        threadId: thread.id,
         confirmed: input.confirmPublic,
       },
       principal,
@@ -57,7 +57,7 @@ export class ReplyUseCase {
       const postId = randomUUID();
       await this.posts.insert({
         id: postId,
-        threadId: thread.thread_id,
+        threadId: thread.id,
         authorId: principal.userId,
         opening: false,
         body: input.body,
@@ -65,29 +65,29 @@ export class ReplyUseCase {
         visibility,
         status: admission.status,
         replyToPostId: input.replyToPostId ?? null,
-        language: thread.t_language,
+        language: thread.language,
       });
       // Held posts are counted, and announced, when a moderator approves them.
       if (admission.status === 'VISIBLE') {
-        await this.threads.countReply(thread.thread_id, visibility);
+        await this.threads.countReply(thread.id, visibility);
         const place = {
           postId,
-          threadId: thread.thread_id,
-          spaceId: thread.t_space_id,
+          threadId: thread.id,
+          spaceId: thread.spaceId,
           authorId: principal.userId,
-          topicIds: thread.t_topic_ids,
+          topicIds: thread.topicIds,
         };
         await this.events.published({
           ...place,
-          threadKind: thread.t_kind,
+          threadKind: thread.kind,
           opening: false,
           visibility,
           replyToPostId: input.replyToPostId ?? null,
           body: input.body,
         });
       } else await this.moderation.log(postId, null, 'HOLD', `spam check: ${admission.spam?.reasons.join(', ')}`);
-      await this.follows.watchUnlessChosen(principal.userId, thread.thread_id);
-      await this.follows.markRead(principal.userId, thread.thread_id);
+      await this.follows.watchUnlessChosen(principal.userId, thread.id);
+      await this.follows.markRead(principal.userId, thread.id);
       return postId;
     });
     this.events.kick();
@@ -97,7 +97,7 @@ export class ReplyUseCase {
 
   private async assertReplyTarget({ thread, reader }: FoundThread, replyToPostId: string, visibility: string) {
     const [target] = await this.posts.findVisible(reader, [replyToPostId]);
-    if (!target || target.thread_id !== thread.thread_id) throw notFound('Post');
+    if (!target || target.threadId !== thread.id) throw notFound('Post');
     // A reply to an internal note is part of that internal conversation.
     if (target.visibility === 'INTERNAL' && visibility !== 'INTERNAL')
       throw badInput('A reply to an internal note must be internal too', { field: 'visibility' });

@@ -3,12 +3,12 @@ import { badInput } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { readerOf, type Reader } from '../access/reader';
 import { SpaceAccessClient } from '../access/space-access.client';
-import { toPostReply } from '../posts/post-row';
+import { toPostReply } from '../posts/posts.mapper';
 import { PostsRepository } from '../posts/posts.repository';
-import { toThreadReply } from '../threads/thread-row';
+import { toThreadReply } from '../threads/threads.mapper';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { MAX_SEARCH_TERMS, parseSearchQuery } from './search-query';
-import { SearchRepository, type SearchHitRow } from './search.repository';
+import { SearchRepository, type SearchHit } from './search.repository';
 import { toSnippetHtml } from './snippet';
 
 /**
@@ -69,7 +69,7 @@ export class SearchUseCase {
    * only what the reader may see leaves this service; a hit whose text vanished since is left out.
    */
   private async hydrate(
-    page: Array<{ row: SearchHitRow; cursor: string }>,
+    page: Array<{ row: SearchHit; cursor: string }>,
     searcher: Reader,
     known?: Map<string, SpaceAccess>,
   ): Promise<SearchHitReply[]> {
@@ -78,26 +78,26 @@ export class SearchUseCase {
     const access =
       known ??
       (await this.spaces.forSpaces(
-        page.map(({ row }) => row.space_id),
+        page.map(({ row }) => row.spaceId),
         principal,
       ));
-    const postIds = page.flatMap(({ row }) => (row.post_id ? [row.post_id] : []));
+    const postIds = page.flatMap(({ row }) => (row.postId ? [row.postId] : []));
     const [threadRows, postRows] = await Promise.all([
       this.threads.findVisible(
         searcher,
-        page.map(({ row }) => row.thread_id),
+        page.map(({ row }) => row.threadId),
       ),
       postIds.length > 0 ? this.posts.findVisible(searcher, postIds) : [],
     ]);
-    const threadsById = new Map(threadRows.map((thread) => [thread.thread_id, thread]));
+    const threadsById = new Map(threadRows.map((thread) => [thread.id, thread]));
     const postsById = new Map(postRows.map((post) => [post.id, post]));
 
     const hits: SearchHitReply[] = [];
     for (const { row, cursor } of page) {
-      const space = access.get(row.space_id);
-      const thread = threadsById.get(row.thread_id);
-      const post = row.post_id ? postsById.get(row.post_id) : null;
-      if (!space?.read || !thread || thread.t_space_id !== row.space_id || post === undefined) continue;
+      const space = access.get(row.spaceId);
+      const thread = threadsById.get(row.threadId);
+      const post = row.postId ? postsById.get(row.postId) : null;
+      if (!space?.read || !thread || thread.spaceId !== row.spaceId || post === undefined) continue;
       const reader = readerOf(principal, space);
       hits.push({
         thread: toThreadReply(thread, reader),

@@ -9,7 +9,7 @@ import { ThreadFinder } from '../access/thread-finder';
 import { parseTimeCursor } from '../common/time-cursor';
 import { ThreadLinksRepository } from '../links/thread-links.repository';
 import { ThreadsRepository } from './threads.repository';
-import { toThreadReply } from './thread-row';
+import { toThreadReply } from './threads.mapper';
 
 @Injectable()
 export class FindThreadsUseCase {

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { readerOf } from '../access/reader';
 import { SpaceAccessClient } from '../access/space-access.client';
 import { ThreadsRepository } from './threads.repository';
-import { toThreadReply } from './thread-row';
+import { toThreadReply } from './threads.mapper';
 
 /** A ranked list pages by position; deeper than this, nobody is looking for questions to answer. */
 const MAX_DEPTH = 500;
@@ -35,8 +35,8 @@ export class OpenQuestionsUseCase {
       throw badInput('Invalid cursor', { field: 'after' });
     const readable = await this.spaces.readableSpaceIds(principal);
     if (readable.length === 0 || query.topics.length === 0) return { threads: [], hasNextPage: false };
-    const rows: Array<{ id: string; space_id: string }> = await this.db.query(
-      `SELECT t.id, t.space_id FROM threads.threads t
+    const rows: Array<{ id: string; spaceId: string }> = await this.db.query(
+      `SELECT t.id, t.space_id AS "spaceId" FROM threads.threads t
        JOIN LATERAL (SELECT coalesce(sum(w.weight), 0) AS score FROM unnest($2::uuid[], $3::float8[]) AS w(topic_id, weight) WHERE w.topic_id = ANY(t.topic_ids)) m ON true
        WHERE t.space_id = ANY($1::uuid[]) AND ${OPEN_QUESTION} AND m.score > 0 AND t.author_id <> coalesce($6::uuid, '00000000-0000-0000-0000-000000000000')
        ORDER BY m.score DESC, t.created_at DESC, t.id LIMIT $4 OFFSET $5`,
@@ -51,12 +51,12 @@ export class OpenQuestionsUseCase {
     );
     const page = rows.slice(0, query.first);
     const access = await this.spaces.forSpaces(
-      page.map((row) => row.space_id),
+      page.map((row) => row.spaceId),
       principal,
     );
     const threads: ThreadReply[] = [];
     for (const row of page) {
-      const entry = access.get(row.space_id);
+      const entry = access.get(row.spaceId);
       if (!entry?.read) continue;
       const reader = readerOf(principal, entry);
       const [thread] = await this.threads.findVisible(reader, [row.id]);

@@ -9,7 +9,7 @@ import { ModerationRepository } from '../moderation/moderation.repository';
 import { PostingPolicy } from '../moderation/posting-policy';
 import { PostEvents } from '../posts/post-events';
 import { ThreadsRepository } from './threads.repository';
-import { toThreadReply } from './thread-row';
+import { toThreadReply } from './threads.mapper';
 import { ThreadWriter } from './thread-writer';
 
 @Injectable()
