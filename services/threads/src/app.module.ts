@@ -4,9 +4,8 @@ import { DatabaseModule } from '@kern/database';
 import { durableConsumers, EventsModule } from '@kern/events';
 import { ServiceClientModule } from '@kern/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { SpaceAccessClient } from './access/space-access.client';
-import { ThreadFinder } from './access/thread-finder';
-import { THREADS_CONFIG, type ThreadsConfig } from './config/threads.config';
+import { AccessModule } from './access/access.module';
+import { threadsConfigModule, type ThreadsConfig } from './config/threads.config';
 import { migrations } from './database/migrations';
 import { FollowUseCase } from './follows/follow.use-case';
 import { FollowsController } from './follows/follows.controller';
@@ -38,13 +37,11 @@ import {
 import { RecipientsRepository } from './notifications/recipients.repository';
 import { DeletedPostsPurger } from './posts/deleted-posts.purger';
 import { SpaceLanguageChanged } from './search/space-language.handler';
-import { PostEvents } from './posts/post-events';
 import { DeletePostUseCase } from './posts/delete-post.use-case';
 import { EditPostUseCase } from './posts/edit-post.use-case';
 import { FindPostsUseCase } from './posts/find-posts.use-case';
 import { MarkHelpfulUseCase } from './posts/mark-helpful.use-case';
 import { PostsController } from './posts/posts.controller';
-import { PostsRepository } from './posts/posts.repository';
 import { ReplyUseCase } from './posts/reply.use-case';
 import { SearchController } from './search/search.controller';
 import { SearchRepository } from './search/search.repository';
@@ -54,7 +51,6 @@ import { OpenQuestionsUseCase } from './threads/open-questions.use-case';
 import { StartThreadUseCase } from './threads/start-thread.use-case';
 import { ThreadDecisionsUseCase } from './threads/thread-decisions.use-case';
 import { ThreadsController } from './threads/threads.controller';
-import { ThreadsRepository } from './threads/threads.repository';
 import { ThreadWriter } from './threads/thread-writer';
 
 @Module({})
@@ -63,6 +59,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        threadsConfigModule(config),
         DatabaseModule.forService({
           config,
           schema: 'threads',
@@ -76,6 +73,7 @@ export class AppModule {
           name: `threads-${process.pid}`,
         }),
         EventsModule.forService({ schema: 'threads', servers: natsServers(config.NATS_URL), name: 'threads', config }),
+        AccessModule,
       ],
       controllers: [
         ThreadsController,
@@ -87,14 +85,12 @@ export class AppModule {
         InsightsController,
       ],
       providers: [
-        { provide: THREADS_CONFIG, useValue: config },
         // No external spam classifier by default: provide one here (see moderation/spam-check.ts).
         { provide: SPAM_CLASSIFIER, useValue: null },
         ModerationRepository,
         FollowsRepository,
         InsightsRepository,
         InsightsUseCase,
-        PostEvents,
         NotificationsRepository,
         NotificationsUseCase,
         RecipientsRepository,
@@ -116,10 +112,6 @@ export class AppModule {
         FlagPostUseCase,
         ModeratePostUseCase,
         ReviewQueueUseCase,
-        SpaceAccessClient,
-        ThreadFinder,
-        ThreadsRepository,
-        PostsRepository,
         StartThreadUseCase,
         FindThreadsUseCase,
         OpenQuestionsUseCase,

@@ -1,11 +1,11 @@
 import type { Principal, ThreadReply } from '@kern/contracts';
 import { Database } from '@kern/database';
+import { OutboxRelay } from '@kern/events';
 import { assertCanWrite, badInput, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { readerOf } from '../access/reader';
 import { assertMayPost, SpaceAccessClient } from '../access/space-access.client';
 import { ThreadFinder } from '../access/thread-finder';
-import { PostEvents } from '../posts/post-events';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { toThreadReply } from '../threads/threads.mapper';
 import { ThreadWriter } from '../threads/thread-writer';
@@ -26,7 +26,7 @@ export class EscalateThreadUseCase {
     private readonly writer: ThreadWriter,
     private readonly threads: ThreadsRepository,
     private readonly links: ThreadLinksRepository,
-    private readonly events: PostEvents,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async execute(
@@ -52,7 +52,7 @@ export class EscalateThreadUseCase {
       await this.links.link(source.id, opened.threadId, principal.userId);
       return opened.threadId;
     });
-    this.events.kick();
+    this.relay.kick();
     const reader = readerOf(principal, target.viewerAccess);
     return toThreadReply((await this.threads.findVisible(reader, [id]))[0], reader);
   }

@@ -1,10 +1,10 @@
 import { identity, type Principal, type ThreadReply, threadsEvents } from '@kern/contracts';
 import { Database } from '@kern/database';
+import { Outbox, OutboxRelay } from '@kern/events';
 import { assertCanWrite, confirmationRequired, conflict, forbidden, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { SpaceAccessClient } from '../access/space-access.client';
 import { ThreadFinder } from '../access/thread-finder';
-import { PostEvents } from '../posts/post-events';
 import { PostsRepository } from '../posts/posts.repository';
 import { searchLanguage } from '../search/search-language';
 import { assertStillWritable } from '../threads/still-writable';
@@ -28,7 +28,8 @@ export class MoveThreadUseCase {
     private readonly spaces: SpaceAccessClient,
     private readonly threads: ThreadsRepository,
     private readonly posts: PostsRepository,
-    private readonly events: PostEvents,
+    private readonly outbox: Outbox,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async execute(
@@ -58,9 +59,9 @@ export class MoveThreadUseCase {
           });
         }
         await this.threads.move(thread.id, target.id, searchLanguage(target.language));
-        await this.events.record(threadsEvents.threadMoved, { threadId: thread.id, spaceId: target.id });
+        await this.outbox.add(threadsEvents.threadMoved, { threadId: thread.id, spaceId: target.id });
       });
-      this.events.kick();
+      this.relay.kick();
     }
     const moved = await this.finder.thread(thread.id, principal);
     return toThreadReply(moved.thread, moved.reader);

@@ -11,7 +11,7 @@ import { Outbox, OutboxRelay } from '@kern/events';
 import { assertCanWrite, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { ThreadFinder } from '../access/thread-finder';
-import { PostEvents } from '../posts/post-events';
+import { postPublished } from '../posts/post-events';
 import { toPostReply } from '../posts/posts.mapper';
 import { PostsRepository } from '../posts/posts.repository';
 import { ThreadsRepository } from '../threads/threads.repository';
@@ -37,7 +37,6 @@ export class ModeratePostUseCase {
     private readonly threads: ThreadsRepository,
     private readonly outbox: Outbox,
     private readonly relay: OutboxRelay,
-    private readonly events: PostEvents,
   ) {}
 
   async execute(
@@ -65,14 +64,17 @@ export class ModeratePostUseCase {
           authorId: post.authorId,
           topicIds: thread.topicIds,
         };
-        await this.events.published({
-          ...place,
-          threadKind: thread.kind,
-          opening: post.opening,
-          visibility: post.visibility,
-          replyToPostId: post.replyToPostId,
-          body: post.body,
-        });
+        await this.outbox.add(
+          threadsEvents.postPublished,
+          postPublished({
+            ...place,
+            threadKind: thread.kind,
+            opening: post.opening,
+            visibility: post.visibility,
+            replyToPostId: post.replyToPostId,
+            body: post.body,
+          }),
+        );
       }
       await this.outbox.add(threadsEvents.postModerated, {
         postId: post.id,

@@ -1,11 +1,11 @@
 import { type PostReply, type Principal, threadsEvents } from '@kern/contracts';
 import { Database } from '@kern/database';
+import { Outbox, OutboxRelay } from '@kern/events';
 import { assertCanWrite, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { ThreadFinder } from '../access/thread-finder';
 import { ModerationRepository } from '../moderation/moderation.repository';
 import { ThreadsRepository } from '../threads/threads.repository';
-import { PostEvents } from './post-events';
 import { toPostReply } from './posts.mapper';
 import { PostsRepository } from './posts.repository';
 
@@ -21,7 +21,8 @@ export class DeletePostUseCase {
     private readonly threads: ThreadsRepository,
     private readonly posts: PostsRepository,
     private readonly moderation: ModerationRepository,
-    private readonly events: PostEvents,
+    private readonly outbox: Outbox,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async execute(postId: string, principal: Principal): Promise<PostReply> {
@@ -35,14 +36,14 @@ export class DeletePostUseCase {
       await this.posts.setStatus(post.id, 'DELETED');
       await this.moderation.resolveFlags(post.id);
       await this.threads.recount(post.threadId);
-      await this.events.record(threadsEvents.postDeleted, {
+      await this.outbox.add(threadsEvents.postDeleted, {
         postId: post.id,
         threadId: post.threadId,
         spaceId: thread.spaceId,
         authorId: post.authorId,
       });
     });
-    this.events.kick();
+    this.relay.kick();
     const after = await this.finder.post(postId, principal);
     return toPostReply(after.post, after.reader);
   }

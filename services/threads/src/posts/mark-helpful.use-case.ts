@@ -1,9 +1,9 @@
 import { type PostReply, type Principal, threadsEvents } from '@kern/contracts';
 import { Database } from '@kern/database';
+import { Outbox, OutboxRelay } from '@kern/events';
 import { assertCanWrite, badInput } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { ThreadFinder } from '../access/thread-finder';
-import { PostEvents } from './post-events';
 import { toPostReply } from './posts.mapper';
 import { PostsRepository } from './posts.repository';
 
@@ -14,7 +14,8 @@ export class MarkHelpfulUseCase {
     private readonly database: Database,
     private readonly finder: ThreadFinder,
     private readonly posts: PostsRepository,
-    private readonly events: PostEvents,
+    private readonly outbox: Outbox,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async execute(input: { postId: string; helpful: boolean }, principal: Principal): Promise<PostReply> {
@@ -26,7 +27,7 @@ export class MarkHelpfulUseCase {
     await this.database.transaction(async () => {
       // Only a real change is news: marking twice earns its author nothing more.
       if (!(await this.posts.setHelpful(post.id, principal.userId, input.helpful))) return;
-      await this.events.record(threadsEvents.postMarkedHelpful, {
+      await this.outbox.add(threadsEvents.postMarkedHelpful, {
         postId: post.id,
         threadId: post.threadId,
         spaceId: thread.spaceId,
@@ -37,7 +38,7 @@ export class MarkHelpfulUseCase {
         helpful: input.helpful,
       });
     });
-    this.events.kick();
+    this.relay.kick();
     const { post: updated, reader } = await this.finder.post(input.postId, principal);
     return toPostReply(updated, reader);
   }

@@ -1,5 +1,6 @@
-import { type Principal, type PostReply, type RequestOf, threads } from '@kern/contracts';
+import { type Principal, type PostReply, type RequestOf, threads, threadsEvents } from '@kern/contracts';
 import { Database } from '@kern/database';
+import { Outbox, OutboxRelay } from '@kern/events';
 import { assertCanWrite, badInput, forbidden, notFound } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +13,7 @@ import { PostingPolicy } from '../moderation/posting-policy';
 import { assertStillWritable } from '../threads/still-writable';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { renderMarkdown } from './markdown';
-import { PostEvents } from './post-events';
+import { postPublished } from './post-events';
 import { toPostReply } from './posts.mapper';
 import { PostsRepository } from './posts.repository';
 
@@ -27,7 +28,8 @@ export class ReplyUseCase {
     private readonly policy: PostingPolicy,
     private readonly moderation: ModerationRepository,
     private readonly follows: FollowsRepository,
-    private readonly events: PostEvents,
+    private readonly outbox: Outbox,
+    private readonly relay: OutboxRelay,
   ) {}
 
   /** Everything that asks another service happens first; the transaction only writes. */
@@ -77,20 +79,23 @@ export class ReplyUseCase {
           authorId: principal.userId,
           topicIds: thread.topicIds,
         };
-        await this.events.published({
-          ...place,
-          threadKind: thread.kind,
-          opening: false,
-          visibility,
-          replyToPostId: input.replyToPostId ?? null,
-          body: input.body,
-        });
+        await this.outbox.add(
+          threadsEvents.postPublished,
+          postPublished({
+            ...place,
+            threadKind: thread.kind,
+            opening: false,
+            visibility,
+            replyToPostId: input.replyToPostId ?? null,
+            body: input.body,
+          }),
+        );
       } else await this.moderation.log(postId, null, 'HOLD', `spam check: ${admission.spam?.reasons.join(', ')}`);
       await this.follows.watchUnlessChosen(principal.userId, thread.id);
       await this.follows.markRead(principal.userId, thread.id);
       return postId;
     });
-    this.events.kick();
+    this.relay.kick();
     const { post, reader: after } = await this.finder.post(id, principal);
     return toPostReply(post, after);
   }
