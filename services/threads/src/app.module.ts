@@ -7,9 +7,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AccessModule } from './access/access.module';
 import { threadsConfigModule, type ThreadsConfig } from './config/threads.config';
 import { migrations } from './database/migrations';
-import { FollowUseCase } from './follows/follow.use-case';
-import { FollowsController } from './follows/follows.controller';
-import { FollowsRepository } from './follows/follows.repository';
+import { FollowsModule } from './follows/follows.module';
 import { InsightsController } from './insights/insights.controller';
 import { InsightsRepository } from './insights/insights.repository';
 import { InsightsUseCase } from './insights/insights.use-case';
@@ -74,13 +72,13 @@ export class AppModule {
         }),
         EventsModule.forService({ schema: 'threads', servers: natsServers(config.NATS_URL), name: 'threads', config }),
         AccessModule,
+        FollowsModule,
       ],
       controllers: [
         ThreadsController,
         PostsController,
         ModerationController,
         SearchController,
-        FollowsController,
         NotificationsController,
         InsightsController,
       ],
@@ -88,7 +86,6 @@ export class AppModule {
         // No external spam classifier by default: provide one here (see moderation/spam-check.ts).
         { provide: SPAM_CLASSIFIER, useValue: null },
         ModerationRepository,
-        FollowsRepository,
         InsightsRepository,
         InsightsUseCase,
         NotificationsRepository,
@@ -107,7 +104,6 @@ export class AppModule {
           NotifyQuestionRouted,
           SpaceLanguageChanged,
         ]),
-        FollowUseCase,
         PostingPolicy,
         FlagPostUseCase,
         ModeratePostUseCase,
