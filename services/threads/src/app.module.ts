@@ -11,8 +11,7 @@ import { FollowsModule } from './follows/follows.module';
 import { InsightsController } from './insights/insights.controller';
 import { InsightsRepository } from './insights/insights.repository';
 import { InsightsUseCase } from './insights/insights.use-case';
-import { LeakGuard } from './leak-guard/leak-guard';
-import { LeakGuardRepository } from './leak-guard/leak-guard.repository';
+import { LeakGuardModule } from './leak-guard/leak-guard.module';
 import { EscalateThreadUseCase } from './links/escalate-thread.use-case';
 import { MoveThreadUseCase } from './links/move-thread.use-case';
 import { ThreadLinksRepository } from './links/thread-links.repository';
@@ -73,6 +72,7 @@ export class AppModule {
         EventsModule.forService({ schema: 'threads', servers: natsServers(config.NATS_URL), name: 'threads', config }),
         AccessModule,
         FollowsModule,
+        LeakGuardModule,
       ],
       controllers: [
         ThreadsController,
@@ -120,8 +120,6 @@ export class AppModule {
         DeletedPostsPurger,
         ThreadWriter,
         ThreadLinksRepository,
-        LeakGuard,
-        LeakGuardRepository,
         EscalateThreadUseCase,
         MoveThreadUseCase,
         SearchRepository,
