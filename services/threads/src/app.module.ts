@@ -15,12 +15,7 @@ import { LeakGuardModule } from './leak-guard/leak-guard.module';
 import { EscalateThreadUseCase } from './links/escalate-thread.use-case';
 import { MoveThreadUseCase } from './links/move-thread.use-case';
 import { ThreadLinksRepository } from './links/thread-links.repository';
-import { FlagPostUseCase } from './moderation/flag-post.use-case';
-import { ModeratePostUseCase } from './moderation/moderate-post.use-case';
-import { ModerationController } from './moderation/moderation.controller';
-import { ModerationRepository } from './moderation/moderation.repository';
-import { PostingPolicy, SPAM_CLASSIFIER } from './moderation/posting-policy';
-import { ReviewQueueUseCase } from './moderation/review-queue.use-case';
+import { ModerationModule } from './moderation/moderation.module';
 import { DeliveryAudience } from './notifications/delivery-audience';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationsRepository } from './notifications/notifications.repository';
@@ -73,19 +68,10 @@ export class AppModule {
         AccessModule,
         FollowsModule,
         LeakGuardModule,
+        ModerationModule,
       ],
-      controllers: [
-        ThreadsController,
-        PostsController,
-        ModerationController,
-        SearchController,
-        NotificationsController,
-        InsightsController,
-      ],
+      controllers: [ThreadsController, PostsController, SearchController, NotificationsController, InsightsController],
       providers: [
-        // No external spam classifier by default: provide one here (see moderation/spam-check.ts).
-        { provide: SPAM_CLASSIFIER, useValue: null },
-        ModerationRepository,
         InsightsRepository,
         InsightsUseCase,
         NotificationsRepository,
@@ -104,10 +90,6 @@ export class AppModule {
           NotifyQuestionRouted,
           SpaceLanguageChanged,
         ]),
-        PostingPolicy,
-        FlagPostUseCase,
-        ModeratePostUseCase,
-        ReviewQueueUseCase,
         StartThreadUseCase,
         FindThreadsUseCase,
         OpenQuestionsUseCase,

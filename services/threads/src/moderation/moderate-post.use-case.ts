@@ -1,11 +1,4 @@
-import {
-  type ModerationAction,
-  type ModerationEntryReply,
-  type PostReply,
-  type PostStatus,
-  type Principal,
-  threadsEvents,
-} from '@kern/contracts';
+import { type ModerationAction, type PostReply, type PostStatus, type Principal, threadsEvents } from '@kern/contracts';
 import { Database } from '@kern/database';
 import { Outbox, OutboxRelay } from '@kern/events';
 import { assertCanWrite, forbidden } from '@kern/messaging';
@@ -89,11 +82,5 @@ export class ModeratePostUseCase {
     this.relay.kick();
     const after = await this.finder.post(input.postId, principal);
     return toPostReply(after.post, after.reader);
-  }
-
-  async history(postId: string, principal: Principal): Promise<ModerationEntryReply[]> {
-    const { post, reader } = await this.finder.post(postId, principal);
-    if (!reader.moderator) throw forbidden("Only the space's moderators see a post's moderation history");
-    return (await this.moderation.history(post.id)).map((entry) => ({ ...entry, at: entry.at.toISOString() }));
   }
 }
