@@ -12,9 +12,7 @@ import { InsightsController } from './insights/insights.controller';
 import { InsightsRepository } from './insights/insights.repository';
 import { InsightsUseCase } from './insights/insights.use-case';
 import { LeakGuardModule } from './leak-guard/leak-guard.module';
-import { EscalateThreadUseCase } from './links/escalate-thread.use-case';
-import { MoveThreadUseCase } from './links/move-thread.use-case';
-import { ThreadLinksRepository } from './links/thread-links.repository';
+import { LinksModule } from './links/links.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { DeliveryAudience } from './notifications/delivery-audience';
 import { NotificationsController } from './notifications/notifications.controller';
@@ -38,12 +36,7 @@ import { ReplyUseCase } from './posts/reply.use-case';
 import { SearchController } from './search/search.controller';
 import { SearchRepository } from './search/search.repository';
 import { SearchUseCase } from './search/search.use-case';
-import { FindThreadsUseCase } from './threads/find-threads.use-case';
-import { OpenQuestionsUseCase } from './threads/open-questions.use-case';
-import { StartThreadUseCase } from './threads/start-thread.use-case';
-import { ThreadDecisionsUseCase } from './threads/thread-decisions.use-case';
-import { ThreadsController } from './threads/threads.controller';
-import { ThreadWriter } from './threads/thread-writer';
+import { ThreadsModule } from './threads/threads.module';
 
 @Module({})
 export class AppModule {
@@ -69,8 +62,10 @@ export class AppModule {
         FollowsModule,
         LeakGuardModule,
         ModerationModule,
+        ThreadsModule,
+        LinksModule,
       ],
-      controllers: [ThreadsController, PostsController, SearchController, NotificationsController, InsightsController],
+      controllers: [PostsController, SearchController, NotificationsController, InsightsController],
       providers: [
         InsightsRepository,
         InsightsUseCase,
@@ -90,20 +85,12 @@ export class AppModule {
           NotifyQuestionRouted,
           SpaceLanguageChanged,
         ]),
-        StartThreadUseCase,
-        FindThreadsUseCase,
-        OpenQuestionsUseCase,
-        ThreadDecisionsUseCase,
         ReplyUseCase,
         FindPostsUseCase,
         EditPostUseCase,
         DeletePostUseCase,
         MarkHelpfulUseCase,
         DeletedPostsPurger,
-        ThreadWriter,
-        ThreadLinksRepository,
-        EscalateThreadUseCase,
-        MoveThreadUseCase,
         SearchRepository,
         SearchUseCase,
       ],

@@ -4,12 +4,12 @@ import { Outbox, OutboxRelay } from '@kern/events';
 import { assertCanWrite, badInput, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { ThreadFinder } from '../access/thread-finder';
-import { ThreadsRepository } from './threads.repository';
 import { toThreadReply } from './threads.mapper';
+import { ThreadsRepository } from './threads.repository';
 
-/** What a thread's author or its space's moderators decide about it: the answer, and whether it stays open. */
+/** The question's author or its space's moderators accept one answer per question; accepting another replaces it. */
 @Injectable()
-export class ThreadDecisionsUseCase {
+export class AcceptAnswerUseCase {
   constructor(
     private readonly database: Database,
     private readonly threads: ThreadsRepository,
@@ -18,8 +18,7 @@ export class ThreadDecisionsUseCase {
     private readonly relay: OutboxRelay,
   ) {}
 
-  /** One accepted answer per question; accepting another replaces it. */
-  async acceptAnswer(postId: string, principal: Principal): Promise<ThreadReply> {
+  async execute(postId: string, principal: Principal): Promise<ThreadReply> {
     assertCanWrite(principal);
     const { thread, post, reader } = await this.finder.post(postId, principal);
     if (thread.kind !== 'QUESTION') throw badInput('Only questions have an accepted answer', { field: 'postId' });
@@ -42,19 +41,7 @@ export class ThreadDecisionsUseCase {
       });
     });
     this.relay.kick();
-    return this.reload(thread.id, principal);
-  }
-
-  async lock(input: { threadId: string; locked: boolean }, principal: Principal): Promise<ThreadReply> {
-    assertCanWrite(principal);
-    const { thread, reader } = await this.finder.thread(input.threadId, principal);
-    if (!reader.moderator) throw forbidden("Only the space's moderators lock threads");
-    await this.threads.setLocked(thread.id, input.locked);
-    return this.reload(thread.id, principal);
-  }
-
-  private async reload(threadId: string, principal: Principal): Promise<ThreadReply> {
-    const { thread, reader } = await this.finder.thread(threadId, principal);
-    return toThreadReply(thread, reader);
+    const after = await this.finder.thread(thread.id, principal);
+    return toThreadReply(after.thread, after.reader);
   }
 }
