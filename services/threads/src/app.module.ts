@@ -25,14 +25,8 @@ import {
   NotifyQuestionRouted,
 } from './notifications/notify.handlers';
 import { RecipientsRepository } from './notifications/recipients.repository';
-import { DeletedPostsPurger } from './posts/deleted-posts.purger';
 import { SpaceLanguageChanged } from './search/space-language.handler';
-import { DeletePostUseCase } from './posts/delete-post.use-case';
-import { EditPostUseCase } from './posts/edit-post.use-case';
-import { FindPostsUseCase } from './posts/find-posts.use-case';
-import { MarkHelpfulUseCase } from './posts/mark-helpful.use-case';
-import { PostsController } from './posts/posts.controller';
-import { ReplyUseCase } from './posts/reply.use-case';
+import { PostsModule } from './posts/posts.module';
 import { SearchController } from './search/search.controller';
 import { SearchRepository } from './search/search.repository';
 import { SearchUseCase } from './search/search.use-case';
@@ -64,8 +58,9 @@ export class AppModule {
         ModerationModule,
         ThreadsModule,
         LinksModule,
+        PostsModule,
       ],
-      controllers: [PostsController, SearchController, NotificationsController, InsightsController],
+      controllers: [SearchController, NotificationsController, InsightsController],
       providers: [
         InsightsRepository,
         InsightsUseCase,
@@ -85,12 +80,6 @@ export class AppModule {
           NotifyQuestionRouted,
           SpaceLanguageChanged,
         ]),
-        ReplyUseCase,
-        FindPostsUseCase,
-        EditPostUseCase,
-        DeletePostUseCase,
-        MarkHelpfulUseCase,
-        DeletedPostsPurger,
         SearchRepository,
         SearchUseCase,
       ],

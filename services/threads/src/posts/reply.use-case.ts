@@ -1,4 +1,12 @@
-import { type Principal, type PostReply, type RequestOf, threads, threadsEvents } from '@kern/contracts';
+import {
+  type PostReply,
+  type PostVisibility,
+  type Principal,
+  type RequestOf,
+  threads,
+  threadsEvents,
+  type UserPrincipal,
+} from '@kern/contracts';
 import { Database } from '@kern/database';
 import { Outbox, OutboxRelay } from '@kern/events';
 import { assertCanWrite, badInput, forbidden, notFound } from '@kern/messaging';
@@ -9,7 +17,7 @@ import { ThreadFinder, type FoundThread } from '../access/thread-finder';
 import { FollowsRepository } from '../follows/follows.repository';
 import { LeakGuard } from '../leak-guard/leak-guard';
 import { ModerationRepository } from '../moderation/moderation.repository';
-import { PostingPolicy } from '../moderation/posting-policy';
+import { type Admission, PostingPolicy } from '../moderation/posting-policy';
 import { assertStillWritable } from '../threads/still-writable';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { renderMarkdown } from './markdown';
@@ -54,50 +62,58 @@ export class ReplyUseCase {
       principal,
     );
     const admission = await this.policy.admit(principal, { kind: 'REPLY', body: input.body });
-    const id = await this.database.transaction(async () => {
-      await assertStillWritable(this.threads, found);
-      const postId = randomUUID();
-      await this.posts.insert({
-        id: postId,
-        threadId: thread.id,
-        authorId: principal.userId,
-        opening: false,
-        body: input.body,
-        bodyHtml: renderMarkdown(input.body),
-        visibility,
-        status: admission.status,
-        replyToPostId: input.replyToPostId ?? null,
-        language: thread.language,
-      });
-      // Held posts are counted, and announced, when a moderator approves them.
-      if (admission.status === 'VISIBLE') {
-        await this.threads.countReply(thread.id, visibility);
-        const place = {
+    const id = await this.database.transaction(() => this.save(found, input, visibility, admission, principal));
+    this.relay.kick();
+    const { post, reader: after } = await this.finder.post(id, principal);
+    return toPostReply(post, after);
+  }
+
+  /** Inside the transaction: the thread is still where it was and open; then the post, its count and its event. */
+  private async save(
+    found: FoundThread,
+    input: RequestOf<typeof threads.reply>,
+    visibility: PostVisibility,
+    admission: Admission,
+    principal: UserPrincipal,
+  ): Promise<string> {
+    const { thread } = found;
+    await assertStillWritable(this.threads, found);
+    const postId = randomUUID();
+    const replyToPostId = input.replyToPostId ?? null;
+    await this.posts.insert({
+      id: postId,
+      threadId: thread.id,
+      authorId: principal.userId,
+      opening: false,
+      body: input.body,
+      bodyHtml: renderMarkdown(input.body),
+      visibility,
+      status: admission.status,
+      replyToPostId,
+      language: thread.language,
+    });
+    // Held posts are counted, and announced, when a moderator approves them.
+    if (admission.status === 'VISIBLE') {
+      await this.threads.countReply(thread.id, visibility);
+      await this.outbox.add(
+        threadsEvents.postPublished,
+        postPublished({
           postId,
           threadId: thread.id,
           spaceId: thread.spaceId,
           authorId: principal.userId,
           topicIds: thread.topicIds,
-        };
-        await this.outbox.add(
-          threadsEvents.postPublished,
-          postPublished({
-            ...place,
-            threadKind: thread.kind,
-            opening: false,
-            visibility,
-            replyToPostId: input.replyToPostId ?? null,
-            body: input.body,
-          }),
-        );
-      } else await this.moderation.log(postId, null, 'HOLD', `spam check: ${admission.spam?.reasons.join(', ')}`);
-      await this.follows.watchUnlessChosen(principal.userId, thread.id);
-      await this.follows.markRead(principal.userId, thread.id);
-      return postId;
-    });
-    this.relay.kick();
-    const { post, reader: after } = await this.finder.post(id, principal);
-    return toPostReply(post, after);
+          threadKind: thread.kind,
+          opening: false,
+          visibility,
+          replyToPostId,
+          body: input.body,
+        }),
+      );
+    } else await this.moderation.log(postId, null, 'HOLD', `spam check: ${admission.spam?.reasons.join(', ')}`);
+    await this.follows.watchUnlessChosen(principal.userId, thread.id);
+    await this.follows.markRead(principal.userId, thread.id);
+    return postId;
   }
 
   private async assertReplyTarget({ thread, reader }: FoundThread, replyToPostId: string, visibility: string) {
