@@ -8,30 +8,26 @@ import { AccessModule } from './access/access.module';
 import { threadsConfigModule, type ThreadsConfig } from './config/threads.config';
 import { migrations } from './database/migrations';
 import { FollowsModule } from './follows/follows.module';
-import { InsightsController } from './insights/insights.controller';
-import { InsightsRepository } from './insights/insights.repository';
-import { InsightsUseCase } from './insights/insights.use-case';
+import { InsightsModule } from './insights/insights.module';
 import { LeakGuardModule } from './leak-guard/leak-guard.module';
 import { LinksModule } from './links/links.module';
 import { ModerationModule } from './moderation/moderation.module';
-import { DeliveryAudience } from './notifications/delivery-audience';
-import { NotificationsController } from './notifications/notifications.controller';
-import { NotificationsRepository } from './notifications/notifications.repository';
-import { NotificationsUseCase } from './notifications/notifications.use-case';
-import {
-  NotifyAnswerAccepted,
-  NotifyPostModerated,
-  NotifyPostPublished,
-  NotifyQuestionRouted,
-} from './notifications/notify.handlers';
-import { RecipientsRepository } from './notifications/recipients.repository';
-import { SpaceLanguageChanged } from './search/space-language.handler';
+import { NotificationsModule } from './notifications/notifications.module';
+import { NotifyAnswerAcceptedHandler } from './notifications/notify-answer-accepted.handler';
+import { NotifyPostModeratedHandler } from './notifications/notify-post-moderated.handler';
+import { NotifyPostPublishedHandler } from './notifications/notify-post-published.handler';
+import { NotifyQuestionRoutedHandler } from './notifications/notify-question-routed.handler';
 import { PostsModule } from './posts/posts.module';
-import { SearchController } from './search/search.controller';
-import { SearchRepository } from './search/search.repository';
-import { SearchUseCase } from './search/search.use-case';
+import { SearchModule } from './search/search.module';
+import { SpaceLanguageChangedHandler } from './search/space-language-changed.handler';
 import { ThreadsModule } from './threads/threads.module';
 
+/**
+ * Composition only. The aggregate modules import what they use from each other, from the bottom up:
+ * AccessModule (threads and posts as a reader sees them); FollowsModule, LeakGuardModule and
+ * ModerationModule; ThreadsModule and PostsModule, which write with those; LinksModule on top of
+ * ThreadsModule. Search, notifications and insights need only AccessModule.
+ */
 @Module({})
 export class AppModule {
   static forRoot(config: ThreadsConfig): DynamicModule {
@@ -39,13 +35,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         threadsConfigModule(config),
-        DatabaseModule.forService({
-          config,
-          schema: 'threads',
-          entities: [],
-          migrations,
-          health: threads.health,
-        }),
+        DatabaseModule.forService({ config, schema: 'threads', entities: [], migrations, health: threads.health }),
         ServiceClientModule.forRoot({
           servers: natsServers(config.NATS_URL),
           timeoutMs: config.SERVICE_TIMEOUT_MS,
@@ -57,31 +47,20 @@ export class AppModule {
         LeakGuardModule,
         ModerationModule,
         ThreadsModule,
-        LinksModule,
         PostsModule,
+        LinksModule,
+        SearchModule,
+        NotificationsModule,
+        InsightsModule,
       ],
-      controllers: [SearchController, NotificationsController, InsightsController],
       providers: [
-        InsightsRepository,
-        InsightsUseCase,
-        NotificationsRepository,
-        NotificationsUseCase,
-        RecipientsRepository,
-        DeliveryAudience,
-        NotifyPostPublished,
-        NotifyAnswerAccepted,
-        NotifyPostModerated,
-        NotifyQuestionRouted,
-        SpaceLanguageChanged,
         durableConsumers([
-          NotifyPostPublished,
-          NotifyAnswerAccepted,
-          NotifyPostModerated,
-          NotifyQuestionRouted,
-          SpaceLanguageChanged,
+          NotifyPostPublishedHandler,
+          NotifyAnswerAcceptedHandler,
+          NotifyPostModeratedHandler,
+          NotifyQuestionRoutedHandler,
+          SpaceLanguageChangedHandler,
         ]),
-        SearchRepository,
-        SearchUseCase,
       ],
     };
   }
