@@ -4,140 +4,63 @@ import { DatabaseModule } from '@kern/database';
 import { durableConsumers, EventsModule } from '@kern/events';
 import { ServiceClientModule } from '@kern/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { SpaceAccessClient } from './access/space-access.client';
-import { ThreadFinder } from './access/thread-finder';
-import { THREADS_CONFIG, type ThreadsConfig } from './config/threads.config';
+import { AccessModule } from './access/access.module';
+import { threadsConfigModule, type ThreadsConfig } from './config/threads.config';
 import { migrations } from './database/migrations';
-import { FollowUseCase } from './follows/follow.use-case';
-import { FollowsController } from './follows/follows.controller';
-import { FollowsRepository } from './follows/follows.repository';
-import { InsightsController } from './insights/insights.controller';
-import { InsightsRepository } from './insights/insights.repository';
-import { InsightsUseCase } from './insights/insights.use-case';
-import { LeakGuard } from './leak-guard/leak-guard';
-import { LeakGuardRepository } from './leak-guard/leak-guard.repository';
-import { EscalateThreadUseCase } from './links/escalate-thread.use-case';
-import { MoveThreadUseCase } from './links/move-thread.use-case';
-import { ThreadLinksRepository } from './links/thread-links.repository';
-import { FlagPostUseCase } from './moderation/flag-post.use-case';
-import { ModeratePostUseCase } from './moderation/moderate-post.use-case';
-import { ModerationController } from './moderation/moderation.controller';
-import { ModerationRepository } from './moderation/moderation.repository';
-import { PostingPolicy, SPAM_CLASSIFIER } from './moderation/posting-policy';
-import { ReviewQueueUseCase } from './moderation/review-queue.use-case';
-import { DeliveryAudience } from './notifications/delivery-audience';
-import { NotificationsController } from './notifications/notifications.controller';
-import { NotificationsRepository } from './notifications/notifications.repository';
-import { NotificationsUseCase } from './notifications/notifications.use-case';
-import {
-  NotifyAnswerAccepted,
-  NotifyPostModerated,
-  NotifyPostPublished,
-  NotifyQuestionRouted,
-} from './notifications/notify.handlers';
-import { RecipientsRepository } from './notifications/recipients.repository';
-import { DeletedPostsPurger } from './posts/deleted-posts.purger';
-import { SpaceLanguageChanged } from './search/space-language.handler';
-import { PostEvents } from './posts/post-events';
-import { DeletePostUseCase } from './posts/delete-post.use-case';
-import { EditPostUseCase } from './posts/edit-post.use-case';
-import { FindPostsUseCase } from './posts/find-posts.use-case';
-import { MarkHelpfulUseCase } from './posts/mark-helpful.use-case';
-import { PostsController } from './posts/posts.controller';
-import { PostsRepository } from './posts/posts.repository';
-import { ReplyUseCase } from './posts/reply.use-case';
-import { SearchController } from './search/search.controller';
-import { SearchRepository } from './search/search.repository';
-import { SearchUseCase } from './search/search.use-case';
-import { FindThreadsUseCase } from './threads/find-threads.use-case';
-import { OpenQuestionsUseCase } from './threads/open-questions.use-case';
-import { StartThreadUseCase } from './threads/start-thread.use-case';
-import { ThreadDecisionsUseCase } from './threads/thread-decisions.use-case';
-import { ThreadsController } from './threads/threads.controller';
-import { ThreadsRepository } from './threads/threads.repository';
-import { ThreadWriter } from './threads/thread-writer';
+import { FollowsModule } from './follows/follows.module';
+import { InsightsModule } from './insights/insights.module';
+import { LeakGuardModule } from './leak-guard/leak-guard.module';
+import { LinksModule } from './links/links.module';
+import { ModerationModule } from './moderation/moderation.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { NotifyAnswerAcceptedHandler } from './notifications/notify-answer-accepted.handler';
+import { NotifyPostModeratedHandler } from './notifications/notify-post-moderated.handler';
+import { NotifyPostPublishedHandler } from './notifications/notify-post-published.handler';
+import { NotifyQuestionRoutedHandler } from './notifications/notify-question-routed.handler';
+import { PostsModule } from './posts/posts.module';
+import { SearchModule } from './search/search.module';
+import { SpaceLanguageChangedHandler } from './search/space-language-changed.handler';
+import { ThreadsModule } from './threads/threads.module';
 
+/**
+ * Composition only. The aggregate modules import what they use from each other, from the bottom up:
+ * AccessModule (threads and posts as a reader sees them); FollowsModule, LeakGuardModule and
+ * ModerationModule; ThreadsModule and PostsModule, which write with those; LinksModule on top of
+ * ThreadsModule. Search, notifications and insights need only AccessModule.
+ */
 @Module({})
 export class AppModule {
   static forRoot(config: ThreadsConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        DatabaseModule.forService({
-          config,
-          schema: 'threads',
-          entities: [],
-          migrations,
-          health: threads.health,
-        }),
+        threadsConfigModule(config),
+        DatabaseModule.forService({ config, schema: 'threads', entities: [], migrations, health: threads.health }),
         ServiceClientModule.forRoot({
           servers: natsServers(config.NATS_URL),
           timeoutMs: config.SERVICE_TIMEOUT_MS,
           name: `threads-${process.pid}`,
         }),
         EventsModule.forService({ schema: 'threads', servers: natsServers(config.NATS_URL), name: 'threads', config }),
-      ],
-      controllers: [
-        ThreadsController,
-        PostsController,
-        ModerationController,
-        SearchController,
-        FollowsController,
-        NotificationsController,
-        InsightsController,
+        AccessModule,
+        FollowsModule,
+        LeakGuardModule,
+        ModerationModule,
+        ThreadsModule,
+        PostsModule,
+        LinksModule,
+        SearchModule,
+        NotificationsModule,
+        InsightsModule,
       ],
       providers: [
-        { provide: THREADS_CONFIG, useValue: config },
-        // No external spam classifier by default: provide one here (see moderation/spam-check.ts).
-        { provide: SPAM_CLASSIFIER, useValue: null },
-        ModerationRepository,
-        FollowsRepository,
-        InsightsRepository,
-        InsightsUseCase,
-        PostEvents,
-        NotificationsRepository,
-        NotificationsUseCase,
-        RecipientsRepository,
-        DeliveryAudience,
-        NotifyPostPublished,
-        NotifyAnswerAccepted,
-        NotifyPostModerated,
-        NotifyQuestionRouted,
-        SpaceLanguageChanged,
         durableConsumers([
-          NotifyPostPublished,
-          NotifyAnswerAccepted,
-          NotifyPostModerated,
-          NotifyQuestionRouted,
-          SpaceLanguageChanged,
+          NotifyPostPublishedHandler,
+          NotifyAnswerAcceptedHandler,
+          NotifyPostModeratedHandler,
+          NotifyQuestionRoutedHandler,
+          SpaceLanguageChangedHandler,
         ]),
-        FollowUseCase,
-        PostingPolicy,
-        FlagPostUseCase,
-        ModeratePostUseCase,
-        ReviewQueueUseCase,
-        SpaceAccessClient,
-        ThreadFinder,
-        ThreadsRepository,
-        PostsRepository,
-        StartThreadUseCase,
-        FindThreadsUseCase,
-        OpenQuestionsUseCase,
-        ThreadDecisionsUseCase,
-        ReplyUseCase,
-        FindPostsUseCase,
-        EditPostUseCase,
-        DeletePostUseCase,
-        MarkHelpfulUseCase,
-        DeletedPostsPurger,
-        ThreadWriter,
-        ThreadLinksRepository,
-        LeakGuard,
-        LeakGuardRepository,
-        EscalateThreadUseCase,
-        MoveThreadUseCase,
-        SearchRepository,
-        SearchUseCase,
       ],
     };
   }

@@ -1,16 +1,16 @@
 import type { Principal, SpaceAccess } from '@kern/contracts';
 import { notFound } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import type { PostRow } from '../posts/post-row';
+import type { PostRecord } from '../posts/post.record';
 import { PostsRepository } from '../posts/posts.repository';
-import type { ThreadRow } from '../threads/thread-row';
+import type { ThreadRecord } from '../threads/thread.record';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { NO_ACCESS, NOTHING } from './nothing';
 import { readerOf, type Reader } from './reader';
 import { SpaceAccessClient } from './space-access.client';
 
 export interface FoundThread {
-  thread: ThreadRow;
+  thread: ThreadRecord;
   reader: Reader;
   access: SpaceAccess;
 }
@@ -35,7 +35,7 @@ export class ThreadFinder {
     return { ...found, thread: found.thread };
   }
 
-  async post(postId: string, principal: Principal): Promise<FoundThread & { post: PostRow }> {
+  async post(postId: string, principal: Principal): Promise<FoundThread & { post: PostRecord }> {
     const [place] = await this.posts.placesOf([postId]);
     const found = await this.inSpace(place?.threadId, place?.spaceId, principal);
     const [post] = await this.posts.findVisible(found.reader, [found.thread ? postId : NOTHING]);

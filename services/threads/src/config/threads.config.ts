@@ -1,5 +1,6 @@
 import { commonEnv, databaseEnv, parseEnv } from '@kern/config';
 import { eventsEnv } from '@kern/events';
+import type { DynamicModule } from '@nestjs/common';
 import { z } from 'zod';
 import { NEW_ACCOUNT_LIMITS } from '../moderation/trust';
 
@@ -34,4 +35,14 @@ export const THREADS_CONFIG = Symbol('ThreadsConfig');
 
 export function loadThreadsConfig(env = process.env): ThreadsConfig {
   return parseEnv(threadsEnv, env);
+}
+
+/** The configuration, for every module of the service (`@Inject(THREADS_CONFIG)`). */
+export function threadsConfigModule(config: ThreadsConfig): DynamicModule {
+  return {
+    module: class ThreadsConfigModule {},
+    global: true,
+    providers: [{ provide: THREADS_CONFIG, useValue: config }],
+    exports: [THREADS_CONFIG],
+  };
 }

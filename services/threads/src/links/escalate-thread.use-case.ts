@@ -1,13 +1,13 @@
 import type { Principal, ThreadReply } from '@kern/contracts';
 import { Database } from '@kern/database';
+import { OutboxRelay } from '@kern/events';
 import { assertCanWrite, badInput, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { readerOf } from '../access/reader';
 import { assertMayPost, SpaceAccessClient } from '../access/space-access.client';
 import { ThreadFinder } from '../access/thread-finder';
-import { PostEvents } from '../posts/post-events';
 import { ThreadsRepository } from '../threads/threads.repository';
-import { toThreadReply } from '../threads/thread-row';
+import { toThreadReply } from '../threads/threads.mapper';
 import { ThreadWriter } from '../threads/thread-writer';
 import { ThreadLinksRepository } from './thread-links.repository';
 
@@ -26,7 +26,7 @@ export class EscalateThreadUseCase {
     private readonly writer: ThreadWriter,
     private readonly threads: ThreadsRepository,
     private readonly links: ThreadLinksRepository,
-    private readonly events: PostEvents,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async execute(
@@ -39,7 +39,7 @@ export class EscalateThreadUseCase {
     const target = await this.spaces.space(input.spaceId, principal);
     if (target.audience !== 'INTERNAL') throw badInput('Escalate into an INTERNAL space', { field: 'spaceId' });
     assertMayPost(target.viewerAccess);
-    const title = `Escalated: ${source.t_title}`.slice(0, TITLE_MAX);
+    const title = `Escalated: ${source.title}`.slice(0, TITLE_MAX);
     const id = await this.database.transaction(async () => {
       const opened = await this.writer.open({
         space: target,
@@ -47,12 +47,12 @@ export class EscalateThreadUseCase {
         kind: 'DISCUSSION',
         title,
         body: input.note,
-        topicIds: source.t_topic_ids,
+        topicIds: source.topicIds,
       });
-      await this.links.link(source.thread_id, opened.threadId, principal.userId);
+      await this.links.link(source.id, opened.threadId, principal.userId);
       return opened.threadId;
     });
-    this.events.kick();
+    this.relay.kick();
     const reader = readerOf(principal, target.viewerAccess);
     return toThreadReply((await this.threads.findVisible(reader, [id]))[0], reader);
   }

@@ -1,15 +1,15 @@
 import { identity, type Principal, type ThreadReply, threadsEvents } from '@kern/contracts';
 import { Database } from '@kern/database';
+import { Outbox, OutboxRelay } from '@kern/events';
 import { assertCanWrite, confirmationRequired, conflict, forbidden, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { SpaceAccessClient } from '../access/space-access.client';
 import { ThreadFinder } from '../access/thread-finder';
-import { PostEvents } from '../posts/post-events';
 import { PostsRepository } from '../posts/posts.repository';
 import { searchLanguage } from '../search/search-language';
 import { assertStillWritable } from '../threads/still-writable';
 import { ThreadsRepository } from '../threads/threads.repository';
-import { toThreadReply } from '../threads/thread-row';
+import { toThreadReply } from '../threads/threads.mapper';
 
 /**
  * Moderators of both spaces move a thread. Into an EXTERNAL space from an INTERNAL one publishes it,
@@ -28,7 +28,8 @@ export class MoveThreadUseCase {
     private readonly spaces: SpaceAccessClient,
     private readonly threads: ThreadsRepository,
     private readonly posts: PostsRepository,
-    private readonly events: PostEvents,
+    private readonly outbox: Outbox,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async execute(
@@ -40,7 +41,7 @@ export class MoveThreadUseCase {
     const target = await this.spaces.space(input.spaceId, principal);
     if (!reader.moderator || !target.viewerAccess.moderate)
       throw forbidden('Only moderators of both spaces move a thread');
-    if (target.id !== thread.t_space_id) {
+    if (target.id !== thread.spaceId) {
       if (access.audience === 'INTERNAL' && target.audience === 'EXTERNAL' && !input.confirmPublish) {
         throw confirmationRequired(
           'Moving this thread to an EXTERNAL space shows it to customers; repeat with confirmPublish: true',
@@ -48,24 +49,21 @@ export class MoveThreadUseCase {
         );
       }
       const checkedAuthors =
-        target.audience === 'INTERNAL' ? await this.assertNoCustomerPosts(thread.thread_id, principal) : null;
+        target.audience === 'INTERNAL' ? await this.assertNoCustomerPosts(thread.id, principal) : null;
       await this.database.transaction(async () => {
         await assertStillWritable(this.threads, { thread, reader, access });
         // Someone new may have written in the thread since its authors were checked (the row lock keeps anyone else out from here on).
-        if (
-          checkedAuthors &&
-          (await this.posts.authorsIn(thread.thread_id)).some((author) => !checkedAuthors.has(author))
-        ) {
+        if (checkedAuthors && (await this.posts.authorsIn(thread.id)).some((author) => !checkedAuthors.has(author))) {
           throw conflict('Someone wrote in this thread while it was being moved; try again', {
             reason: 'THREAD_CHANGED',
           });
         }
-        await this.threads.move(thread.thread_id, target.id, searchLanguage(target.language));
-        await this.events.record(threadsEvents.threadMoved, { threadId: thread.thread_id, spaceId: target.id });
+        await this.threads.move(thread.id, target.id, searchLanguage(target.language));
+        await this.outbox.add(threadsEvents.threadMoved, { threadId: thread.id, spaceId: target.id });
       });
-      this.events.kick();
+      this.relay.kick();
     }
-    const moved = await this.finder.thread(thread.thread_id, principal);
+    const moved = await this.finder.thread(thread.id, principal);
     return toThreadReply(moved.thread, moved.reader);
   }
 

@@ -28,7 +28,7 @@ export class FlagPostUseCase {
   ): Promise<boolean> {
     assertCanWrite(principal);
     const { post, reader } = await this.finder.post(input.postId, principal);
-    if (post.author_id === principal.userId) throw badInput('You cannot flag your own post', { field: 'postId' });
+    if (post.authorId === principal.userId) throw badInput('You cannot flag your own post', { field: 'postId' });
     if (post.status === 'DELETED') throw badInput('A deleted post cannot be flagged', { field: 'postId' });
     await this.policy.reserveWrite(principal);
     // A flag without standing is still recorded: moderators see it in the queue.
@@ -48,7 +48,7 @@ export class FlagPostUseCase {
           'HIDE',
           reader.moderator ? `flagged: ${input.reason}` : `flagged by ${openFlags} members`,
         );
-        await this.threads.recount(post.thread_id);
+        await this.threads.recount(post.threadId);
       }
     });
     return true;

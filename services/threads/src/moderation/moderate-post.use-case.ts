@@ -1,18 +1,11 @@
-import {
-  type ModerationAction,
-  type ModerationEntryReply,
-  type PostReply,
-  type PostStatus,
-  type Principal,
-  threadsEvents,
-} from '@kern/contracts';
+import { type ModerationAction, type PostReply, type PostStatus, type Principal, threadsEvents } from '@kern/contracts';
 import { Database } from '@kern/database';
 import { Outbox, OutboxRelay } from '@kern/events';
 import { assertCanWrite, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { ThreadFinder } from '../access/thread-finder';
-import { PostEvents } from '../posts/post-events';
-import { toPostReply } from '../posts/post-row';
+import { postPublished } from '../posts/post-events';
+import { toPostReply } from '../posts/posts.mapper';
 import { PostsRepository } from '../posts/posts.repository';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { ModerationRepository } from './moderation.repository';
@@ -37,7 +30,6 @@ export class ModeratePostUseCase {
     private readonly threads: ThreadsRepository,
     private readonly outbox: Outbox,
     private readonly relay: OutboxRelay,
-    private readonly events: PostEvents,
   ) {}
 
   async execute(
@@ -55,30 +47,33 @@ export class ModeratePostUseCase {
       if (status !== now.status) await this.posts.setStatus(post.id, status);
       await this.moderation.resolveFlags(post.id);
       await this.moderation.log(post.id, principal.userId, input.action, input.reason ?? null);
-      await this.threads.recount(post.thread_id);
+      await this.threads.recount(post.threadId);
       // A post held when it was written reaches its readers only now (one held after an edit had already).
       if (status === 'VISIBLE' && !now.published) {
         const place = {
           postId: post.id,
-          threadId: post.thread_id,
-          spaceId: thread.t_space_id,
-          authorId: post.author_id,
-          topicIds: thread.t_topic_ids,
+          threadId: post.threadId,
+          spaceId: thread.spaceId,
+          authorId: post.authorId,
+          topicIds: thread.topicIds,
         };
-        await this.events.published({
-          ...place,
-          threadKind: thread.t_kind,
-          opening: post.opening,
-          visibility: post.visibility,
-          replyToPostId: post.reply_to_post_id,
-          body: post.body,
-        });
+        await this.outbox.add(
+          threadsEvents.postPublished,
+          postPublished({
+            ...place,
+            threadKind: thread.kind,
+            opening: post.opening,
+            visibility: post.visibility,
+            replyToPostId: post.replyToPostId,
+            body: post.body,
+          }),
+        );
       }
       await this.outbox.add(threadsEvents.postModerated, {
         postId: post.id,
-        threadId: post.thread_id,
-        spaceId: thread.t_space_id,
-        authorId: post.author_id,
+        threadId: post.threadId,
+        spaceId: thread.spaceId,
+        authorId: post.authorId,
         action: input.action,
         reason: input.reason ?? null,
         moderatorId: principal.userId,
@@ -87,11 +82,5 @@ export class ModeratePostUseCase {
     this.relay.kick();
     const after = await this.finder.post(input.postId, principal);
     return toPostReply(after.post, after.reader);
-  }
-
-  async history(postId: string, principal: Principal): Promise<ModerationEntryReply[]> {
-    const { post, reader } = await this.finder.post(postId, principal);
-    if (!reader.moderator) throw forbidden("Only the space's moderators see a post's moderation history");
-    return (await this.moderation.history(post.id)).map((entry) => ({ ...entry, at: entry.at.toISOString() }));
   }
 }

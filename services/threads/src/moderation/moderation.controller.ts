@@ -2,6 +2,7 @@ import { threads } from '@kern/contracts';
 import { Envelope, Handles, type Request } from '@kern/messaging';
 import { Controller } from '@nestjs/common';
 import { FlagPostUseCase } from './flag-post.use-case';
+import { GetModerationHistoryUseCase } from './get-moderation-history.use-case';
 import { ModeratePostUseCase } from './moderate-post.use-case';
 import { ReviewQueueUseCase } from './review-queue.use-case';
 
@@ -11,6 +12,7 @@ export class ModerationController {
     private readonly flagging: FlagPostUseCase,
     private readonly moderating: ModeratePostUseCase,
     private readonly queue: ReviewQueueUseCase,
+    private readonly moderationHistory: GetModerationHistoryUseCase,
   ) {}
 
   @Handles(threads.flagPost)
@@ -30,6 +32,6 @@ export class ModerationController {
 
   @Handles(threads.moderationHistory)
   async history(@Envelope(threads.moderationHistory) request: Request<typeof threads.moderationHistory>) {
-    return { entries: await this.moderating.history(request.payload.postId, request.principal) };
+    return { entries: await this.moderationHistory.execute(request.payload.postId, request.principal) };
   }
 }

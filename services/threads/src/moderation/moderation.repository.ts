@@ -1,8 +1,8 @@
 import { Database } from '@kern/database';
-import type { Reader } from '../access/reader';
 import { Injectable } from '@nestjs/common';
-import { readerParameters } from '../access/reader';
-import { postColumns, type PostRow } from '../posts/post-row';
+import { readerParameters, type Reader } from '../access/reader';
+import type { PostRecord } from '../posts/post.record';
+import { postColumns } from '../posts/posts.repository';
 
 export type FlagReason = 'SPAM' | 'OFF_TOPIC' | 'INAPPROPRIATE' | 'OTHER';
 
@@ -120,7 +120,7 @@ export class ModerationRepository {
   }
 
   /** The queue of the given spaces, oldest first; the reader moderates all of them. */
-  queue(reader: Reader, spaceIds: string[], first: number, afterSeq?: string): Promise<PostRow[]> {
+  queue(reader: Reader, spaceIds: string[], first: number, afterSeq?: string): Promise<PostRecord[]> {
     return this.db.query(
       `SELECT ${postColumns('$1')} FROM threads.posts p JOIN threads.threads t ON t.id = p.thread_id
        WHERE t.space_id = ANY($4::uuid[]) AND (p.visibility = 'EVERYONE' OR $2::boolean) AND $3::boolean

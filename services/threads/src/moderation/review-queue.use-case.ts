@@ -3,7 +3,7 @@ import { forbidden, notFound, parseSequenceCursor } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { readerOf } from '../access/reader';
 import { SpaceAccessClient } from '../access/space-access.client';
-import { toPostReply } from '../posts/post-row';
+import { toPostReply } from '../posts/posts.mapper';
 import { ModerationRepository } from './moderation.repository';
 
 @Injectable()

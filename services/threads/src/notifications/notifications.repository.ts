@@ -1,7 +1,8 @@
-import { type NotificationKind, type NotificationReply, threadsEvents } from '@kern/contracts';
+import { type NotificationKind, threadsEvents } from '@kern/contracts';
 import { Database } from '@kern/database';
 import { Outbox } from '@kern/events';
 import { Injectable } from '@nestjs/common';
+import type { NotificationRecord } from './notification.record';
 
 export interface NewNotification {
   kind: NotificationKind;
@@ -11,40 +12,11 @@ export interface NewNotification {
   actorId: string | null;
 }
 
-interface NotificationRow {
-  id: string;
-  kind: NotificationKind;
-  space_id: string | null;
-  thread_id: string | null;
-  post_id: string | null;
-  actor_id: string | null;
-  count: number;
-  created_at: Date;
-  read_at: Date | null;
-  post_visibility: string | null;
-}
-
-export type InboxRow = NotificationRow;
-
 const RECIPIENTS_PER_EVENT = 1000;
 
-const INBOX_COLUMNS = `n.id, n.kind, coalesce(t.space_id, n.space_id) AS space_id, n.thread_id, n.post_id, n.actor_id, n.count, n.created_at, n.read_at,
-  p.visibility AS post_visibility`;
+const INBOX_COLUMNS = `n.id, n.kind, coalesce(t.space_id, n.space_id) AS "spaceId", n.thread_id AS "threadId", n.post_id AS "postId",
+  n.actor_id AS "actorId", n.count, n.created_at AS "createdAt", n.read_at AS "readAt", p.visibility AS "postVisibility"`;
 const INBOX_JOINS = `threads.notifications n LEFT JOIN threads.posts p ON p.id = n.post_id LEFT JOIN threads.threads t ON t.id = n.thread_id`;
-
-export function toNotificationReply(row: NotificationRow): NotificationReply {
-  return {
-    id: row.id,
-    kind: row.kind,
-    createdAt: row.created_at.toISOString(),
-    readAt: row.read_at?.toISOString() ?? null,
-    actorId: row.actor_id,
-    threadId: row.thread_id,
-    postId: row.post_id,
-    count: row.count,
-    cursor: `${row.created_at.toISOString()}|${row.id}`,
-  };
-}
 
 @Injectable()
 export class NotificationsRepository {
@@ -95,7 +67,7 @@ export class NotificationsRepository {
   list(
     recipientId: string,
     query: { unreadOnly: boolean; first: number; after?: { createdAt: string; id: string } },
-  ): Promise<InboxRow[]> {
+  ): Promise<NotificationRecord[]> {
     return this.db.query(
       `SELECT ${INBOX_COLUMNS} FROM ${INBOX_JOINS}
        WHERE n.recipient_id = $1 AND (NOT $2::boolean OR n.read_at IS NULL)
@@ -106,7 +78,7 @@ export class NotificationsRepository {
   }
 
   /** Unread ones, with where they point now, for counting what the recipient may still see. */
-  unread(recipientId: string): Promise<InboxRow[]> {
+  unread(recipientId: string): Promise<NotificationRecord[]> {
     return this.db.query(
       `SELECT ${INBOX_COLUMNS} FROM ${INBOX_JOINS} WHERE n.recipient_id = $1 AND n.read_at IS NULL LIMIT 1000`,
       [recipientId],

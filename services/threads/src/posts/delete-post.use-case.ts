@@ -1,12 +1,12 @@
 import { type PostReply, type Principal, threadsEvents } from '@kern/contracts';
 import { Database } from '@kern/database';
+import { Outbox, OutboxRelay } from '@kern/events';
 import { assertCanWrite, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { ThreadFinder } from '../access/thread-finder';
 import { ModerationRepository } from '../moderation/moderation.repository';
 import { ThreadsRepository } from '../threads/threads.repository';
-import { PostEvents } from './post-events';
-import { toPostReply } from './post-row';
+import { toPostReply } from './posts.mapper';
 import { PostsRepository } from './posts.repository';
 
 /**
@@ -21,28 +21,29 @@ export class DeletePostUseCase {
     private readonly threads: ThreadsRepository,
     private readonly posts: PostsRepository,
     private readonly moderation: ModerationRepository,
-    private readonly events: PostEvents,
+    private readonly outbox: Outbox,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async execute(postId: string, principal: Principal): Promise<PostReply> {
     assertCanWrite(principal);
     const { post, thread } = await this.finder.post(postId, principal);
-    if (post.author_id !== principal.userId)
+    if (post.authorId !== principal.userId)
       throw forbidden('Only the author deletes a post; moderators hide it instead');
     await this.database.transaction(async () => {
       const now = await this.posts.lockForWrite(post.id);
       if (!now || now.status === 'DELETED') return;
       await this.posts.setStatus(post.id, 'DELETED');
       await this.moderation.resolveFlags(post.id);
-      await this.threads.recount(post.thread_id);
-      await this.events.record(threadsEvents.postDeleted, {
+      await this.threads.recount(post.threadId);
+      await this.outbox.add(threadsEvents.postDeleted, {
         postId: post.id,
-        threadId: post.thread_id,
-        spaceId: thread.t_space_id,
-        authorId: post.author_id,
+        threadId: post.threadId,
+        spaceId: thread.spaceId,
+        authorId: post.authorId,
       });
     });
-    this.events.kick();
+    this.relay.kick();
     const after = await this.finder.post(postId, principal);
     return toPostReply(after.post, after.reader);
   }

@@ -10,7 +10,7 @@ import { type Admission, PostingPolicy } from '../moderation/posting-policy';
 import { assertStillInSpace } from '../threads/still-writable';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { renderMarkdown } from './markdown';
-import { toPostReply } from './post-row';
+import { toPostReply } from './posts.mapper';
 import { PostsRepository } from './posts.repository';
 
 /**
@@ -34,7 +34,7 @@ export class EditPostUseCase {
   async execute(input: RequestOf<typeof threads.editPost>, principal: Principal): Promise<PostReply> {
     assertCanWrite(principal);
     const { post, thread, access, reader } = await this.finder.post(input.postId, principal);
-    if (post.author_id !== principal.userId && !reader.moderator)
+    if (post.authorId !== principal.userId && !reader.moderator)
       throw forbidden('Only the author and moderators edit a post');
     // An author edits only where they could post (not banned, not archived); a moderator edits as moderator.
     if (!reader.moderator) assertMayPost(access);
@@ -45,7 +45,7 @@ export class EditPostUseCase {
         text: input.body,
         audience: access.audience,
         visibility: post.visibility,
-        threadId: thread.thread_id,
+        threadId: thread.id,
         confirmed: input.confirmPublic,
       },
       principal,
@@ -53,7 +53,7 @@ export class EditPostUseCase {
     const admission = await this.policy.admit(principal, {
       kind: 'EDIT',
       postId: post.id,
-      title: post.opening ? thread.t_title : undefined,
+      title: post.opening ? thread.title : undefined,
       body: input.body,
     });
     await this.database.transaction(async () => {
@@ -66,7 +66,7 @@ export class EditPostUseCase {
       await this.posts.edit(post.id, input.body, renderMarkdown(input.body), principal.userId);
       // A hidden or already held post stays as it is; only a visible one is taken down.
       if (admission.status === 'PENDING_REVIEW' && now.status === 'VISIBLE')
-        await this.hold(post.id, post.thread_id, admission);
+        await this.hold(post.id, post.threadId, admission);
     });
     const after = await this.finder.post(input.postId, principal);
     return toPostReply(after.post, after.reader);

@@ -3,7 +3,9 @@ import { Envelope, Handles, type Request } from '@kern/messaging';
 import { Controller } from '@nestjs/common';
 import { DeletePostUseCase } from './delete-post.use-case';
 import { EditPostUseCase } from './edit-post.use-case';
-import { FindPostsUseCase } from './find-posts.use-case';
+import { GetPostHistoryUseCase } from './get-post-history.use-case';
+import { GetPostsUseCase } from './get-posts.use-case';
+import { ListPostsUseCase } from './list-posts.use-case';
 import { MarkHelpfulUseCase } from './mark-helpful.use-case';
 import { ReplyUseCase } from './reply.use-case';
 
@@ -11,7 +13,9 @@ import { ReplyUseCase } from './reply.use-case';
 export class PostsController {
   constructor(
     private readonly replying: ReplyUseCase,
-    private readonly find: FindPostsUseCase,
+    private readonly listPosts: ListPostsUseCase,
+    private readonly getPosts: GetPostsUseCase,
+    private readonly postHistory: GetPostHistoryUseCase,
     private readonly editing: EditPostUseCase,
     private readonly deleting: DeletePostUseCase,
     private readonly helpful: MarkHelpfulUseCase,
@@ -24,17 +28,17 @@ export class PostsController {
 
   @Handles(threads.listPosts)
   list(@Envelope(threads.listPosts) request: Request<typeof threads.listPosts>) {
-    return this.find.list(request.payload, request.principal);
+    return this.listPosts.execute(request.payload, request.principal);
   }
 
   @Handles(threads.getPosts)
   async getMany(@Envelope(threads.getPosts) request: Request<typeof threads.getPosts>) {
-    return { posts: await this.find.getMany(request.payload.ids, request.principal) };
+    return { posts: await this.getPosts.execute(request.payload.ids, request.principal) };
   }
 
   @Handles(threads.postHistory)
   async history(@Envelope(threads.postHistory) request: Request<typeof threads.postHistory>) {
-    return { edits: await this.find.history(request.payload.postId, request.principal) };
+    return { edits: await this.postHistory.execute(request.payload.postId, request.principal) };
   }
 
   @Handles(threads.editPost)

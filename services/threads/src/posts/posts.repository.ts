@@ -2,7 +2,7 @@ import type { PostStatus, PostVisibility } from '@kern/contracts';
 import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
 import { readerParameters, type Reader } from '../access/reader';
-import { postColumns, visiblePost, type PostRow } from './post-row';
+import type { PostRecord } from './post.record';
 
 export interface NewPost {
   id: string;
@@ -16,6 +16,22 @@ export interface NewPost {
   replyToPostId: string | null;
   language: string;
 }
+
+/** Columns of `p` (posts) as a `PostRecord` for one reader, whose user id is the query's parameter `viewer`. */
+export const postColumns = (viewer: string) => `p.id, p.seq, p.thread_id AS "threadId", p.author_id AS "authorId",
+  p.opening, p.body, p.body_html AS "bodyHtml", p.visibility, p.status, p.reply_to_post_id AS "replyToPostId",
+  p.helpful_count AS "helpfulCount", p.created_at AS "createdAt", p.edited_at AS "editedAt", p.deleted_at AS "deletedAt",
+  EXISTS (SELECT 1 FROM threads.helpful_marks h WHERE h.post_id = p.id AND h.user_id = ${viewer}::uuid) AS "viewerMarkedHelpful"`;
+
+/**
+ * Which posts a reader sees, over `p`, with the reader's id, whether they are an employee and
+ * whether they moderate the space in the given parameters. Internal notes exist for employees only;
+ * held and hidden posts for their author and moderators; deleted ones show as deleted.
+ */
+export const visiblePost = (viewer: string, employee: string, moderator: string) => `(
+  (p.visibility = 'EVERYONE' OR ${employee}::boolean)
+  AND (p.status IN ('VISIBLE', 'DELETED') OR p.author_id = ${viewer}::uuid OR ${moderator}::boolean)
+)`;
 
 const SELECT_POSTS = `SELECT ${postColumns('$1')} FROM threads.posts p WHERE ${visiblePost('$1', '$2', '$3')}`;
 
@@ -50,7 +66,7 @@ export class PostsRepository {
     );
   }
 
-  findVisible(reader: Reader, ids: string[]): Promise<PostRow[]> {
+  findVisible(reader: Reader, ids: string[]): Promise<PostRecord[]> {
     return this.db.query(`${SELECT_POSTS} AND p.id = ANY($4::uuid[])`, [...readerParameters(reader), ids]);
   }
 
@@ -67,7 +83,7 @@ export class PostsRepository {
   }
 
   /** Replies in writing order, by `seq`: one index range, as cheap on page 500 as on page 1. */
-  listReplies(reader: Reader, threadId: string, first: number, afterSeq?: string): Promise<PostRow[]> {
+  listReplies(reader: Reader, threadId: string, first: number, afterSeq?: string): Promise<PostRecord[]> {
     return this.db.query(
       `${SELECT_POSTS} AND p.thread_id = $4 AND NOT p.opening AND p.seq > $5::bigint ORDER BY p.seq LIMIT $6`,
       [...readerParameters(reader), threadId, afterSeq ?? '0', first + 1],

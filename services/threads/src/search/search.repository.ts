@@ -1,6 +1,6 @@
 import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { visiblePost } from '../posts/post-row';
+import { visiblePost } from '../posts/posts.repository';
 import type { SearchQuery } from './search-query';
 import { HEADLINE_OPTIONS, headlineText } from './snippet';
 
@@ -23,11 +23,11 @@ export interface SearchScope {
   offset: number;
 }
 
-export interface SearchHitRow {
-  thread_id: string;
-  space_id: string;
+export interface SearchHit {
+  threadId: string;
+  spaceId: string;
   /** The matching reply, or null when the thread itself (its title or text) matched. */
-  post_id: string | null;
+  postId: string | null;
   /** ts_headline's output, encoded as `snippet.ts` describes. */
   snippet: string;
 }
@@ -84,7 +84,7 @@ best AS (
 page AS (
   SELECT * FROM best ORDER BY score DESC, thread_id LIMIT $7 OFFSET $8
 )
-SELECT page.thread_id, page.space_id, page.post_id,
+SELECT page.thread_id AS "threadId", page.space_id AS "spaceId", page.post_id AS "postId",
   -- A Dutch text whose match is an English word is highlighted by the English stemmer.
   coalesce(CASE WHEN x.language = 'dutch'::regconfig AND strpos(own.headline, chr(2)) = 0
     THEN ts_headline('english'::regconfig, x.body, $2::tsquery, $9) ELSE own.headline END, '') AS snippet
@@ -127,7 +127,7 @@ export class SearchRepository {
   }
 
   /** One page of hits, best first. */
-  search(compiled: CompiledSearch, scope: SearchScope): Promise<SearchHitRow[]> {
+  search(compiled: CompiledSearch, scope: SearchScope): Promise<SearchHit[]> {
     return this.db.query(SEARCH, [
       compiled.english,
       compiled.dutch,

@@ -3,12 +3,12 @@ import { badInput } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { readerOf, type Reader } from '../access/reader';
 import { SpaceAccessClient } from '../access/space-access.client';
-import { toPostReply } from '../posts/post-row';
+import { toPostReply } from '../posts/posts.mapper';
 import { PostsRepository } from '../posts/posts.repository';
-import { toThreadReply } from '../threads/thread-row';
+import { toThreadReply } from '../threads/threads.mapper';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { MAX_SEARCH_TERMS, parseSearchQuery } from './search-query';
-import { SearchRepository, type SearchHitRow } from './search.repository';
+import { SearchRepository, type SearchHit } from './search.repository';
 import { toSnippetHtml } from './snippet';
 
 /**
@@ -48,7 +48,7 @@ export class SearchUseCase {
     if (compiled.english === null && compiled.dutch === null) return { hits: [], hasNextPage: false };
     const asOf = cursor?.asOf ?? compiled.now;
     const searcher = searcherOf(principal);
-    const rows = await this.search.search(compiled, {
+    const ranked = await this.search.search(compiled, {
       viewer: searcher.userId,
       employee: searcher.employee,
       spaceIds,
@@ -56,10 +56,10 @@ export class SearchUseCase {
       limit: limit + 1,
       offset,
     });
-    const page = rows.slice(0, limit).map((row, index) => ({ row, cursor: `${offset + index + 1}.${asOf}` }));
+    const page = ranked.slice(0, limit).map((hit, index) => ({ hit, cursor: `${offset + index + 1}.${asOf}` }));
     return {
       hits: await this.hydrate(page, searcher, access),
-      hasNextPage: rows.length > limit && offset + limit < MAX_SEARCH_DEPTH,
+      hasNextPage: ranked.length > limit && offset + limit < MAX_SEARCH_DEPTH,
     };
   }
 
@@ -69,7 +69,7 @@ export class SearchUseCase {
    * only what the reader may see leaves this service; a hit whose text vanished since is left out.
    */
   private async hydrate(
-    page: Array<{ row: SearchHitRow; cursor: string }>,
+    page: Array<{ hit: SearchHit; cursor: string }>,
     searcher: Reader,
     known?: Map<string, SpaceAccess>,
   ): Promise<SearchHitReply[]> {
@@ -78,31 +78,31 @@ export class SearchUseCase {
     const access =
       known ??
       (await this.spaces.forSpaces(
-        page.map(({ row }) => row.space_id),
+        page.map(({ hit }) => hit.spaceId),
         principal,
       ));
-    const postIds = page.flatMap(({ row }) => (row.post_id ? [row.post_id] : []));
-    const [threadRows, postRows] = await Promise.all([
+    const postIds = page.flatMap(({ hit }) => (hit.postId ? [hit.postId] : []));
+    const [threads, posts] = await Promise.all([
       this.threads.findVisible(
         searcher,
-        page.map(({ row }) => row.thread_id),
+        page.map(({ hit }) => hit.threadId),
       ),
       postIds.length > 0 ? this.posts.findVisible(searcher, postIds) : [],
     ]);
-    const threadsById = new Map(threadRows.map((thread) => [thread.thread_id, thread]));
-    const postsById = new Map(postRows.map((post) => [post.id, post]));
+    const threadsById = new Map(threads.map((thread) => [thread.id, thread]));
+    const postsById = new Map(posts.map((post) => [post.id, post]));
 
     const hits: SearchHitReply[] = [];
-    for (const { row, cursor } of page) {
-      const space = access.get(row.space_id);
-      const thread = threadsById.get(row.thread_id);
-      const post = row.post_id ? postsById.get(row.post_id) : null;
-      if (!space?.read || !thread || thread.t_space_id !== row.space_id || post === undefined) continue;
+    for (const { hit, cursor } of page) {
+      const space = access.get(hit.spaceId);
+      const thread = threadsById.get(hit.threadId);
+      const post = hit.postId ? postsById.get(hit.postId) : null;
+      if (!space?.read || !thread || thread.spaceId !== hit.spaceId || post === undefined) continue;
       const reader = readerOf(principal, space);
       hits.push({
         thread: toThreadReply(thread, reader),
         post: post && toPostReply(post, reader),
-        snippet: toSnippetHtml(row.snippet),
+        snippet: toSnippetHtml(hit.snippet),
         cursor,
       });
     }

@@ -1,5 +1,6 @@
 import { expertise, type Principal, type RequestOf, threads, type ThreadReply } from '@kern/contracts';
 import { Database } from '@kern/database';
+import { OutboxRelay } from '@kern/events';
 import { assertCanWrite, forbidden, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { readerOf } from '../access/reader';
@@ -7,9 +8,8 @@ import { assertMayPost, SpaceAccessClient } from '../access/space-access.client'
 import { LeakGuard } from '../leak-guard/leak-guard';
 import { ModerationRepository } from '../moderation/moderation.repository';
 import { PostingPolicy } from '../moderation/posting-policy';
-import { PostEvents } from '../posts/post-events';
 import { ThreadsRepository } from './threads.repository';
-import { toThreadReply } from './thread-row';
+import { toThreadReply } from './threads.mapper';
 import { ThreadWriter } from './thread-writer';
 
 @Injectable()
@@ -23,7 +23,7 @@ export class StartThreadUseCase {
     private readonly leakGuard: LeakGuard,
     private readonly policy: PostingPolicy,
     private readonly moderation: ModerationRepository,
-    private readonly events: PostEvents,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async execute(input: RequestOf<typeof threads.startThread>, principal: Principal): Promise<ThreadReply> {
@@ -62,7 +62,7 @@ export class StartThreadUseCase {
         await this.moderation.log(opened.postId, null, 'HOLD', `spam check: ${admission.spam.reasons.join(', ')}`);
       return opened.threadId;
     });
-    this.events.kick();
+    this.relay.kick();
     const reader = readerOf(principal, space.viewerAccess);
     return toThreadReply((await this.threads.findVisible(reader, [id]))[0], reader);
   }

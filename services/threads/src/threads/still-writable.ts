@@ -17,9 +17,9 @@ export async function assertStillInSpace(
   threads: ThreadsRepository,
   thread: FoundThread['thread'],
 ): Promise<{ locked: boolean }> {
-  const now = await threads.lockForWrite(thread.thread_id);
+  const now = await threads.lockForWrite(thread.id);
   if (!now) throw notFound('Thread');
-  if (now.spaceId !== thread.t_space_id)
+  if (now.spaceId !== thread.spaceId)
     throw conflict('This thread moved to another space while you wrote; send it again', { reason: 'THREAD_MOVED' });
   return now;
 }

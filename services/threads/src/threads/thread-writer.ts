@@ -1,21 +1,22 @@
-import type { PostStatus, SpaceReply, ThreadKind } from '@kern/contracts';
+import { type PostStatus, type SpaceReply, type ThreadKind, threadsEvents } from '@kern/contracts';
+import { Outbox } from '@kern/events';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { renderMarkdown } from '../posts/markdown';
 import { FollowsRepository } from '../follows/follows.repository';
-import { PostEvents } from '../posts/post-events';
+import { postPublished } from '../posts/post-events';
 import { PostsRepository } from '../posts/posts.repository';
 import { searchLanguage } from '../search/search-language';
 import { ThreadsRepository } from './threads.repository';
 
-/** Writes a new thread and its opening post, inside the caller's transaction (the caller kicks `PostEvents` after it commits). */
+/** Writes a new thread and its opening post, inside the caller's transaction (the caller kicks the `OutboxRelay` after it commits). */
 @Injectable()
 export class ThreadWriter {
   constructor(
     private readonly threads: ThreadsRepository,
     private readonly posts: PostsRepository,
     private readonly follows: FollowsRepository,
-    private readonly events: PostEvents,
+    private readonly outbox: Outbox,
   ) {}
 
   async open(thread: {
@@ -59,14 +60,17 @@ export class ThreadWriter {
         authorId: thread.authorId,
         topicIds: thread.topicIds,
       };
-      await this.events.published({
-        ...place,
-        threadKind: thread.kind,
-        opening: true,
-        visibility: 'EVERYONE',
-        replyToPostId: null,
-        body: thread.body,
-      });
+      await this.outbox.add(
+        threadsEvents.postPublished,
+        postPublished({
+          ...place,
+          threadKind: thread.kind,
+          opening: true,
+          visibility: 'EVERYONE',
+          replyToPostId: null,
+          body: thread.body,
+        }),
+      );
     }
     await this.follows.watchUnlessChosen(thread.authorId, id);
     await this.follows.markRead(thread.authorId, id);

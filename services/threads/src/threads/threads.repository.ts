@@ -1,9 +1,45 @@
-import type { ThreadKind } from '@kern/contracts';
+import type { FollowLevel, ThreadKind } from '@kern/contracts';
 import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
 import { readerParameters, type Reader } from '../access/reader';
-import { postColumns, visiblePost } from '../posts/post-row';
-import { threadColumns, threadFollowJoins, type ThreadRow } from './thread-row';
+import type { PostRecord } from '../posts/post.record';
+import { postColumns, visiblePost } from '../posts/posts.repository';
+import type { ThreadRecord } from './thread.record';
+
+/** A thread with its opening post as selected: the post's columns, the thread's prefixed with `t_`. */
+interface ThreadRow extends PostRecord {
+  t_space_id: string;
+  t_author_id: string;
+  t_kind: ThreadKind;
+  t_title: string;
+  t_topic_ids: string[];
+  t_language: string;
+  t_created_at: Date;
+  t_locked_at: Date | null;
+  t_accepted_post_id: string | null;
+  t_reply_count_everyone: number;
+  t_reply_count_all: number;
+  t_last_activity_everyone: Date;
+  t_last_activity_all: Date;
+  t_follow_level: FollowLevel;
+  t_unread: number | null;
+}
+
+/** The thread's columns, with the reader's follow level and unread count; $1 is the reader's id, $2 whether they are an employee. */
+const threadColumns = `t.space_id AS t_space_id, t.author_id AS t_author_id, t.kind AS t_kind, t.title AS t_title,
+  t.topic_ids AS t_topic_ids, t.language::text AS t_language, t.created_at AS t_created_at, t.locked_at AS t_locked_at, t.accepted_post_id AS t_accepted_post_id,
+  t.reply_count_everyone AS t_reply_count_everyone, t.reply_count_all AS t_reply_count_all,
+  t.last_activity_everyone AS t_last_activity_everyone, t.last_activity_all AS t_last_activity_all,
+  coalesce(tf.level, CASE sf.level WHEN 'WATCHING' THEN 'WATCHING' WHEN 'MUTED' THEN 'MUTED' ELSE 'NORMAL' END) AS t_follow_level,
+  CASE WHEN $1::uuid IS NULL THEN NULL ELSE (
+    SELECT count(*)::int FROM threads.posts u
+    WHERE u.thread_id = t.id AND NOT u.opening AND u.status = 'VISIBLE' AND (u.visibility = 'EVERYONE' OR $2::boolean)
+      AND u.seq > coalesce(tr.last_read_seq, 0) AND u.author_id <> $1::uuid) END AS t_unread`;
+
+/** The reader's follow and read state of `t`; the reader's id is $1. */
+const threadFollowJoins = `LEFT JOIN threads.thread_follows tf ON tf.thread_id = t.id AND tf.user_id = $1::uuid
+  LEFT JOIN threads.space_follows sf ON sf.space_id = t.space_id AND sf.user_id = $1::uuid
+  LEFT JOIN threads.thread_reads tr ON tr.thread_id = t.id AND tr.user_id = $1::uuid`;
 
 /** A thread is visible when its opening post is (see `visiblePost`); $1-$3 are the reader. */
 const SELECT_THREADS = `SELECT ${threadColumns}, ${postColumns('$1')}
@@ -41,8 +77,12 @@ export class ThreadsRepository {
     return new Map(rows.map((row) => [row.id, row.space_id]));
   }
 
-  async findVisible(reader: Reader, ids: string[]): Promise<ThreadRow[]> {
-    return this.db.query(`${SELECT_THREADS} AND t.id = ANY($4::uuid[])`, [...readerParameters(reader), ids]);
+  async findVisible(reader: Reader, ids: string[]): Promise<ThreadRecord[]> {
+    const rows: ThreadRow[] = await this.db.query(`${SELECT_THREADS} AND t.id = ANY($4::uuid[])`, [
+      ...readerParameters(reader),
+      ids,
+    ]);
+    return rows.map(toThreadRecord);
   }
 
   /**
@@ -85,11 +125,11 @@ export class ThreadsRepository {
    * A thread whose opening post was deleted is listed for moderators only (who still see its title,
    * its replies and their flags); for everyone else it would be an empty-titled shell.
    */
-  list(
+  async list(
     reader: Reader,
     query: { spaceId: string; topicIds?: string[]; first: number; after?: { createdAt: string; id: string } },
-  ): Promise<ThreadRow[]> {
-    return this.db.query(
+  ): Promise<ThreadRecord[]> {
+    const rows: ThreadRow[] = await this.db.query(
       `${SELECT_THREADS} AND t.space_id = $4 AND (p.status <> 'DELETED' OR $3::boolean)
          AND ($5::uuid[] IS NULL OR t.topic_ids && $5::uuid[])
          AND ($6::timestamptz IS NULL OR (t.created_at, t.id) < ($6::timestamptz, $7::uuid))
@@ -103,6 +143,7 @@ export class ThreadsRepository {
         query.first + 1,
       ],
     );
+    return rows.map(toThreadRecord);
   }
 
   async setLocked(id: string, locked: boolean): Promise<void> {
@@ -140,4 +181,44 @@ export class ThreadsRepository {
       [id],
     );
   }
+}
+
+function toThreadRecord(row: ThreadRow): ThreadRecord {
+  const {
+    t_space_id,
+    t_author_id,
+    t_kind,
+    t_title,
+    t_topic_ids,
+    t_language,
+    t_created_at,
+    t_locked_at,
+    t_accepted_post_id,
+    t_reply_count_everyone,
+    t_reply_count_all,
+    t_last_activity_everyone,
+    t_last_activity_all,
+    t_follow_level,
+    t_unread,
+    ...openingPost
+  } = row;
+  return {
+    id: openingPost.threadId,
+    spaceId: t_space_id,
+    authorId: t_author_id,
+    kind: t_kind,
+    title: t_title,
+    topicIds: t_topic_ids,
+    language: t_language,
+    createdAt: t_created_at,
+    lockedAt: t_locked_at,
+    acceptedPostId: t_accepted_post_id,
+    replyCountEveryone: t_reply_count_everyone,
+    replyCountAll: t_reply_count_all,
+    lastActivityEveryone: t_last_activity_everyone,
+    lastActivityAll: t_last_activity_all,
+    followLevel: t_follow_level,
+    unread: t_unread,
+    openingPost,
+  };
 }

@@ -7,7 +7,7 @@ import { searchLanguage } from './search-language';
 
 /** A space changed language: its threads and posts are stemmed again (the search triggers follow `language`). */
 @Injectable()
-export class SpaceLanguageChanged implements DurableHandler<typeof spacesEvents.languageChanged> {
+export class SpaceLanguageChangedHandler implements DurableHandler<typeof spacesEvents.languageChanged> {
   readonly consumer = 'threads-space-language';
   readonly event = spacesEvents.languageChanged;
 

@@ -4,12 +4,12 @@ import { Outbox, OutboxRelay } from '@kern/events';
 import { assertCanWrite, badInput, forbidden } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { ThreadFinder } from '../access/thread-finder';
+import { toThreadReply } from './threads.mapper';
 import { ThreadsRepository } from './threads.repository';
-import { toThreadReply } from './thread-row';
 
-/** What a thread's author or its space's moderators decide about it: the answer, and whether it stays open. */
+/** The question's author or its space's moderators accept one answer per question; accepting another replaces it. */
 @Injectable()
-export class ThreadDecisionsUseCase {
+export class AcceptAnswerUseCase {
   constructor(
     private readonly database: Database,
     private readonly threads: ThreadsRepository,
@@ -18,43 +18,30 @@ export class ThreadDecisionsUseCase {
     private readonly relay: OutboxRelay,
   ) {}
 
-  /** One accepted answer per question; accepting another replaces it. */
-  async acceptAnswer(postId: string, principal: Principal): Promise<ThreadReply> {
+  async execute(postId: string, principal: Principal): Promise<ThreadReply> {
     assertCanWrite(principal);
     const { thread, post, reader } = await this.finder.post(postId, principal);
-    if (thread.t_kind !== 'QUESTION') throw badInput('Only questions have an accepted answer', { field: 'postId' });
-    if (thread.t_author_id !== principal.userId && !reader.moderator)
+    if (thread.kind !== 'QUESTION') throw badInput('Only questions have an accepted answer', { field: 'postId' });
+    if (thread.authorId !== principal.userId && !reader.moderator)
       throw forbidden("Only the question's author and the space's moderators accept an answer");
     if (post.opening) throw badInput('The question itself cannot be its answer', { field: 'postId' });
     // An internal note as the answer would show customers that it exists.
     if (post.visibility !== 'EVERYONE' || post.status !== 'VISIBLE')
       throw badInput('Only a visible reply to everyone can be the accepted answer', { field: 'postId' });
     await this.database.transaction(async () => {
-      await this.threads.setAcceptedPost(thread.thread_id, post.id);
+      await this.threads.setAcceptedPost(thread.id, post.id);
       await this.outbox.add(threadsEvents.answerAccepted, {
         postId: post.id,
-        threadId: thread.thread_id,
-        spaceId: thread.t_space_id,
-        authorId: post.author_id,
-        topicIds: thread.t_topic_ids,
+        threadId: thread.id,
+        spaceId: thread.spaceId,
+        authorId: post.authorId,
+        topicIds: thread.topicIds,
         visibility: post.visibility,
         acceptedBy: principal.userId,
       });
     });
     this.relay.kick();
-    return this.reload(thread.thread_id, principal);
-  }
-
-  async lock(input: { threadId: string; locked: boolean }, principal: Principal): Promise<ThreadReply> {
-    assertCanWrite(principal);
-    const { thread, reader } = await this.finder.thread(input.threadId, principal);
-    if (!reader.moderator) throw forbidden("Only the space's moderators lock threads");
-    await this.threads.setLocked(thread.thread_id, input.locked);
-    return this.reload(thread.thread_id, principal);
-  }
-
-  private async reload(threadId: string, principal: Principal): Promise<ThreadReply> {
-    const { thread, reader } = await this.finder.thread(threadId, principal);
-    return toThreadReply(thread, reader);
+    const after = await this.finder.thread(thread.id, principal);
+    return toThreadReply(after.thread, after.reader);
   }
 }

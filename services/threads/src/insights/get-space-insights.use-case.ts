@@ -1,4 +1,4 @@
-import { ANONYMOUS, hasRole, identity, type EngagementRing, type Principal } from '@kern/contracts';
+import { ANONYMOUS, identity, insights, type Principal, type ReplyOf } from '@kern/contracts';
 import { forbidden, notFound, ServiceClient } from '@kern/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { SpaceAccessClient } from '../access/space-access.client';
@@ -7,32 +7,16 @@ import { InsightsRepository } from './insights.repository';
 
 const STANDINGS_PER_CALL = 1000;
 
-/** Who answers, how fast, and how many members are active: for moderators of a space and for community managers. */
+/** Who answers in a space, how fast, and how many of its members are active: for the space's moderators. */
 @Injectable()
-export class InsightsUseCase {
+export class GetSpaceInsightsUseCase {
   constructor(
     @Inject(ServiceClient) private readonly client: ServiceClient,
     private readonly spaces: SpaceAccessClient,
     private readonly insights: InsightsRepository,
   ) {}
 
-  /** Each user's ring in a space, counting what the principal may see (for `Membership.ring`). */
-  async rings(
-    spaceId: string,
-    userIds: string[],
-    principal: Principal,
-  ): Promise<Array<{ userId: string; ring: EngagementRing }>> {
-    if (!(await this.spaces.forSpaces([spaceId], principal)).get(spaceId)) throw notFound('Space');
-    const posts = new Map(
-      (await this.insights.activity([spaceId], principal.kind === 'EMPLOYEE')).map((entry) => [
-        entry.userId,
-        entry.posts,
-      ]),
-    );
-    return userIds.map((userId) => ({ userId, ring: ringOf(posts.get(userId) ?? 0) }));
-  }
-
-  async space(spaceId: string, memberIds: string[], principal: Principal) {
+  async execute(spaceId: string, memberIds: string[], principal: Principal): Promise<ReplyOf<typeof insights.space>> {
     const access = (await this.spaces.forSpaces([spaceId], principal)).get(spaceId);
     if (!access) throw notFound('Space');
     if (!access.moderate) throw forbidden("Only the space's moderators see its insights");
@@ -56,24 +40,6 @@ export class InsightsUseCase {
       answeredShare: share(questions.answered, questions.questions),
       medianFirstResponseMinutes: questions.medianFirstResponseMinutes,
       employeeShareOfReplies: share(byEmployees, replies),
-    };
-  }
-
-  /** `people`: everyone who could take part (employees and customers), so the observers are the rest. */
-  async community(people: number, principal: Principal) {
-    if (!hasRole(principal, 'ADMIN', 'COMMUNITY_MANAGER'))
-      throw forbidden('Only platform admins and community managers see community insights');
-    const activity = await this.insights.activity(null, true);
-    const rings = countRings(activity.map((entry) => ringOf(entry.posts)));
-    rings.OBSERVER = Math.max(0, people - rings.CORE - rings.ACTIVE - rings.PERIPHERAL);
-    const active = activity.filter((entry) => ['CORE', 'ACTIVE'].includes(ringOf(entry.posts)));
-    const questions = await this.insights.questions(null);
-    return {
-      rings,
-      crossSpaceShare: share(active.filter((entry) => entry.spaces > 1).length, active.length),
-      questions: questions.questions,
-      answeredShare: share(questions.answered, questions.questions),
-      medianFirstResponseMinutes: questions.medianFirstResponseMinutes,
     };
   }
 
