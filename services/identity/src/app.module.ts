@@ -22,6 +22,7 @@ import { migrations } from './database/migrations';
 import { ConfirmEmailUseCase } from './email-verification/confirm-email.use-case';
 import { EmailVerificationController } from './email-verification/email-verification.controller';
 import { EmailVerificationsRepository } from './email-verification/email-verifications.repository';
+import { RegistrationMail } from './email-verification/registration-mail';
 import { ResendVerificationUseCase } from './email-verification/resend-verification.use-case';
 import { VerificationMail } from './email-verification/verification-mail';
 import { CreateInvitationUseCase } from './invitations/create-invitation.use-case';
@@ -42,12 +43,10 @@ import { TokenSigner } from './signing-keys/token-signer';
 import { AuthAttemptsRepository } from './throttling/auth-attempts.repository';
 import { RateLimits } from './throttling/rate-limits';
 import { Throttle } from './throttling/throttle';
-import { GetUserUseCase } from './users/get-user.use-case';
-import { RegisterUserUseCase } from './users/register-user.use-case';
-import { RegistrationMail } from './users/registration-mail';
+import { RegisterUserUseCase } from './registration/register-user.use-case';
+import { RegistrationController } from './registration/registration.controller';
 import { UserEntity } from './users/user.entity';
-import { UsersController } from './users/users.controller';
-import { UsersRepository } from './users/users.repository';
+import { UsersModule } from './users/users.module';
 
 const entities = [UserEntity, SigningKeyEntity];
 
@@ -76,9 +75,10 @@ export class AppModule {
           name: 'identity',
           config,
         }),
+        UsersModule,
       ],
       controllers: [
-        UsersController,
+        RegistrationController,
         SessionsController,
         SigningKeysController,
         EmailVerificationController,
@@ -89,7 +89,6 @@ export class AppModule {
       ],
       providers: [
         mailerProvider(config),
-        UsersRepository,
         RefreshTokensRepository,
         SigningKeysRepository,
         EmailVerificationsRepository,
@@ -106,7 +105,6 @@ export class AppModule {
         VerificationMail,
         RegistrationMail,
         RegisterUserUseCase,
-        GetUserUseCase,
         LoginUseCase,
         RefreshSessionUseCase,
         LogoutUseCase,
