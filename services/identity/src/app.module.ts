@@ -6,6 +6,7 @@ import { ServiceClientModule } from '@kern/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccessRevocations } from './access-revocations/access-revocations';
 import { AccessRevocationsController } from './access-revocations/access-revocations.controller';
+import { ListAccessRevocationsUseCase } from './access-revocations/list-access-revocations.use-case';
 import { AdminUsersController } from './admin/admin-users.controller';
 import { BootstrapAdmin } from './admin/bootstrap-admin';
 import { ChangeRoleUseCase } from './admin/change-role.use-case';
@@ -15,6 +16,9 @@ import { ApiTokensController } from './api-tokens/api-tokens.controller';
 import { ApiTokensRepository } from './api-tokens/api-tokens.repository';
 import { AuthenticateApiTokenUseCase } from './api-tokens/authenticate-api-token.use-case';
 import { CreateApiTokenUseCase } from './api-tokens/create-api-token.use-case';
+import { ListApiTokensUseCase } from './api-tokens/list-api-tokens.use-case';
+import { RevokeApiTokenUseCase } from './api-tokens/revoke-api-token.use-case';
+import { AuditController } from './audit/audit.controller';
 import { AuditLogRepository } from './audit/audit-log.repository';
 import { ListAuditEventsUseCase } from './audit/list-audit-events.use-case';
 import { identityConfigModule, type IdentityConfig } from './config/identity.config';
@@ -38,6 +42,8 @@ import { SessionIssuer } from './sessions/session-issuer';
 import { SessionsController } from './sessions/sessions.controller';
 import { SigningKeyEntity } from './signing-keys/signing-key.entity';
 import { SigningKeysController } from './signing-keys/signing-keys.controller';
+import { ListSigningKeysUseCase } from './signing-keys/list-signing-keys.use-case';
+import { RotateSigningKeyUseCase } from './signing-keys/rotate-signing-key.use-case';
 import { SigningKeysRepository } from './signing-keys/signing-keys.repository';
 import { TokenSigner } from './signing-keys/token-signer';
 import { AuthAttemptsRepository } from './throttling/auth-attempts.repository';
@@ -86,6 +92,7 @@ export class AppModule {
         ApiTokensController,
         AdminUsersController,
         AccessRevocationsController,
+        AuditController,
       ],
       providers: [
         mailerProvider(config),
@@ -113,6 +120,11 @@ export class AppModule {
         CreateInvitationUseCase,
         CreateApiTokenUseCase,
         AuthenticateApiTokenUseCase,
+        ListApiTokensUseCase,
+        RevokeApiTokenUseCase,
+        ListAccessRevocationsUseCase,
+        ListSigningKeysUseCase,
+        RotateSigningKeyUseCase,
         SetUserKindUseCase,
         ChangeRoleUseCase,
         SetSuspensionUseCase,
