@@ -86,6 +86,11 @@ export class UsersRepository {
     return row;
   }
 
+  /** Until the transaction ends, no other replica bootstraps an admin (BootstrapAdminUseCase). */
+  async lockAdminBootstrap(): Promise<void> {
+    await this.database.query(`SELECT pg_advisory_xact_lock(hashtext('kern:bootstrap-admin'))`);
+  }
+
   async anyWithRole(role: PlatformRole): Promise<boolean> {
     return (await this.users.createQueryBuilder('u').where(':role = ANY(u.roles)', { role }).getCount()) > 0;
   }
