@@ -14,12 +14,8 @@ import { EmailVerificationModule } from './email-verification/email-verification
 import { InvitationsModule } from './invitations/invitations.module';
 import { RegistrationModule } from './registration/registration.module';
 import { SessionsModule } from './sessions/sessions.module';
-import { SigningKeyEntity } from './signing-keys/signing-key.entity';
 import { SigningKeysModule } from './signing-keys/signing-keys.module';
-import { UserEntity } from './users/user.entity';
 import { UsersModule } from './users/users.module';
-
-const entities = [UserEntity, SigningKeyEntity];
 
 @Module({})
 export class AppModule {
@@ -31,7 +27,7 @@ export class AppModule {
         DatabaseModule.forService({
           config,
           schema: 'identity',
-          entities,
+          entities: [],
           migrations,
           health: identity.health,
         }),

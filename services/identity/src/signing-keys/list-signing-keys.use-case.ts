@@ -15,6 +15,6 @@ export class ListSigningKeysUseCase {
 
   async execute(): Promise<{ keys: PublicSigningKey[] }> {
     if (this.config.JWT_PRIVATE_KEY) return { keys: [this.signer.activeKey.publicJwk] };
-    return { keys: (await this.keys.listPublic()).map((key) => key.publicJwk) };
+    return { keys: await this.keys.listPublic() };
   }
 }

@@ -1,17 +1,13 @@
+import type { PublicSigningKey } from '@kern/contracts';
 import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
-import { SigningKeyEntity } from './signing-key.entity';
+import type { SigningKeyRecord } from './signing-key.record';
 
-export type SigningKeyRecord = Pick<SigningKeyEntity, 'kid' | 'privateKeyPem' | 'publicJwk' | 'createdAt'>;
+const COLUMNS = `kid, private_key_pem AS "privateKeyPem", public_jwk AS "publicJwk", created_at AS "createdAt"`;
 
 @Injectable()
 export class SigningKeysRepository {
   constructor(private readonly database: Database) {}
-
-  private get keys() {
-    return this.database.repository(SigningKeyEntity);
-  }
 
   /**
    * Until the transaction ends, no other replica creates or retires a key: replicas starting
@@ -23,11 +19,18 @@ export class SigningKeysRepository {
 
   /** The newest key that is not retired. */
   async findActive(): Promise<SigningKeyRecord | null> {
-    return this.keys.findOne({ where: { retiredAt: IsNull() }, order: { createdAt: 'DESC' } });
+    const rows = await this.database.query<SigningKeyRecord[]>(
+      `SELECT ${COLUMNS} FROM identity.signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+    );
+    return rows[0] ?? null;
   }
 
   async insert(key: Omit<SigningKeyRecord, 'createdAt'>): Promise<SigningKeyRecord> {
-    return this.keys.save(this.keys.create({ ...key, retiredAt: null }));
+    const [row] = await this.database.query<[SigningKeyRecord]>(
+      `INSERT INTO identity.signing_keys (kid, private_key_pem, public_jwk) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`,
+      [key.kid, key.privateKeyPem, JSON.stringify(key.publicJwk)],
+    );
+    return row;
   }
 
   async retireActive(): Promise<void> {
@@ -35,11 +38,11 @@ export class SigningKeysRepository {
   }
 
   /** Every key whose tokens may still be valid: the gateway accepts any of them by key id. */
-  listPublic(): Promise<Array<Pick<SigningKeyRecord, 'publicJwk'>>> {
-    return this.keys
-      .createQueryBuilder('k')
-      .select(['k.kid', 'k.publicJwk'])
-      .where(`k.retired_at IS NULL OR k.retired_at > now() - interval '1 day'`)
-      .getMany();
+  async listPublic(): Promise<PublicSigningKey[]> {
+    const rows = await this.database.query<Array<{ publicJwk: PublicSigningKey }>>(
+      `SELECT public_jwk AS "publicJwk" FROM identity.signing_keys
+        WHERE retired_at IS NULL OR retired_at > now() - interval '1 day'`,
+    );
+    return rows.map((row) => row.publicJwk);
   }
 }
