@@ -17,6 +17,20 @@ import { SessionsModule } from './sessions/sessions.module';
 import { SigningKeysModule } from './signing-keys/signing-keys.module';
 import { UsersModule } from './users/users.module';
 
+/** The service's aggregates, each a module that exports what the others use. */
+export const identityAggregates = [
+  UsersModule,
+  RegistrationModule,
+  SessionsModule,
+  EmailVerificationModule,
+  InvitationsModule,
+  ApiTokensModule,
+  SigningKeysModule,
+  AccessRevocationsModule,
+  AuditModule,
+  AdminModule,
+];
+
 @Module({})
 export class AppModule {
   static forRoot(config: IdentityConfig): DynamicModule {
@@ -42,16 +56,7 @@ export class AppModule {
           name: 'identity',
           config,
         }),
-        UsersModule,
-        RegistrationModule,
-        SessionsModule,
-        EmailVerificationModule,
-        InvitationsModule,
-        ApiTokensModule,
-        SigningKeysModule,
-        AccessRevocationsModule,
-        AuditModule,
-        AdminModule,
+        ...identityAggregates,
       ],
     };
   }
