@@ -4,52 +4,32 @@ import { DatabaseModule } from '@kern/database';
 import { EventsModule } from '@kern/events';
 import { ServiceClientModule } from '@kern/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AccessRevocations } from './access-revocations/access-revocations';
-import { AccessRevocationsController } from './access-revocations/access-revocations.controller';
-import { AdminUsersController } from './admin/admin-users.controller';
-import { BootstrapAdmin } from './admin/bootstrap-admin';
-import { ChangeRoleUseCase } from './admin/change-role.use-case';
-import { SetSuspensionUseCase } from './admin/set-suspension.use-case';
-import { SetUserKindUseCase } from './admin/set-user-kind.use-case';
-import { ApiTokensController } from './api-tokens/api-tokens.controller';
-import { ApiTokensRepository } from './api-tokens/api-tokens.repository';
-import { AuthenticateApiTokenUseCase } from './api-tokens/authenticate-api-token.use-case';
-import { CreateApiTokenUseCase } from './api-tokens/create-api-token.use-case';
-import { AuditLogRepository } from './audit/audit-log.repository';
-import { ListAuditEventsUseCase } from './audit/list-audit-events.use-case';
+import { AccessRevocationsModule } from './access-revocations/access-revocations.module';
+import { AdminModule } from './admin/admin.module';
+import { ApiTokensModule } from './api-tokens/api-tokens.module';
+import { AuditModule } from './audit/audit.module';
 import { identityConfigModule, type IdentityConfig } from './config/identity.config';
 import { migrations } from './database/migrations';
-import { ConfirmEmailUseCase } from './email-verification/confirm-email.use-case';
-import { EmailVerificationController } from './email-verification/email-verification.controller';
-import { EmailVerificationsRepository } from './email-verification/email-verifications.repository';
-import { ResendVerificationUseCase } from './email-verification/resend-verification.use-case';
-import { VerificationMail } from './email-verification/verification-mail';
-import { CreateInvitationUseCase } from './invitations/create-invitation.use-case';
-import { InvitationsController } from './invitations/invitations.controller';
-import { InvitationsRepository } from './invitations/invitations.repository';
-import { mailerProvider } from './mail/mailer.provider';
-import { PasswordHasher } from './passwords/password-hasher';
-import { LoginUseCase } from './sessions/login.use-case';
-import { LogoutUseCase } from './sessions/logout.use-case';
-import { RefreshSessionUseCase } from './sessions/refresh-session.use-case';
-import { RefreshTokensRepository } from './sessions/refresh-tokens.repository';
-import { SessionIssuer } from './sessions/session-issuer';
-import { SessionsController } from './sessions/sessions.controller';
-import { SigningKeyEntity } from './signing-keys/signing-key.entity';
-import { SigningKeysController } from './signing-keys/signing-keys.controller';
-import { SigningKeysRepository } from './signing-keys/signing-keys.repository';
-import { TokenSigner } from './signing-keys/token-signer';
-import { AuthAttemptsRepository } from './throttling/auth-attempts.repository';
-import { RateLimits } from './throttling/rate-limits';
-import { Throttle } from './throttling/throttle';
-import { GetUserUseCase } from './users/get-user.use-case';
-import { RegisterUserUseCase } from './users/register-user.use-case';
-import { RegistrationMail } from './users/registration-mail';
-import { UserEntity } from './users/user.entity';
-import { UsersController } from './users/users.controller';
-import { UsersRepository } from './users/users.repository';
+import { EmailVerificationModule } from './email-verification/email-verification.module';
+import { InvitationsModule } from './invitations/invitations.module';
+import { RegistrationModule } from './registration/registration.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { SigningKeysModule } from './signing-keys/signing-keys.module';
+import { UsersModule } from './users/users.module';
 
-const entities = [UserEntity, SigningKeyEntity];
+/** The service's aggregates, each a module that exports what the others use. */
+export const identityAggregates = [
+  UsersModule,
+  RegistrationModule,
+  SessionsModule,
+  EmailVerificationModule,
+  InvitationsModule,
+  ApiTokensModule,
+  SigningKeysModule,
+  AccessRevocationsModule,
+  AuditModule,
+  AdminModule,
+];
 
 @Module({})
 export class AppModule {
@@ -61,7 +41,7 @@ export class AppModule {
         DatabaseModule.forService({
           config,
           schema: 'identity',
-          entities,
+          entities: [],
           migrations,
           health: identity.health,
         }),
@@ -76,50 +56,7 @@ export class AppModule {
           name: 'identity',
           config,
         }),
-      ],
-      controllers: [
-        UsersController,
-        SessionsController,
-        SigningKeysController,
-        EmailVerificationController,
-        InvitationsController,
-        ApiTokensController,
-        AdminUsersController,
-        AccessRevocationsController,
-      ],
-      providers: [
-        mailerProvider(config),
-        UsersRepository,
-        RefreshTokensRepository,
-        SigningKeysRepository,
-        EmailVerificationsRepository,
-        InvitationsRepository,
-        ApiTokensRepository,
-        AuthAttemptsRepository,
-        AuditLogRepository,
-        PasswordHasher,
-        TokenSigner,
-        SessionIssuer,
-        RateLimits,
-        Throttle,
-        AccessRevocations,
-        VerificationMail,
-        RegistrationMail,
-        RegisterUserUseCase,
-        GetUserUseCase,
-        LoginUseCase,
-        RefreshSessionUseCase,
-        LogoutUseCase,
-        ConfirmEmailUseCase,
-        ResendVerificationUseCase,
-        CreateInvitationUseCase,
-        CreateApiTokenUseCase,
-        AuthenticateApiTokenUseCase,
-        SetUserKindUseCase,
-        ChangeRoleUseCase,
-        SetSuspensionUseCase,
-        ListAuditEventsUseCase,
-        BootstrapAdmin,
+        ...identityAggregates,
       ],
     };
   }

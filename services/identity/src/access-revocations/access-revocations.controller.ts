@@ -1,15 +1,14 @@
 import { identity } from '@kern/contracts';
 import { Handles } from '@kern/messaging';
 import { Controller } from '@nestjs/common';
-import { AccessRevocations } from './access-revocations';
+import { ListAccessRevocationsUseCase } from './list-access-revocations.use-case';
 
 @Controller()
 export class AccessRevocationsController {
-  constructor(private readonly revocations: AccessRevocations) {}
+  constructor(private readonly listAccessRevocations: ListAccessRevocationsUseCase) {}
 
-  /** Only user ids and version numbers: nothing a caller on the bus could misuse. */
   @Handles(identity.listAccessRevocations)
-  async list() {
-    return { revocations: await this.revocations.inForce() };
+  list() {
+    return this.listAccessRevocations.execute();
   }
 }

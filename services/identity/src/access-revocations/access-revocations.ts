@@ -7,8 +7,8 @@ import { UsersRepository } from '../users/users.repository';
 /**
  * Ends a user's access tokens before they expire (kind changed, suspended, role revoked). The
  * gateway verifies tokens without calling us, so it is told: an event right after the change, and
- * the list of revocations still in force when it starts and every half minute, in case it missed one.
- * A revocation matters only until the last token issued before it expires, one access-token lifetime.
+ * the list of revocations still in force (ListAccessRevocationsUseCase) when it starts and every
+ * half minute, in case it missed one.
  */
 @Injectable()
 export class AccessRevocations {
@@ -35,15 +35,5 @@ export class AccessRevocations {
     await this.client
       .emit(identityEvents.accessRevoked, revocation)
       .catch((error) => this.logger.warn({ msg: 'could not publish a revocation', error: String(error) }));
-  }
-
-  async inForce(): Promise<AccessRevocation[]> {
-    const ttlMs = this.config.ACCESS_TOKEN_TTL_SECONDS * 1000;
-    const revoked = await this.users.revokedSince(this.config.ACCESS_TOKEN_TTL_SECONDS);
-    return revoked.map((user) => ({
-      userId: user.id,
-      minTokenVersion: user.tokenVersion,
-      expiresAt: new Date(user.changedAt.getTime() + ttlMs).toISOString(),
-    }));
   }
 }

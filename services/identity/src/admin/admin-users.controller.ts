@@ -1,7 +1,6 @@
 import { identity } from '@kern/contracts';
 import { Envelope, Handles, type Request } from '@kern/messaging';
 import { Controller } from '@nestjs/common';
-import { ListAuditEventsUseCase } from '../audit/list-audit-events.use-case';
 import { ChangeRoleUseCase } from './change-role.use-case';
 import { SetSuspensionUseCase } from './set-suspension.use-case';
 import { SetUserKindUseCase } from './set-user-kind.use-case';
@@ -12,7 +11,6 @@ export class AdminUsersController {
     private readonly setUserKind: SetUserKindUseCase,
     private readonly changeRole: ChangeRoleUseCase,
     private readonly setSuspension: SetSuspensionUseCase,
-    private readonly listAuditEvents: ListAuditEventsUseCase,
   ) {}
 
   @Handles(identity.setUserKind)
@@ -38,10 +36,5 @@ export class AdminUsersController {
   @Handles(identity.unsuspendUser)
   unsuspend(@Envelope(identity.unsuspendUser) request: Request<typeof identity.unsuspendUser>) {
     return this.setSuspension.execute({ ...request.payload, suspend: false }, request.principal);
-  }
-
-  @Handles(identity.listAuditEvents)
-  audit(@Envelope(identity.listAuditEvents) request: Request<typeof identity.listAuditEvents>) {
-    return this.listAuditEvents.execute(request.payload, request.principal);
   }
 }

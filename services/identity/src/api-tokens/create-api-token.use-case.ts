@@ -4,8 +4,10 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { hashToken, newToken } from '../common/tokens';
+import { toApiTokenReply } from './api-token.mapper';
 import { ApiTokensRepository } from './api-tokens.repository';
 
+/** A new API token for the signed-in user; the secret is in this answer only. */
 @Injectable()
 export class CreateApiTokenUseCase {
   constructor(
@@ -35,6 +37,6 @@ export class CreateApiTokenUseCase {
       subjectUserId: principal.userId,
       details: { tokenId: created.id, scopes: created.scopes },
     });
-    return { ...created, token };
+    return { ...toApiTokenReply(created), token };
   }
 }

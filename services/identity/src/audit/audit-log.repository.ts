@@ -1,4 +1,3 @@
-import type { AuditEventReply } from '@kern/contracts';
 import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
 
@@ -18,6 +17,17 @@ export type AuditAction =
   | 'INVITATION_ACCEPTED'
   | 'EMAIL_VERIFIED'
   | 'SIGNING_KEY_ROTATED';
+
+export interface AuditEventRecord {
+  /** A bigint, which pg hands over as a string. */
+  id: string;
+  at: Date;
+  action: AuditAction;
+  actorId: string | null;
+  subjectUserId: string | null;
+  clientAddress: string | null;
+  details: Record<string, unknown>;
+}
 
 export interface AuditEntry {
   action: AuditAction;
@@ -45,31 +55,13 @@ export class AuditLogRepository {
   }
 
   /** Newest first; `after` is the id of the last event of the previous page (keyset paging). */
-  async list(first: number, after?: number): Promise<{ events: AuditEventReply[]; hasNextPage: boolean }> {
-    const rows: Array<{
-      id: string;
-      at: Date;
-      action: string;
-      actor_id: string | null;
-      subject_user_id: string | null;
-      client_address: string | null;
-      details: Record<string, unknown>;
-    }> = await this.database.query(
-      `SELECT id, at, action, actor_id, subject_user_id, client_address, details FROM identity.audit_events
-          WHERE ($1::bigint IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`,
+  async list(first: number, after?: number): Promise<{ events: AuditEventRecord[]; hasNextPage: boolean }> {
+    const rows = await this.database.query<AuditEventRecord[]>(
+      `SELECT id, at, action, actor_id AS "actorId", subject_user_id AS "subjectUserId",
+              client_address AS "clientAddress", details
+         FROM identity.audit_events WHERE ($1::bigint IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`,
       [after ?? null, first + 1],
     );
-    return {
-      hasNextPage: rows.length > first,
-      events: rows.slice(0, first).map((row) => ({
-        id: String(row.id),
-        at: row.at.toISOString(),
-        action: row.action,
-        actorId: row.actor_id,
-        subjectUserId: row.subject_user_id,
-        clientAddress: row.client_address,
-        details: row.details,
-      })),
-    };
+    return { hasNextPage: rows.length > first, events: rows.slice(0, first) };
   }
 }

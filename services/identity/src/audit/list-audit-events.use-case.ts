@@ -2,8 +2,10 @@ import type { AuditEventReply, Principal } from '@kern/contracts';
 import { badInput } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { assertAdmin } from '../admin/assert-admin';
+import { toAuditEventReply } from './audit-event.mapper';
 import { AuditLogRepository } from './audit-log.repository';
 
+/** The security log, newest first, for platform admins (a READ token of theirs may look). */
 @Injectable()
 export class ListAuditEventsUseCase {
   constructor(private readonly audit: AuditLogRepository) {}
@@ -15,6 +17,7 @@ export class ListAuditEventsUseCase {
     assertAdmin(principal);
     const after = input.after === undefined ? undefined : Number(input.after);
     if (after !== undefined && !Number.isSafeInteger(after)) throw badInput('Invalid cursor', { field: 'after' });
-    return this.audit.list(input.first, after);
+    const page = await this.audit.list(input.first, after);
+    return { events: page.events.map(toAuditEventReply), hasNextPage: page.hasNextPage };
   }
 }

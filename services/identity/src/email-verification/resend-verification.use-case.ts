@@ -1,8 +1,8 @@
 import type { Principal } from '@kern/contracts';
 import { assertCanWrite, notFound } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
-import { RegistrationMail } from '../users/registration-mail';
 import { UsersRepository } from '../users/users.repository';
+import { RegistrationMail } from './registration-mail';
 
 @Injectable()
 export class ResendVerificationUseCase {

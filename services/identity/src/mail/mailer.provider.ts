@@ -3,12 +3,12 @@ import { Mailer, type MailConfig } from './mailer';
 import { OutboxMailer } from './outbox.mailer';
 import { SmtpMailer } from './smtp.mailer';
 
-/** `Mailer` for injection: SMTP when SMTP_URL is set, otherwise files in MAIL_OUTBOX_DIR. */
+/** SMTP when SMTP_URL is set, otherwise files in MAIL_OUTBOX_DIR. */
+export function createMailer({ SMTP_URL, MAIL_FROM, MAIL_OUTBOX_DIR }: MailConfig): Mailer {
+  return SMTP_URL ? new SmtpMailer({ SMTP_URL, MAIL_FROM }) : new OutboxMailer({ MAIL_FROM, MAIL_OUTBOX_DIR });
+}
+
+/** `Mailer` for injection, made from `config`. */
 export function mailerProvider(config: MailConfig): Provider {
-  const { SMTP_URL, MAIL_FROM, MAIL_OUTBOX_DIR } = config;
-  return {
-    provide: Mailer,
-    useFactory: (): Mailer =>
-      SMTP_URL ? new SmtpMailer({ SMTP_URL, MAIL_FROM }) : new OutboxMailer({ MAIL_FROM, MAIL_OUTBOX_DIR }),
-  };
+  return { provide: Mailer, useFactory: (): Mailer => createMailer(config) };
 }

@@ -1,45 +1,48 @@
+import type { PublicSigningKey } from '@kern/contracts';
 import { Database } from '@kern/database';
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
-import { SigningKeyEntity } from './signing-key.entity';
+import type { SigningKeyRecord } from './signing-key.record';
 
-export type SigningKeyRecord = Pick<SigningKeyEntity, 'kid' | 'privateKeyPem' | 'publicJwk' | 'createdAt'>;
+const COLUMNS = `kid, private_key_pem AS "privateKeyPem", public_jwk AS "publicJwk", created_at AS "createdAt"`;
 
 @Injectable()
 export class SigningKeysRepository {
   constructor(private readonly database: Database) {}
 
   /**
-   * The newest active key, created by `create()` when there is none. Replicas starting together
-   * serialise on a transaction-scoped advisory lock, so they all end up with the same key.
+   * Until the transaction ends, no other replica creates or retires a key: replicas starting
+   * together all end up with the same key, and two rotations do not leave two active ones.
    */
-  async activeOrCreate(create: () => Promise<Omit<SigningKeyRecord, 'createdAt'>>): Promise<SigningKeyRecord> {
-    return this.database.transaction(async () => {
-      await this.database.query(`SELECT pg_advisory_xact_lock(hashtext('kern:signing-key'))`);
-      const keys = this.database.repository(SigningKeyEntity);
-      const active = await keys.findOne({ where: { retiredAt: IsNull() }, order: { createdAt: 'DESC' } });
-      if (active) return active;
-      return keys.save(keys.create({ ...(await create()), retiredAt: null }));
-    });
+  async lock(): Promise<void> {
+    await this.database.query(`SELECT pg_advisory_xact_lock(hashtext('kern:signing-key'))`);
   }
 
-  /** Retires the active keys and creates a new one, in one transaction under the same lock. */
-  async retireAllAndCreate(create: () => Promise<Omit<SigningKeyRecord, 'createdAt'>>): Promise<void> {
-    await this.database.transaction(async () => {
-      await this.database.query(`SELECT pg_advisory_xact_lock(hashtext('kern:signing-key'))`);
-      await this.database.query(`UPDATE identity.signing_keys SET retired_at = now() WHERE retired_at IS NULL`);
-      const keys = this.database.repository(SigningKeyEntity);
-      await keys.save(keys.create({ ...(await create()), retiredAt: null }));
-    });
+  /** The newest key that is not retired. */
+  async findActive(): Promise<SigningKeyRecord | null> {
+    const rows = await this.database.query<SigningKeyRecord[]>(
+      `SELECT ${COLUMNS} FROM identity.signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+    );
+    return rows[0] ?? null;
+  }
+
+  async insert(key: Omit<SigningKeyRecord, 'createdAt'>): Promise<SigningKeyRecord> {
+    const [row] = await this.database.query<[SigningKeyRecord]>(
+      `INSERT INTO identity.signing_keys (kid, private_key_pem, public_jwk) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`,
+      [key.kid, key.privateKeyPem, JSON.stringify(key.publicJwk)],
+    );
+    return row;
+  }
+
+  async retireActive(): Promise<void> {
+    await this.database.query(`UPDATE identity.signing_keys SET retired_at = now() WHERE retired_at IS NULL`);
   }
 
   /** Every key whose tokens may still be valid: the gateway accepts any of them by key id. */
-  listPublic(): Promise<Array<Pick<SigningKeyRecord, 'publicJwk'>>> {
-    return this.database
-      .repository(SigningKeyEntity)
-      .createQueryBuilder('k')
-      .select(['k.kid', 'k.publicJwk'])
-      .where(`k.retired_at IS NULL OR k.retired_at > now() - interval '1 day'`)
-      .getMany();
+  async listPublic(): Promise<PublicSigningKey[]> {
+    const rows = await this.database.query<Array<{ publicJwk: PublicSigningKey }>>(
+      `SELECT public_jwk AS "publicJwk" FROM identity.signing_keys
+        WHERE retired_at IS NULL OR retired_at > now() - interval '1 day'`,
+    );
+    return rows.map((row) => row.publicJwk);
   }
 }

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { toUserReply } from './user.mapper';
 import { UsersRepository } from './users.repository';
 
+/** One user by id or by handle, as `viewer` may see them. */
 @Injectable()
 export class GetUserUseCase {
   constructor(private readonly users: UsersRepository) {}
@@ -12,19 +13,5 @@ export class GetUserUseCase {
     const user = 'id' in query ? await this.users.findById(query.id) : await this.users.findByHandle(query.handle);
     if (!user) throw notFound('User');
     return toUserReply(user, viewer);
-  }
-
-  async standings(ids: string[]): Promise<Array<{ id: string; kind: UserReply['kind']; suspended: boolean }>> {
-    if (ids.length === 0) return [];
-    return (await this.users.findByIds(ids)).map((user) => ({
-      id: user.id,
-      kind: user.kind,
-      suspended: user.suspendedAt !== null,
-    }));
-  }
-
-  async many(ids: string[], viewer: Principal): Promise<UserReply[]> {
-    if (ids.length === 0) return [];
-    return (await this.users.findByIds(ids)).map((user) => toUserReply(user, viewer));
   }
 }

@@ -12,6 +12,7 @@ export interface UserRecord {
   emailVerifiedAt: Date | null;
   suspendedAt: Date | null;
   suspendedReason: string | null;
+  /** Access tokens carry it; raising it revokes every access token issued before. */
   tokenVersion: number;
   tokenVersionChangedAt: Date | null;
   createdAt: Date;

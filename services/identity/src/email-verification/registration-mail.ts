@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config';
-import { VerificationMail } from '../email-verification/verification-mail';
 import { Mailer } from '../mail/mailer';
 import { Throttle } from '../throttling/throttle';
-import type { UserRecord } from './user.record';
-import { UsersRepository } from './users.repository';
+import type { UserRecord } from '../users/user.record';
+import { UsersRepository } from '../users/users.repository';
+import { VerificationMail } from './verification-mail';
 
 /**
  * The mail that follows a registration: a verification link, or, when another account has already

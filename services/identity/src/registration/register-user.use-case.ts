@@ -5,14 +5,14 @@ import { badInput } from '@kern/messaging';
 import { Injectable } from '@nestjs/common';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { hashToken } from '../common/tokens';
+import { RegistrationMail } from '../email-verification/registration-mail';
 import { InvitationsRepository, type InvitationRecord } from '../invitations/invitations.repository';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { assertAcceptablePassword } from '../passwords/password-policy';
 import { SessionIssuer } from '../sessions/session-issuer';
 import { Throttle } from '../throttling/throttle';
-import { RegistrationMail } from './registration-mail';
-import type { NewUser, UserRecord } from './user.record';
-import { UsersRepository } from './users.repository';
+import type { NewUser, UserRecord } from '../users/user.record';
+import { UsersRepository } from '../users/users.repository';
 
 export interface RegisterUserInput {
   email: string;
